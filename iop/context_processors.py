@@ -1,0 +1,14 @@
+from django.http import HttpRequest
+
+
+def navigation(request: HttpRequest) -> dict:
+    """Main navigation; each item is shown to the roles that can use it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"main_navigation": []}
+    items = [
+        ("start", "Start"),
+        ("partnerships:agreement_list", "Överenskommelser"),
+        ("partnerships:organisation_list", "Organisationer"),
+    ]
+    return {"main_navigation": items}

@@ -1,0 +1,274 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+
+from .models import (
+    Agreement,
+    Board,
+    ContactPerson,
+    Goal,
+    Organisation,
+    Party,
+    Responsibility,
+    Signatory,
+    Termination,
+    User,
+)
+from .orgnr import normalise_organisation_number
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "organisation_number",
+            "sector",
+            "street_address",
+            "postal_code",
+            "city",
+            "successor",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = Organisation.objects.exclude(
+            pk=self.instance.pk
+        ).order_by("name")
+        self.fields["successor"].required = False
+
+    def clean_organisation_number(self) -> str | None:
+        value = self.cleaned_data.get("organisation_number")
+        if not value:
+            return None
+        number = normalise_organisation_number(value)
+        clash = Organisation.objects.filter(organisation_number=number).exclude(
+            pk=self.instance.pk
+        )
+        if clash.exists():
+            raise ValidationError(
+                "Organisationsnumret finns redan i registret (%(name)s).",
+                params={"name": clash.first().name},
+            )
+        return number
+
+
+class PositionedForm(forms.ModelForm):
+    """A row of an ordered list; an empty position puts the row last."""
+
+    def clean_position(self) -> int:
+        position = self.cleaned_data.get("position")
+        return position if position is not None else 10_000 + (self.prefix_index() or 0)
+
+    def prefix_index(self) -> int:
+        try:
+            return int(self.prefix.rsplit("-", 1)[-1])
+        except (TypeError, ValueError):
+            return 0
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "title", "email", "phone"]
+
+
+ContactFormSet = inlineformset_factory(
+    Organisation, ContactPerson, form=ContactPersonForm, extra=2, can_delete=True
+)
+
+
+class AgreementForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "title",
+            "registry_number",
+            "board",
+            "approved",
+            "period_start",
+            "period_end",
+            "notice_period_months",
+            "min_followups_per_year",
+            "predecessor",
+            *Agreement.TEXT_SECTIONS,
+        ]
+        widgets = {
+            "period_start": DATE_INPUT,
+            "period_end": DATE_INPUT,
+            **{name: TEXTAREA for name in Agreement.TEXT_SECTIONS},
+        }
+
+    def __init__(self, *args, user: User, visible_agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.is_superuser:
+            self.fields["board"].queryset = Board.objects.filter(
+                organisation_id=user.organisation_id
+            )
+        self.fields["predecessor"].queryset = visible_agreements.exclude(
+            pk=self.instance.pk
+        ).order_by("-period_start")
+        self.fields["period_start"].help_text = "Datum i formen ÅÅÅÅ-MM-DD."
+        self.fields["period_end"].help_text = "Sista dagen överenskommelsen gäller."
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", "Slutdatum måste vara efter startdatum.")
+        return cleaned
+
+    def _post_clean(self):
+        # The database constraint (end after start) is reported by clean() above with a
+        # field-level message; skip the model's duplicate constraint message.
+        if self.errors.get("period_end"):
+            return
+        super()._post_clean()
+
+
+class GoalForm(PositionedForm):
+    class Meta:
+        model = Goal
+        fields = ["position", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class BaseGoalFormSet(BaseInlineFormSet):
+    pass
+
+
+GoalFormSet = inlineformset_factory(
+    Agreement, Goal, form=GoalForm, formset=BaseGoalFormSet, extra=3, can_delete=True
+)
+
+
+class PartyForm(forms.ModelForm):
+    class Meta:
+        model = Party
+        fields = ["organisation", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = False
+        self.fields["role"].help_text = "Lämnas tomt: organisationens sektor."
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") and not cleaned.get("role"):
+            cleaned["role"] = cleaned["organisation"].sector
+            self.instance.role = cleaned["role"]
+        return cleaned
+
+    def validate_unique(self):
+        # Duplicates are reported by the formset, next to the field; see BasePartyFormSet.
+        pass
+
+
+class BasePartyFormSet(BaseInlineFormSet):
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def validate_unique(self):
+        # Reported per field in clean() below, in Swedish, instead of Django's generic text.
+        pass
+
+    def clean(self):
+        super().clean()
+        seen: dict[int, int] = {}
+        kept_organisations = set()
+        for index, form in enumerate(self.forms):
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            organisation = form.cleaned_data.get("organisation")
+            if organisation is None:
+                continue
+            if organisation.pk in seen:
+                form.add_error(
+                    "organisation",
+                    f"{organisation.name} är redan part (rad {seen[organisation.pk] + 1}). "
+                    "En organisation kan bara vara part en gång.",
+                )
+            else:
+                seen[organisation.pk] = index
+            kept_organisations.add(organisation.pk)
+        if self.user.is_superuser:
+            return
+        if self.user.organisation_id not in kept_organisations:
+            raise ValidationError(
+                "Din egen organisation måste vara part i överenskommelsen; "
+                "annars kan du inte se eller ändra den efter att den sparats."
+            )
+
+
+PartyFormSet = inlineformset_factory(
+    Agreement, Party, form=PartyForm, formset=BasePartyFormSet, extra=2, can_delete=True
+)
+
+
+class ResponsibilityForm(PositionedForm):
+    class Meta:
+        model = Responsibility
+        fields = ["position", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+ResponsibilityFormSet = inlineformset_factory(
+    Party, Responsibility, form=ResponsibilityForm, extra=2, can_delete=True
+)
+
+
+class SignatoryForm(forms.ModelForm):
+    class Meta:
+        model = Signatory
+        fields = ["name", "title", "place", "signed_on"]
+        widgets = {"signed_on": DATE_INPUT}
+
+
+SignatoryFormSet = inlineformset_factory(
+    Party, Signatory, form=SignatoryForm, extra=2, can_delete=True
+)
+
+
+class TerminationForm(forms.ModelForm):
+    class Meta:
+        model = Termination
+        fields = ["given_by", "notice_date", "reason"]
+        widgets = {"notice_date": DATE_INPUT, "reason": TEXTAREA}
+
+    def __init__(self, *args, agreement: Agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+        self.fields["given_by"].queryset = Organisation.objects.filter(
+            parties__agreement=agreement
+        ).order_by("name")
+        self.fields["notice_date"].help_text = (
+            f"Uppsägningstiden är {agreement.notice_period_months} månader från detta datum, "
+            f"men överenskommelsen gäller aldrig längre än till {agreement.period_end:%Y-%m-%d}."
+        )
+
+    def _post_clean(self):
+        # The termination's agreement is set by the service; validate the rest there.
+        pass
+
+
+class AgreementSearchForm(forms.Form):
+    q = forms.CharField(label="Sök", required=False, help_text="Rubrik, part eller diarienummer")
+    status = forms.ChoiceField(label="Status", required=False)
+    party = forms.ModelChoiceField(
+        label="Part", required=False, queryset=Organisation.objects.none(), empty_label="Alla"
+    )
+    year = forms.IntegerField(label="År", required=False, min_value=1900, max_value=2200)
+
+    def __init__(self, *args, status_choices, party_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Alla"), *status_choices]
+        self.fields["party"].queryset = party_queryset

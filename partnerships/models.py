@@ -1,0 +1,390 @@
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .orgnr import normalise_organisation_number
+from .rules import (
+    STATUS_LABELS,
+    AgreementStatus,
+    agreement_status,
+    last_notice_date,
+    termination_end_date,
+)
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", "Offentlig sektor"
+    IDEA_BASED = "idea_based", "Idéburen sektor"
+
+
+class Organisation(models.Model):
+    """An organisation in the shared register (organisation numbers are public)."""
+
+    name = models.CharField("namn", max_length=200)
+    organisation_number = models.CharField(
+        "organisationsnummer",
+        max_length=11,
+        null=True,
+        blank=True,
+        help_text="Tio siffror, t.ex. 212000-0449. Lämna tomt om numret inte är känt.",
+    )
+    sector = models.CharField("sektor", max_length=20, choices=Sector.choices)
+    street_address = models.CharField("utdelningsadress", max_length=200, blank=True)
+    postal_code = models.CharField("postnummer", max_length=10, blank=True)
+    city = models.CharField("ort", max_length=100, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="verksamheten fortsätter i",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organisation"
+        verbose_name_plural = "organisationer"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=Q(organisation_number__isnull=False),
+                name="organisation_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")), name="organisation_not_own_successor"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.organisation_number:
+            self.organisation_number = normalise_organisation_number(self.organisation_number)
+        else:
+            self.organisation_number = None
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:organisation_detail", args=[self.pk])
+
+
+class ContactPerson(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField("namn", max_length=200)
+    title = models.CharField("befattning", max_length=200, blank=True)
+    email = models.EmailField("e-post", blank=True)
+    phone = models.CharField("telefon", max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kontaktperson"
+        verbose_name_plural = "kontaktpersoner"
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Board(models.Model):
+    """A political board (nämnd) of a public organisation, e.g. the social and care board."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="boards")
+    name = models.CharField("namn", max_length=200)
+    administration_name = models.CharField("förvaltning", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "nämnd"
+        verbose_name_plural = "nämnder"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.organisation.name}"
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        ADMINISTRATOR = "administrator", "Handläggare"
+        BOARD_STAFF = "board_staff", "Nämndsekreterare"
+        PARTNER = "partner", "Partner (idéburen organisation)"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+
+    class Meta:
+        verbose_name = "användare"
+        verbose_name_plural = "användare"
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == self.Role.ADMINISTRATOR and self.organisation_id is not None
+
+    @property
+    def is_board_staff(self) -> bool:
+        return self.role == self.Role.BOARD_STAFF and self.organisation_id is not None
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == self.Role.PARTNER and self.organisation_id is not None
+
+
+class AgreementQuerySet(models.QuerySet):
+    def with_status(self, today: dt.date | None = None) -> "AgreementQuerySet":
+        """Annotate ``current_status``; same rule as ``rules.agreement_status``."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            current_status=Case(
+                When(approved=False, then=Value(AgreementStatus.DRAFT.value)),
+                When(
+                    termination__notice_date__lte=today,
+                    then=Value(AgreementStatus.TERMINATED.value),
+                ),
+                When(period_start__gt=today, then=Value(AgreementStatus.APPROVED.value)),
+                When(period_end__lt=today, then=Value(AgreementStatus.ENDED.value)),
+                default=Value(AgreementStatus.ACTIVE.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class Agreement(models.Model):
+    """An IOP agreement (överenskommelse). Its text sections follow seeds/003."""
+
+    title = models.CharField("rubrik", max_length=300)
+    registry_number = models.CharField("diarienummer", max_length=60, blank=True)
+    board = models.ForeignKey(
+        Board,
+        verbose_name="ansvarig nämnd",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    approved = models.BooleanField(
+        "beslutad",
+        default=False,
+        help_text="Överenskommelsen är beslutad av nämnden. Därefter följer status datumen.",
+    )
+    period_start = models.DateField("gäller från och med")
+    period_end = models.DateField("gäller till och med")
+    notice_period_months = models.PositiveSmallIntegerField("uppsägningstid (månader)", default=6)
+    min_followups_per_year = models.PositiveSmallIntegerField(
+        "uppföljningar per år (minst)", default=1
+    )
+    predecessor = models.OneToOneField(
+        "self",
+        verbose_name="föregående överenskommelse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="successor",
+    )
+    background = models.TextField("bakgrund", blank=True)
+    starting_points = models.TextField("utgångspunkter", blank=True)
+    shared_values = models.TextField("värdegrund", blank=True)
+    actors = models.TextField("aktörer", blank=True)
+    challenge_and_purpose = models.TextField("gemensam samhällsutmaning och syfte", blank=True)
+    goals_introduction = models.TextField("målsättning, inledning", blank=True)
+    target_group = models.TextField("målgrupp", blank=True)
+    joint_responsibilities = models.TextField("gemensamt ansvar", blank=True)
+    follow_up_terms = models.TextField("avstämning och uppföljning", blank=True)
+    repayment_clause = models.TextField("återbetalning", blank=True)
+    changes_clause = models.TextField("förändringar", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    objects = AgreementQuerySet.as_manager()
+
+    TEXT_SECTIONS = [
+        "background",
+        "starting_points",
+        "shared_values",
+        "actors",
+        "challenge_and_purpose",
+        "goals_introduction",
+        "target_group",
+        "joint_responsibilities",
+        "follow_up_terms",
+        "repayment_clause",
+        "changes_clause",
+    ]
+
+    class Meta:
+        verbose_name = "överenskommelse"
+        verbose_name_plural = "överenskommelser"
+        ordering = ["-period_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gt=F("period_start")),
+                name="agreement_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("pk")), name="agreement_not_own_predecessor"
+            ),
+        ]
+        indexes = [models.Index(fields=["period_end"]), models.Index(fields=["period_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.period_start.year}–{self.period_end.year})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:agreement_detail", args=[self.pk])
+
+    @property
+    def notice_date(self) -> dt.date | None:
+        termination = getattr(self, "termination", None)
+        return termination.notice_date if termination else None
+
+    def status_on(self, today: dt.date) -> AgreementStatus:
+        return agreement_status(
+            approved=self.approved,
+            period_start=self.period_start,
+            period_end=self.period_end,
+            notice_date=self.notice_date,
+            today=today,
+        )
+
+    @property
+    def status(self) -> AgreementStatus:
+        annotated = getattr(self, "current_status", None)
+        if annotated:
+            return AgreementStatus(annotated)
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def effective_end(self) -> dt.date:
+        """The last day the agreement runs: the period end, or earlier after notice."""
+        termination = getattr(self, "termination", None)
+        if termination:
+            return termination.end_date
+        return self.period_end
+
+    @property
+    def last_notice_date(self) -> dt.date:
+        return last_notice_date(
+            period_end=self.period_end, notice_months=self.notice_period_months
+        )
+
+
+class Goal(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
+    position = models.PositiveSmallIntegerField("ordning", default=0)
+    text = models.TextField("mål")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Party(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        on_delete=models.PROTECT,
+        related_name="parties",
+    )
+    role = models.CharField("roll", max_length=20, choices=Sector.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "part"
+        verbose_name_plural = "parter"
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"], name="party_once_per_agreement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Responsibility(models.Model):
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="responsibilities")
+    position = models.PositiveSmallIntegerField("ordning", default=0)
+    text = models.TextField("ansvarsområde")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ansvarsområde"
+        verbose_name_plural = "ansvarsområden"
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Signatory(models.Model):
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField("namn", max_length=200)
+    title = models.CharField("befattning", max_length=200, blank=True)
+    place = models.CharField("ort", max_length=100, blank=True)
+    signed_on = models.DateField("datum", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "firmatecknare"
+        verbose_name_plural = "firmatecknare"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Termination(models.Model):
+    """Written notice by a party; the agreement then ends after the notice period."""
+
+    agreement = models.OneToOneField(
+        Agreement, on_delete=models.CASCADE, related_name="termination"
+    )
+    given_by = models.ForeignKey(
+        Organisation, verbose_name="uppsagd av", on_delete=models.PROTECT, related_name="+"
+    )
+    notice_date = models.DateField("datum för skriftlig uppsägning")
+    reason = models.TextField("skäl", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppsägning"
+        verbose_name_plural = "uppsägningar"
+
+    def __str__(self) -> str:
+        return f"Uppsägning {self.notice_date}"
+
+    @property
+    def end_date(self) -> dt.date:
+        return termination_end_date(
+            notice_date=self.notice_date,
+            notice_months=self.agreement.notice_period_months,
+            period_end=self.agreement.period_end,
+        )

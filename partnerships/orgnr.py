@@ -1,0 +1,47 @@
+"""Swedish organisation numbers (organisationsnummer).
+
+python-stdnum checks length and the Luhn digit; it also accepts personal identity numbers,
+so the third-digit rule (>= 2) that tells an organisation from a person is added here.
+"""
+
+from django.core.exceptions import ValidationError
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.se import orgnr
+
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+
+
+def normalise_organisation_number(value: str) -> str:
+    """Return the number in the form NNNNNN-NNNN or raise ValidationError in Swedish."""
+    compact = orgnr.compact((value or "").translate(_DASHES))
+    if not compact.isdigit():
+        raise ValidationError(
+            "Ett organisationsnummer består av tio siffror, t.ex. 212000-0449.",
+            code="format",
+        )
+    if len(compact) != 10:
+        raise ValidationError(
+            "Ett organisationsnummer har tio siffror (NNNNNN-NNNN), du angav %(count)s.",
+            code="length",
+            params={"count": len(compact)},
+        )
+    try:
+        orgnr.validate(compact)
+    except stdnum_exceptions.InvalidChecksum as exc:
+        raise ValidationError(
+            "Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet.",
+            code="checksum",
+        ) from exc
+    except stdnum_exceptions.ValidationError as exc:
+        raise ValidationError("Ogiltigt organisationsnummer.", code="invalid") from exc
+    if int(compact[2]) < 2:
+        raise ValidationError(
+            "Tredje siffran i ett organisationsnummer är alltid minst 2. "
+            "Numret ser ut som ett personnummer.",
+            code="personal_number",
+        )
+    return f"{compact[:6]}-{compact[6:]}"
+
+
+def validate_organisation_number(value: str) -> None:
+    normalise_organisation_number(value)

@@ -1,0 +1,135 @@
+"""Reads scoped to the user. The one place that decides who sees which agreement.
+
+Rule: a user sees the agreements in which their organisation is a party; superusers see
+everything. Anything else is a 404, the same as an id that does not exist.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from .models import Agreement, Organisation, Party, Responsibility, Signatory, User
+
+
+def agreements_visible_to(user: User) -> QuerySet[Agreement]:
+    if not user.is_authenticated:
+        return Agreement.objects.none()
+    if user.is_superuser:
+        return Agreement.objects.all()
+    if user.organisation_id is None:
+        return Agreement.objects.none()
+    is_party = Party.objects.filter(
+        agreement=OuterRef("pk"), organisation_id=user.organisation_id
+    )
+    return Agreement.objects.filter(Exists(is_party))
+
+
+def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None) -> Agreement:
+    """The agreement if the user may see it, else 404 (also for a malformed id)."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan överenskommelse.") from exc
+    qs = queryset if queryset is not None else Agreement.objects.all()
+    visible = agreements_visible_to(user).values("pk")
+    agreement = qs.filter(pk=pk, pk__in=visible).with_status().first()
+    if agreement is None:
+        raise Http404("Ingen sådan överenskommelse.")
+    return agreement
+
+
+def agreement_detail_for_user(user: User, pk: object) -> Agreement:
+    """The agreement with everything its page shows, in a fixed number of queries."""
+    queryset = Agreement.objects.select_related(
+        "board__organisation", "predecessor", "successor", "termination__given_by"
+    ).prefetch_related(
+        "goals",
+        Prefetch(
+            "parties",
+            queryset=Party.objects.select_related("organisation").prefetch_related(
+                Prefetch("responsibilities", queryset=Responsibility.objects.all()),
+                Prefetch("signatories", queryset=Signatory.objects.all()),
+            ),
+        ),
+    )
+    return agreement_for_user(user, pk, queryset=queryset)
+
+
+def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan part.") from exc
+    party = (
+        Party.objects.select_related("organisation", "agreement")
+        .filter(agreement=agreement, pk=pk)
+        .first()
+    )
+    if party is None:
+        raise Http404("Ingen sådan part.")
+    return party
+
+
+def organisation_for_user(user: User, pk: object) -> Organisation:
+    """The organisation register is shared: every signed-in user may look an organisation up."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan organisation.") from exc
+    organisation = (
+        Organisation.objects.select_related("successor").filter(pk=pk).first()
+    )
+    if organisation is None:
+        raise Http404("Ingen sådan organisation.")
+    return organisation
+
+
+def organisation_agreements_for_user(
+    user: User, organisation: Organisation
+) -> QuerySet[Agreement]:
+    """An organisation's agreements, limited to those the viewer may see."""
+    return (
+        agreements_visible_to(user)
+        .filter(parties__organisation=organisation)
+        .with_status()
+        .select_related("termination")
+        .distinct()
+        .order_by("-period_start")
+    )
+
+
+def organisations_editable_by(user: User) -> QuerySet[Organisation]:
+    """Organisations an administrator may edit: their own, those in their agreements, and
+    those not yet in any agreement (newly registered)."""
+    if user.is_superuser:
+        return Organisation.objects.all()
+    if not user.is_authenticated or not user.is_administrator:
+        return Organisation.objects.none()
+    in_my_agreements = Party.objects.filter(
+        organisation=OuterRef("pk"), agreement__in=agreements_visible_to(user)
+    )
+    in_any_agreement = Party.objects.filter(organisation=OuterRef("pk"))
+    return Organisation.objects.filter(
+        Exists(in_my_agreements)
+        | ~Exists(in_any_agreement)
+        | Q(pk=user.organisation_id)
+    )
+
+
+def agreement_chain(agreement: Agreement) -> list[Agreement]:
+    """The renewal chain this agreement belongs to, oldest first (a few queries at most)."""
+    chain = [agreement]
+    current = agreement
+    while current.predecessor_id and len(chain) < 50:
+        current = Agreement.objects.only("pk", "title", "period_start", "period_end",
+                                         "predecessor").get(pk=current.predecessor_id)
+        chain.insert(0, current)
+    current = agreement
+    while len(chain) < 50:
+        nxt = Agreement.objects.only("pk", "title", "period_start", "period_end").filter(
+            predecessor=current
+        ).first()
+        if nxt is None:
+            break
+        chain.append(nxt)
+        current = nxt
+    return chain

@@ -1,0 +1,71 @@
+import re
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from partnerships.formatting import format_date, format_sek
+
+register = template.Library()
+
+_BULLET = re.compile(r"^\s*(?:[-*•●]|\d+[.)])\s+")
+
+
+@register.filter
+def sek(value):
+    return format_sek(value)
+
+
+@register.filter
+def isodate(value):
+    return format_date(value)
+
+
+@register.filter
+def sections(text: str):
+    """Plain text to paragraphs; lines that start with '-', '•' or '●' become a list.
+
+    Everything is escaped: users' text never becomes markup."""
+    if not text:
+        return ""
+    html = []
+    items: list[str] = []
+    paragraph: list[str] = []
+
+    def flush_paragraph():
+        if paragraph:
+            html.append("<p>" + "<br>".join(conditional_escape(p) for p in paragraph) + "</p>")
+            paragraph.clear()
+
+    def flush_items():
+        if items:
+            html.append("<ul>" + "".join(f"<li>{conditional_escape(i)}</li>" for i in items)
+                        + "</ul>")
+            items.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            flush_paragraph()
+            flush_items()
+        elif _BULLET.match(line):
+            flush_paragraph()
+            items.append(_BULLET.sub("", line).strip())
+        else:
+            flush_items()
+            paragraph.append(line.strip())
+    flush_paragraph()
+    flush_items()
+    return mark_safe("".join(html))  # noqa: S308 - every piece escaped above
+
+
+@register.simple_tag
+def tab_url(tab, agreement) -> str:
+    return reverse(tab.url_name, args=[agreement.pk])
+
+
+@register.simple_tag
+def status_badge(agreement):
+    return format_html(
+        '<span class="badge badge--{}">{}</span>', agreement.status.value, agreement.status_label
+    )

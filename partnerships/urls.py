@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "partnerships"
+
+urlpatterns = [
+    path("overenskommelser/", views.agreement_list, name="agreement_list"),
+    path("overenskommelser/ny/", views.agreement_create, name="agreement_create"),
+    path("overenskommelser/<str:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("overenskommelser/<str:pk>/redigera/", views.agreement_update, name="agreement_update"),
+    path(
+        "overenskommelser/<str:pk>/parter/<str:party_pk>/",
+        views.party_update,
+        name="party_update",
+    ),
+    path(
+        "overenskommelser/<str:pk>/uppsagning/",
+        views.termination_create,
+        name="termination_create",
+    ),
+    path("organisationer/", views.organisation_list, name="organisation_list"),
+    path("organisationer/ny/", views.organisation_edit, name="organisation_create"),
+    path("organisationer/<str:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("organisationer/<str:pk>/redigera/", views.organisation_edit, name="organisation_update"),
+]

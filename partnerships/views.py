@@ -1,0 +1,332 @@
+"""Thin views of the register: load via selectors, check permissions, call services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods
+
+from . import permissions, selectors, services
+from .forms import (
+    AgreementForm,
+    AgreementSearchForm,
+    ContactFormSet,
+    GoalFormSet,
+    OrganisationForm,
+    PartyFormSet,
+    ResponsibilityFormSet,
+    SignatoryFormSet,
+    TerminationForm,
+)
+from .history import agreement_history
+from .models import Organisation, Party, Sector
+from .rules import STATUS_LABELS, months_and_days_left
+from .tabs import agreement_tabs
+
+
+def _page(request: HttpRequest, queryset, per_page: int = 25):
+    return Paginator(queryset, per_page).get_page(request.GET.get("sida"))
+
+
+@login_required
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    visible = selectors.agreements_visible_to(request.user)
+    form = AgreementSearchForm(
+        request.GET or None,
+        status_choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
+        party_queryset=Organisation.objects.filter(parties__agreement__in=visible)
+        .distinct()
+        .order_by("name"),
+    )
+    agreements = (
+        visible.with_status()
+        .select_related("termination")
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("organisation"))
+        )
+        .order_by("-period_start", "title", "pk")
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            q = data["q"].strip()
+            agreements = agreements.filter(
+                Q(title__icontains=q)
+                | Q(registry_number__icontains=q)
+                | Q(parties__organisation__name__icontains=q)
+            ).distinct()
+        if data["status"]:
+            agreements = agreements.filter(current_status=data["status"])
+        if data["party"]:
+            agreements = agreements.filter(parties__organisation=data["party"])
+        if data["year"]:
+            agreements = agreements.filter(
+                period_start__year__lte=data["year"], period_end__year__gte=data["year"]
+            )
+    page = _page(request, agreements)
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(
+        request,
+        "partnerships/agreement_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query.urlencode(),
+            "can_create": permissions.can_create_agreement(request.user),
+        },
+    )
+
+
+@login_required
+def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_detail_for_user(request.user, pk)
+    today = timezone.localdate()
+    months, days = months_and_days_left(today=today, end=agreement.effective_end)
+    return render(
+        request,
+        "partnerships/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "tabs": agreement_tabs(),
+            "active_tab": "overview",
+            "can_edit": permissions.can_edit_agreement(request.user, agreement),
+            "history": agreement_history(agreement),
+            "chain": selectors.agreement_chain(agreement),
+            "months_left": months,
+            "days_left": days,
+            "today": today,
+        },
+    )
+
+
+def _agreement_forms(request, *, agreement=None):
+    user = request.user
+    data = request.POST if request.method == "POST" else None
+    visible = selectors.agreements_visible_to(user)
+    form = AgreementForm(data, instance=agreement, user=user, visible_agreements=visible)
+    initial_parties = None
+    if agreement is None and user.organisation_id:
+        initial_parties = [{"organisation": user.organisation_id, "role": Sector.PUBLIC}]
+    goal_formset = GoalFormSet(data, instance=agreement, prefix="goals")
+    party_formset = PartyFormSet(
+        data, instance=agreement, prefix="parties", user=user, initial=initial_parties
+    )
+    return form, goal_formset, party_formset
+
+
+def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None,
+                           status=200):
+    return render(
+        request,
+        "partnerships/agreement_form.html",
+        {
+            "form": form,
+            "goal_formset": goal_formset,
+            "party_formset": party_formset,
+            "agreement": agreement,
+            "formset_errors": any(goal_formset.errors) or any(party_formset.errors)
+            or goal_formset.non_form_errors() or party_formset.non_form_errors(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_create_agreement(request.user):
+        raise PermissionDenied("Endast handläggare kan skapa överenskommelser.")
+    form, goal_formset, party_formset = _agreement_forms(request)
+    if request.method == "POST":
+        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
+            agreement = services.agreement_create(
+                user=request.user,
+                form=form,
+                goal_formset=goal_formset,
+                party_formset=party_formset,
+            )
+            messages.success(request, "Överenskommelsen har sparats.")
+            return redirect(agreement)
+        return _render_agreement_form(request, form, goal_formset, party_formset, status=400)
+    return _render_agreement_form(request, form, goal_formset, party_formset)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_user(request.user, pk)
+    if not permissions.can_edit_agreement(request.user, agreement):
+        raise PermissionDenied("Du kan läsa men inte ändra denna överenskommelse.")
+    form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
+    if request.method == "POST":
+        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
+            try:
+                expected = int(form.cleaned_data.get("version") or agreement.version)
+                services.agreement_update(
+                    user=request.user,
+                    agreement=agreement,
+                    expected_version=expected,
+                    form=form,
+                    goal_formset=goal_formset,
+                    party_formset=party_formset,
+                )
+            except services.ConcurrentEditError:
+                form.add_error(
+                    None,
+                    "Någon annan har sparat ändringar i överenskommelsen medan du redigerade. "
+                    "Dina ändringar har inte sparats men finns kvar nedan. Öppna "
+                    "överenskommelsen i en ny flik för att se den senaste versionen, för in "
+                    "dina ändringar där och spara igen.",
+                )
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement, status=409
+                )
+            messages.success(request, "Ändringarna har sparats.")
+            return redirect(agreement)
+        return _render_agreement_form(
+            request, form, goal_formset, party_formset, agreement, status=400
+        )
+    return _render_agreement_form(request, form, goal_formset, party_formset, agreement)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_user(request.user, pk)
+    party = selectors.party_for_user(request.user, agreement, party_pk)
+    if not permissions.can_edit_agreement(request.user, agreement):
+        raise PermissionDenied("Du kan läsa men inte ändra denna överenskommelse.")
+    data = request.POST if request.method == "POST" else None
+    responsibility_formset = ResponsibilityFormSet(data, instance=party, prefix="resp")
+    signatory_formset = SignatoryFormSet(data, instance=party, prefix="sign")
+    status = 200
+    if request.method == "POST":
+        if responsibility_formset.is_valid() and signatory_formset.is_valid():
+            services.party_update(
+                party=party,
+                responsibility_formset=responsibility_formset,
+                signatory_formset=signatory_formset,
+            )
+            messages.success(request, f"Uppgifterna för {party.organisation} har sparats.")
+            return redirect(agreement)
+        status = 400
+    return render(
+        request,
+        "partnerships/party_form.html",
+        {
+            "agreement": agreement,
+            "party": party,
+            "responsibility_formset": responsibility_formset,
+            "signatory_formset": signatory_formset,
+            "formset_errors": status == 400,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_user(request.user, pk)
+    if not permissions.can_edit_agreement(request.user, agreement):
+        raise PermissionDenied("Endast handläggare kan registrera en uppsägning.")
+    form = TerminationForm(request.POST or None, agreement=agreement)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.termination_create(
+                    agreement=agreement,
+                    given_by=form.cleaned_data["given_by"],
+                    notice_date=form.cleaned_data["notice_date"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                messages.success(request, "Uppsägningen har registrerats.")
+                return redirect(agreement)
+        status = 400
+    return render(
+        request,
+        "partnerships/termination_form.html",
+        {"agreement": agreement, "form": form},
+        status=status,
+    )
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    organisations = Organisation.objects.order_by("name", "pk")
+    if q:
+        organisations = organisations.filter(
+            Q(name__icontains=q) | Q(organisation_number__icontains=q)
+        )
+    return render(
+        request,
+        "partnerships/organisation_list.html",
+        {
+            "page": _page(request, organisations),
+            "q": q,
+            "query_string": urlencode({"q": q}) if q else "",
+            "can_create": permissions.can_manage_organisations(request.user),
+        },
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    organisation = selectors.organisation_for_user(request.user, pk)
+    return render(
+        request,
+        "partnerships/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "contacts": organisation.contacts.all(),
+            "predecessors": organisation.predecessors.all(),
+            "agreements": selectors.organisation_agreements_for_user(request.user, organisation),
+            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: str | None = None) -> HttpResponse:
+    organisation = None
+    if pk is not None:
+        organisation = selectors.organisation_for_user(request.user, pk)
+        if not permissions.can_edit_organisation(request.user, organisation):
+            raise PermissionDenied("Du kan inte ändra denna organisation.")
+    elif not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied("Endast handläggare kan registrera organisationer.")
+    data = request.POST if request.method == "POST" else None
+    form = OrganisationForm(data, instance=organisation)
+    contact_formset = ContactFormSet(data, instance=organisation, prefix="contacts")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and contact_formset.is_valid():
+            organisation = services.organisation_save(form=form, contact_formset=contact_formset)
+            messages.success(request, "Organisationen har sparats.")
+            return redirect(organisation)
+        status = 400
+    return render(
+        request,
+        "partnerships/organisation_form.html",
+        {
+            "form": form,
+            "contact_formset": contact_formset,
+            "organisation": organisation,
+            "formset_errors": any(contact_formset.errors),
+        },
+        status=status,
+    )
