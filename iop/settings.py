@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "partnerships",
     "finance",
     "followups",
+    "documents",
     "iop",
 ]
 
@@ -100,14 +101,23 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles"))
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "media/"
 
-EMAIL_BACKEND = env(
+# E-mail (Django 6.1 MAILERS): console in debug, SMTP otherwise; EMAIL_BACKEND overrides.
+_email_backend = env(
     "EMAIL_BACKEND",
     default="django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = env("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+_email_options = {}
+if _email_backend.endswith("smtp.EmailBackend"):
+    _email_options = {
+        "host": env("EMAIL_HOST", default="localhost"),
+        "port": env.int("EMAIL_PORT", default=25),
+        "username": env("EMAIL_HOST_USER", default="") or None,
+        "password": env("EMAIL_HOST_PASSWORD", default="") or None,
+        "use_tls": env.bool("EMAIL_USE_TLS", default=False),
+    }
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="iop-registret@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

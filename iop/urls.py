@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("ekonomi/", include("finance.urls")),
     path("uppfoljning/", include("followups.urls")),
+    path("dokument/", include("documents.urls")),
     path("admin/", admin.site.urls),
 ]
