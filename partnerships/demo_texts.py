@@ -128,7 +128,9 @@ Syftet med uppföljningen är att utvärdera resultatet i förhållande till öv
 
 FOLLOW_UP_TERMS_2018 = """Överenskommelsen om IOP kommer kontinuerligt att följas upp av parterna två gånger per år och därutöver vid behov om någon av parterna påkallar det. Omsorgs- och äldreförvaltningen ansvarar för att kalla till dessa uppföljningsträffar."""
 
-REPAYMENT_CLAUSE = """Parterna har möjlighet att kräva återbetalning om medel inte används för avsett ändamål."""
+REPAYMENT_CLAUSE = (
+    """Parterna har möjlighet att kräva återbetalning om medel inte används för avsett ändamål."""
+)
 
 CHANGES_CLAUSE = """Om någon av parterna på grund av väsentligt förändrade förutsättningar har svårighet att uppfylla sin del kan överenskommelsen förändras. Förändringar i överenskommelsen ska ske i dialog mellan parterna. Väsentliga förändringar kan t ex vara problem inom organisationen, lokalproblem eller att de tänkta eller planerade verksamheterna inte lyckats nå den övergripande målsättningen."""
 

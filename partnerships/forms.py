@@ -45,9 +45,7 @@ class OrganisationForm(forms.ModelForm):
         if not value:
             return None
         number = normalise_organisation_number(value)
-        clash = Organisation.objects.filter(organisation_number=number).exclude(
-            pk=self.instance.pk
-        )
+        clash = Organisation.objects.filter(organisation_number=number).exclude(pk=self.instance.pk)
         if clash.exists():
             raise ValidationError(
                 "Organisationsnumret finns redan i registret (%(name)s).",
@@ -58,6 +56,12 @@ class OrganisationForm(forms.ModelForm):
 
 class PositionedForm(forms.ModelForm):
     """A row of an ordered list; an empty position puts the row last."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+        self.fields["position"].label = "Ordning"
+        self.fields["position"].widget.attrs["class"] = "narrow"
 
     def clean_position(self) -> int:
         position = self.cleaned_data.get("position")

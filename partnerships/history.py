@@ -10,9 +10,19 @@ from datetime import datetime
 from .models import Agreement, Goal, Party, Responsibility, Signatory, Termination
 
 _ACTIONS = {"+": "skapade", "~": "ändrade", "-": "tog bort"}
-_IGNORED = {"history_id", "history_date", "history_change_reason", "history_type",
-            "history_user", "history_user_id", "id", "created_at", "updated_at", "version",
-            "position"}
+_IGNORED = {
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "history_user_id",
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "position",
+}
 
 
 @dataclass
@@ -34,9 +44,7 @@ def _label(model, name: str) -> str:
 def _entries(records, model, describe) -> list[HistoryEntry]:
     entries = []
     previous: dict[int, object] = {}
-    field_names = [
-        f.attname for f in model._meta.concrete_fields if f.attname not in _IGNORED
-    ]
+    field_names = [f.attname for f in model._meta.concrete_fields if f.attname not in _IGNORED]
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         before = previous.get(record.id)
         changes = []
@@ -44,9 +52,13 @@ def _entries(records, model, describe) -> list[HistoryEntry]:
             for name in field_names:
                 old, new = getattr(before, name, None), getattr(record, name, None)
                 if old != new:
-                    changes.append((_label(model, name.removesuffix("_id")),
-                                    "–" if old in (None, "") else str(old)[:200],
-                                    "–" if new in (None, "") else str(new)[:200]))
+                    changes.append(
+                        (
+                            _label(model, name.removesuffix("_id")),
+                            "–" if old in (None, "") else str(old)[:200],
+                            "–" if new in (None, "") else str(new)[:200],
+                        )
+                    )
             if not changes:
                 previous[record.id] = record
                 continue
@@ -87,9 +99,7 @@ def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEnt
         Goal,
         lambda r: f"mål: {r.text[:60]}",
     )
-    entries += _entries(
-        party_records, Party, lambda r: f"part: {party_name(r.id)}"
-    )
+    entries += _entries(party_records, Party, lambda r: f"part: {party_name(r.id)}")
     entries += _entries(
         Responsibility.history.filter(party_id__in=party_ids).select_related("history_user"),
         Responsibility,

@@ -26,7 +26,8 @@ class Organisation(models.Model):
     """An organisation in the shared register (organisation numbers are public)."""
 
     name = models.CharField("namn", max_length=200)
-    organisation_number = models.CharField(
+    # NULL, not "", for an unknown number: the unique constraint must allow many unknowns.
+    organisation_number = models.CharField(  # noqa: DJ001
         "organisationsnummer",
         max_length=11,
         null=True,
@@ -67,14 +68,14 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:organisation_detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.organisation_number:
             self.organisation_number = normalise_organisation_number(self.organisation_number)
         else:
             self.organisation_number = None
-
-    def get_absolute_url(self) -> str:
-        return reverse("partnerships:organisation_detail", args=[self.pk])
 
 
 class ContactPerson(models.Model):
@@ -284,9 +285,7 @@ class Agreement(models.Model):
 
     @property
     def last_notice_date(self) -> dt.date:
-        return last_notice_date(
-            period_end=self.period_end, notice_months=self.notice_period_months
-        )
+        return last_notice_date(period_end=self.period_end, notice_months=self.notice_period_months)
 
 
 class Goal(models.Model):

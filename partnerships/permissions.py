@@ -5,8 +5,10 @@ from .selectors import organisations_editable_by
 
 
 def can_create_agreement(user: User) -> bool:
-    return user.is_authenticated and user.is_administrator and (
-        user.organisation is not None and user.organisation.sector == Sector.PUBLIC
+    return (
+        user.is_authenticated
+        and user.is_administrator
+        and (user.organisation is not None and user.organisation.sector == Sector.PUBLIC)
     )
 
 

@@ -17,9 +17,7 @@ def agreements_visible_to(user: User) -> QuerySet[Agreement]:
         return Agreement.objects.all()
     if user.organisation_id is None:
         return Agreement.objects.none()
-    is_party = Party.objects.filter(
-        agreement=OuterRef("pk"), organisation_id=user.organisation_id
-    )
+    is_party = Party.objects.filter(agreement=OuterRef("pk"), organisation_id=user.organisation_id)
     return Agreement.objects.filter(Exists(is_party))
 
 
@@ -75,17 +73,13 @@ def organisation_for_user(user: User, pk: object) -> Organisation:
         pk = int(str(pk))
     except ValueError as exc:
         raise Http404("Ingen sådan organisation.") from exc
-    organisation = (
-        Organisation.objects.select_related("successor").filter(pk=pk).first()
-    )
+    organisation = Organisation.objects.select_related("successor").filter(pk=pk).first()
     if organisation is None:
         raise Http404("Ingen sådan organisation.")
     return organisation
 
 
-def organisation_agreements_for_user(
-    user: User, organisation: Organisation
-) -> QuerySet[Agreement]:
+def organisation_agreements_for_user(user: User, organisation: Organisation) -> QuerySet[Agreement]:
     """An organisation's agreements, limited to those the viewer may see."""
     return (
         agreements_visible_to(user)
@@ -109,9 +103,7 @@ def organisations_editable_by(user: User) -> QuerySet[Organisation]:
     )
     in_any_agreement = Party.objects.filter(organisation=OuterRef("pk"))
     return Organisation.objects.filter(
-        Exists(in_my_agreements)
-        | ~Exists(in_any_agreement)
-        | Q(pk=user.organisation_id)
+        Exists(in_my_agreements) | ~Exists(in_any_agreement) | Q(pk=user.organisation_id)
     )
 
 
@@ -120,14 +112,17 @@ def agreement_chain(agreement: Agreement) -> list[Agreement]:
     chain = [agreement]
     current = agreement
     while current.predecessor_id and len(chain) < 50:
-        current = Agreement.objects.only("pk", "title", "period_start", "period_end",
-                                         "predecessor").get(pk=current.predecessor_id)
+        current = Agreement.objects.only(
+            "pk", "title", "period_start", "period_end", "predecessor"
+        ).get(pk=current.predecessor_id)
         chain.insert(0, current)
     current = agreement
     while len(chain) < 50:
-        nxt = Agreement.objects.only("pk", "title", "period_start", "period_end").filter(
-            predecessor=current
-        ).first()
+        nxt = (
+            Agreement.objects.only("pk", "title", "period_start", "period_end")
+            .filter(predecessor=current)
+            .first()
+        )
         if nxt is None:
             break
         chain.append(nxt)

@@ -120,8 +120,7 @@ def _agreement_forms(request, *, agreement=None):
     return form, goal_formset, party_formset
 
 
-def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None,
-                           status=200):
+def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None, status=200):
     return render(
         request,
         "partnerships/agreement_form.html",
@@ -130,8 +129,10 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
             "goal_formset": goal_formset,
             "party_formset": party_formset,
             "agreement": agreement,
-            "formset_errors": any(goal_formset.errors) or any(party_formset.errors)
-            or goal_formset.non_form_errors() or party_formset.non_form_errors(),
+            "formset_errors": any(goal_formset.errors)
+            or any(party_formset.errors)
+            or goal_formset.non_form_errors()
+            or party_formset.non_form_errors(),
         },
         status=status,
     )

@@ -40,8 +40,9 @@ def sections(text: str):
 
     def flush_items():
         if items:
-            html.append("<ul>" + "".join(f"<li>{conditional_escape(i)}</li>" for i in items)
-                        + "</ul>")
+            html.append(
+                "<ul>" + "".join(f"<li>{conditional_escape(i)}</li>" for i in items) + "</ul>"
+            )
             items.clear()
 
     for line in text.splitlines():

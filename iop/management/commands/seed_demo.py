@@ -17,8 +17,6 @@ class Command(BaseCommand):
             finance.demo.seed(case)
             followups.demo.seed(case)
         self.stdout.write(self.style.SUCCESS("Demodata inläst."))
-        self.stdout.write(
-            f"Demoanvändare (lösenord för alla: {partnerships_demo.DEMO_PASSWORD}):"
-        )
+        self.stdout.write(f"Demoanvändare (lösenord för alla: {partnerships_demo.DEMO_PASSWORD}):")
         for username, description in partnerships_demo.DEMO_USERS_DESCRIPTION:
             self.stdout.write(f"  {username:<18} {description}")
