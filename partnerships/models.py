@@ -317,7 +317,7 @@ class Party(models.Model):
     class Meta:
         verbose_name = "part"
         verbose_name_plural = "parter"
-        ordering = ["role", "organisation__name"]
+        ordering = ["-role", "organisation__name"]  # the public party first
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "organisation"], name="party_once_per_agreement"
