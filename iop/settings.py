@@ -100,6 +100,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles"))
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "media/"
+# In development and tests static files come from the finders; in production from
+# collectstatic's STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # E-mail (Django 6.1 MAILERS): console in debug, SMTP otherwise; EMAIL_BACKEND overrides.
 _email_backend = env(

@@ -11,7 +11,7 @@ import followups.attention
 import partnerships.attention
 from partnerships import permissions
 from partnerships.models import Party
-from partnerships.rules import AgreementStatus, months_and_days_left
+from partnerships.rules import AgreementStatus, months_and_days_left, renewal_state
 from partnerships.selectors import agreements_visible_to
 
 ATTENTION_PROVIDERS = [
@@ -28,7 +28,7 @@ def start(request: HttpRequest) -> HttpResponse:
         agreements_visible_to(request.user)
         .with_status(today)
         .exclude(current_status=AgreementStatus.ENDED)
-        .select_related("termination")
+        .select_related("termination", "renewal_decision", "successor")
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("organisation"))
         )
@@ -38,6 +38,7 @@ def start(request: HttpRequest) -> HttpResponse:
         agreement.months_left, agreement.days_left = months_and_days_left(
             today=today, end=agreement.effective_end
         )
+        agreement.renewal_state = renewal_state(agreement)
     attention = [item for provider in ATTENTION_PROVIDERS for item in provider(request.user, today)]
     return render(
         request,

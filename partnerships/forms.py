@@ -9,6 +9,7 @@ from .models import (
     Goal,
     Organisation,
     Party,
+    RenewalDecision,
     Responsibility,
     Signatory,
     Termination,
@@ -276,3 +277,24 @@ class AgreementSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "Alla"), *status_choices]
         self.fields["party"].queryset = party_queryset
+
+
+class RenewalStartForm(forms.Form):
+    years = forms.IntegerField(
+        label="Förläng med antal år",
+        min_value=1,
+        max_value=10,
+        initial=3,
+        help_text="Den nya perioden börjar dagen efter att nuvarande period slutar.",
+    )
+
+
+class RenewalDecisionForm(forms.ModelForm):
+    class Meta:
+        model = RenewalDecision
+        fields = ["outcome", "decided_on", "paragraph", "note"]
+        widgets = {"decided_on": DATE_INPUT, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self):
+        # The agreement is set by the service, which validates the whole decision.
+        pass

@@ -387,3 +387,34 @@ class Termination(models.Model):
             notice_months=self.agreement.notice_period_months,
             period_end=self.agreement.period_end,
         )
+
+
+class RenewalDecision(models.Model):
+    """The board's decision on renewing an agreement (förlängning/förnyelse).
+
+    Approved: the draft successor becomes approved (and active when its period starts).
+    Declined: the draft successor is removed and the agreement ends at its period end.
+    """
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", "Förnyelse beslutad"
+        DECLINED = "declined", "Förnyelse avslagen"
+
+    agreement = models.OneToOneField(
+        Agreement, on_delete=models.CASCADE, related_name="renewal_decision"
+    )
+    outcome = models.CharField("beslut", max_length=20, choices=Outcome.choices)
+    decided_on = models.DateField("beslutsdatum")
+    paragraph = models.CharField(
+        "paragraf", max_length=40, blank=True, help_text="Protokollsparagraf, t.ex. § 123."
+    )
+    note = models.TextField("anteckning", blank=True)
+    successor_title = models.CharField(max_length=300, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beslut om förnyelse"
+        verbose_name_plural = "beslut om förnyelse"
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.decided_on}"

@@ -70,3 +70,16 @@ def months_and_days_left(*, today: dt.date, end: dt.date) -> tuple[int, int]:
         return (0, 0)
     delta = relativedelta(end + dt.timedelta(days=1), today)
     return (delta.years * 12 + delta.months, delta.days)
+
+
+def renewal_state(agreement) -> str:
+    """How the renewal of an agreement stands, in words for the start page."""
+    decision = getattr(agreement, "renewal_decision", None)
+    if decision is not None:
+        return decision.get_outcome_display()
+    successor = getattr(agreement, "successor", None)
+    if successor is not None:
+        return "Beslutad" if successor.approved else "Utkast finns, beslut saknas"
+    if agreement.approved:
+        return "Beslut saknas"
+    return "–"

@@ -38,7 +38,11 @@ def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None)
 def agreement_detail_for_user(user: User, pk: object) -> Agreement:
     """The agreement with everything its page shows, in a fixed number of queries."""
     queryset = Agreement.objects.select_related(
-        "board__organisation", "predecessor", "successor", "termination__given_by"
+        "board__organisation",
+        "predecessor",
+        "successor",
+        "termination__given_by",
+        "renewal_decision",
     ).prefetch_related(
         "goals",
         Prefetch(

@@ -2,12 +2,22 @@
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.forms import BaseInlineFormSet, ModelForm
 
-from .models import Agreement, Organisation, Party, Sector, Termination, User
+from .models import (
+    Agreement,
+    Organisation,
+    Party,
+    RenewalDecision,
+    Sector,
+    Termination,
+    User,
+)
+from .signals import successor_created
 
 
 class ConcurrentEditError(Exception):
@@ -119,3 +129,94 @@ def termination_create(
 
 def default_party_role(organisation: Organisation) -> str:
     return organisation.sector or Sector.IDEA_BASED
+
+
+class RenewalError(Exception):
+    """The renewal cannot be started or decided; the message is Swedish and user-facing."""
+
+
+def _copy_agreement(agreement: Agreement, *, start: dt.date, end: dt.date) -> Agreement:
+    fields = {name: getattr(agreement, name) for name in Agreement.TEXT_SECTIONS}
+    successor = Agreement.objects.create(
+        title=agreement.title,
+        board=agreement.board,
+        approved=False,
+        period_start=start,
+        period_end=end,
+        notice_period_months=agreement.notice_period_months,
+        min_followups_per_year=agreement.min_followups_per_year,
+        predecessor=agreement,
+        **fields,
+    )
+    for goal in agreement.goals.all():
+        successor.goals.create(position=goal.position, text=goal.text)
+    for party in agreement.parties.prefetch_related("responsibilities"):
+        organisation = party.organisation
+        # An organisation whose work continues elsewhere is replaced by its successor.
+        while organisation.successor_id:
+            organisation = organisation.successor
+        new_party = successor.parties.create(organisation=organisation, role=party.role)
+        for item in party.responsibilities.all():
+            new_party.responsibilities.create(position=item.position, text=item.text)
+    return successor
+
+
+@transaction.atomic
+def agreement_start_renewal(*, agreement: Agreement, years: int) -> Agreement:
+    """Create the draft successor: texts, goals, parties and responsibilities copied, the
+    period from the day after the end for ``years`` years. Signatories are not copied:
+    the new agreement is signed anew."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if not 1 <= years <= 10:
+        raise RenewalError("Ange en förlängning på mellan 1 och 10 år.")
+    if not agreement.approved:
+        raise RenewalError("Ett utkast kan inte förnyas; besluta det först.")
+    if Agreement.objects.filter(predecessor=agreement).exists():
+        raise RenewalError("Överenskommelsen har redan en efterföljare.")
+    if hasattr(agreement, "termination"):
+        raise RenewalError("Överenskommelsen är uppsagd och kan inte förnyas.")
+    if RenewalDecision.objects.filter(agreement=agreement).exists():
+        raise RenewalError("Nämnden har redan fattat beslut om förnyelse.")
+    start = agreement.period_end + dt.timedelta(days=1)
+    end = start + relativedelta(years=years) - dt.timedelta(days=1)
+    successor = _copy_agreement(agreement, start=start, end=end)
+    successor_created.send(sender=Agreement, predecessor=agreement, successor=successor)
+    return successor
+
+
+@transaction.atomic
+def renewal_decide(
+    *,
+    agreement: Agreement,
+    outcome: str,
+    decided_on: dt.date,
+    paragraph: str = "",
+    note: str = "",
+) -> RenewalDecision:
+    """Record the board's decision. Approved: the successor becomes approved (active when
+    its period starts). Declined: the draft successor is removed; the agreement ends."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if RenewalDecision.objects.filter(agreement=agreement).exists():
+        raise RenewalError("Beslutet om förnyelse är redan registrerat.")
+    successor = Agreement.objects.filter(predecessor=agreement).first()
+    if outcome == RenewalDecision.Outcome.APPROVED:
+        if successor is None:
+            raise RenewalError("Starta förnyelsen först; det finns ingen efterföljare att besluta.")
+        successor.approved = True
+        successor.version += 1
+        successor.save()
+    elif successor is not None:
+        if successor.approved:
+            raise RenewalError("Efterföljaren är redan beslutad och kan inte tas bort här.")
+        successor.delete()
+    decision = RenewalDecision(
+        agreement=agreement,
+        outcome=outcome,
+        decided_on=decided_on,
+        paragraph=paragraph,
+        note=note,
+        successor_title=str(successor) if successor else "",
+    )
+    decision.full_clean()
+    decision.save()
+    return decision

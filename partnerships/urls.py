@@ -19,6 +19,12 @@ urlpatterns = [
         views.termination_create,
         name="termination_create",
     ),
+    path("overenskommelser/<str:pk>/fornyelse/", views.renewal_start, name="renewal_start"),
+    path(
+        "overenskommelser/<str:pk>/fornyelse/beslut/",
+        views.renewal_decide,
+        name="renewal_decide",
+    ),
     path("organisationer/", views.organisation_list, name="organisation_list"),
     path("organisationer/ny/", views.organisation_edit, name="organisation_create"),
     path("organisationer/<str:pk>/", views.organisation_detail, name="organisation_detail"),

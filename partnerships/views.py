@@ -19,6 +19,8 @@ from .forms import (
     GoalFormSet,
     OrganisationForm,
     PartyFormSet,
+    RenewalDecisionForm,
+    RenewalStartForm,
     ResponsibilityFormSet,
     SignatoryFormSet,
     TerminationForm,
@@ -101,7 +103,61 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "months_left": months,
             "days_left": days,
             "today": today,
+            "renewal_form": RenewalStartForm(),
+            "decision_form": RenewalDecisionForm(),
         },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_user(request.user, pk)
+    if not permissions.can_edit_agreement(request.user, agreement):
+        raise PermissionDenied("Endast handläggare kan starta en förnyelse.")
+    form = RenewalStartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ange en förlängning på mellan 1 och 10 år.")
+        return redirect(agreement)
+    try:
+        successor = services.agreement_start_renewal(
+            agreement=agreement, years=form.cleaned_data["years"]
+        )
+    except services.RenewalError as error:
+        messages.error(request, str(error))
+        return redirect(agreement)
+    messages.success(
+        request,
+        f"Ett utkast till ny överenskommelse {successor.period_start:%Y-%m-%d} – "
+        f"{successor.period_end:%Y-%m-%d} har skapats. Granska det och registrera "
+        "nämndens beslut när det är fattat.",
+    )
+    return redirect(successor)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_user(request.user, pk)
+    if not permissions.can_edit_agreement(request.user, agreement):
+        raise PermissionDenied("Endast handläggare kan registrera nämndens beslut.")
+    form = RenewalDecisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.renewal_decide(agreement=agreement, **form.cleaned_data)
+            except services.RenewalError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Nämndens beslut om förnyelse har registrerats.")
+                return redirect(agreement)
+        status = 400
+    return render(
+        request,
+        "partnerships/renewal_decision_form.html",
+        {"agreement": agreement, "form": form},
+        status=status,
     )
 
 
