@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("healthz", health.healthz, name="healthz"),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
