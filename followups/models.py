@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -25,7 +25,11 @@ FREE_TEXT = [validate_free_text]
 
 def _text(label: str, *, max_length: int = TEXT_MAX, help_text: str = "") -> models.TextField:
     return models.TextField(
-        label, blank=True, max_length=max_length, validators=FREE_TEXT, help_text=help_text
+        label,
+        blank=True,
+        max_length=max_length,
+        validators=[MaxLengthValidator(max_length), *FREE_TEXT],
+        help_text=help_text,
     )
 
 
@@ -185,12 +189,22 @@ class FollowUpRound(models.Model):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "Perioden måste sluta samma dag eller efter att den börjar."
         agreement = getattr(self, "agreement", None) if self.agreement_id else None
-        if agreement and self.period_start and self.period_end and not errors:
-            if self.period_start < agreement.period_start or self.period_end > agreement.period_end:
-                errors["period_start"] = (
-                    f"Perioden måste ligga inom överenskommelsens period "
-                    f"({agreement.period_start:%Y-%m-%d} – {agreement.period_end:%Y-%m-%d})."
-                )
+        outside = (
+            agreement is not None
+            and self.period_start is not None
+            and self.period_end is not None
+            and not errors
+            and (
+                self.period_start < agreement.period_start
+                or self.period_end > agreement.period_end
+            )
+        )
+        if outside:
+            errors["period_start"] = (
+                f"Perioden ligger utanför överenskommelsens period "
+                f"({agreement.period_start:%Y-%m-%d} – {agreement.period_end:%Y-%m-%d}). "
+                f"Välj en period inom överenskommelsen."
+            )
         if self.period_start and self.due_date and self.due_date < self.period_start:
             errors["due_date"] = "Sista dag att lämna in kan inte ligga före periodens början."
         if errors:

@@ -78,8 +78,6 @@ def find_identity_numbers(text: str) -> list[IdentityNumberHit]:
             head = head[2:]
         if not luhn_valid(head + tail):
             continue
-        if year is not None and not (1 <= int(head[2:4]) <= 12):
-            continue
         kind = _date_kind(year, int(head[2:4]), int(head[4:6]))
         if kind:
             hits.append(IdentityNumberHit(text=match.group(0), kind=kind))
@@ -104,7 +102,8 @@ def validate_free_text(value: str) -> None:
     if bad:
         raise ValidationError(
             "Texten innehåller osynliga styrtecken som inte får sparas (%(chars)s). "
-            "Ta bort dem, till exempel genom att skriva om texten i stället för att klistra in den.",
+            "Ta bort dem, till exempel genom att skriva om texten i stället för att "
+            "klistra in den.",
             code="unsafe_characters",
             params={"chars": ", ".join(bad)},
         )
