@@ -199,3 +199,58 @@ def feed_by_token(token: str) -> CalendarFeed:
     if feed is None:
         raise Http404("Ingen sådan kalender.")
     return feed
+
+
+# What needs doing (start page, reminders) ----------------------------------------------
+
+MEETING_WARN_DAYS = 30
+ENDED_GRACE_DAYS = 90
+
+
+def followups_needing_meeting(
+    agreements: QuerySet[Agreement], today: dt.date
+) -> list[tuple[Agreement, PlannedFollowUp, PlanStatus]]:
+    """Planned follow-ups due within 30 days or overdue with no meeting planned or held
+    in their period, for approved agreements that run now (or ended at most 90 days ago).
+
+    Two queries whatever the number of agreements."""
+    relevant = (
+        agreements.filter(
+            approved=True,
+            period_start__lte=today + dt.timedelta(days=MEETING_WARN_DAYS),
+            period_end__gte=today - dt.timedelta(days=ENDED_GRACE_DAYS),
+        )
+        .select_related("termination")
+        .prefetch_related(
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.exclude(status=Meeting.Status.CANCELLED).only(
+                    "pk", "agreement_id", "starts_at", "status"
+                ),
+            )
+        )
+        .order_by("period_end", "pk")
+    )
+    result = []
+    for agreement in relevant:
+        end = agreement.effective_end
+        meetings = list(agreement.meetings.all())
+        for followup, status, _ in plan_with_status(agreement, meetings, today):
+            if followup.start > end:
+                continue
+            if status in (PlanStatus.OVERDUE, PlanStatus.DUE):
+                result.append((agreement, followup, status))
+    return result
+
+
+def agreements_managed_by(user: User) -> QuerySet[Agreement]:
+    """Agreements where the user is an administrator of a public party."""
+    if not user.is_authenticated:
+        return Agreement.objects.none()
+    if user.is_superuser:
+        return Agreement.objects.all()
+    if not user.is_administrator:
+        return Agreement.objects.none()
+    return agreements_visible_to(user).filter(
+        parties__organisation_id=user.organisation_id, parties__role=Sector.PUBLIC
+    ).distinct()
