@@ -37,6 +37,10 @@ def _fmt(value) -> str:
     return str(value)
 
 
+def _n(number: float) -> str:
+    return f"{number:.1f}"
+
+
 def bar_chart(
     *, title: str, categories: list[str], series: list[Series], chart_id: str = "chart"
 ) -> SafeString:
@@ -67,15 +71,16 @@ def bar_chart(
             y = top + plot_h - h
             bars.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                     "<title>{}, {}: {}</title></rect>",
-                    x, y, bar_w - 1, h, colour, s.name, categories[ci], _fmt(value),
+                    _n(x), _n(y), _n(bar_w - 1), _n(h), colour, s.name, categories[ci],
+                    _fmt(value),
                 )
             )
     labels = format_html_join(
         "",
-        '<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12">{}</text>',
-        ((left + ci * group_w + group_w / 2, top + plot_h + 18, c)
+        '<text x="{}" y="{}" text-anchor="middle" font-size="12">{}</text>',
+        ((_n(left + ci * group_w + group_w / 2), top + plot_h + 18, c)
          for ci, c in enumerate(categories)),
     )
     legend = format_html_join(
