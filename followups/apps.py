@@ -9,3 +9,15 @@ class FollowupsConfig(AppConfig):
 
     name = "followups"
     verbose_name = "Uppföljning"
+
+    def ready(self) -> None:
+        from partnerships.tabs import AgreementTab, register_agreement_tab
+
+        register_agreement_tab(
+            AgreementTab(
+                key="followups",
+                label="Uppföljning",
+                url_name="followups:agreement_followup",
+                order=20,
+            )
+        )

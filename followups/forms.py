@@ -1,0 +1,198 @@
+"""Forms of follow-ups. Validation lives in the models and the privacy guard; forms only
+shape input. Every field has a label; bad input is shown next to the field."""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from partnerships.models import ContactPerson, Goal
+
+from .models import TEXT_MAX, Figures, GoalResult, Meeting
+from .privacy import PRIVACY_HELP, validate_free_text
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+
+
+class ContactChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: ContactPerson) -> str:
+        extra = f", {obj.title}" if obj.title else ""
+        return f"{obj.name}{extra} ({obj.organisation.name})"
+
+
+class MeetingForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(
+        label="Börjar", widget=DATETIME_INPUT, input_formats=DATETIME_FORMATS,
+        help_text="Datum och klockslag, t.ex. 2026-11-20 13:00.",
+    )
+    ends_at = forms.DateTimeField(
+        label="Slutar", widget=DATETIME_INPUT, input_formats=DATETIME_FORMATS,
+    )
+    attendees = ContactChoiceField(
+        label="Deltagare från parterna",
+        queryset=ContactPerson.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "ends_at", "place", "status", "attendees",
+                  "other_attendees", "agenda", "minutes"]
+        widgets = {
+            "other_attendees": forms.Textarea(attrs={"rows": 3}),
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "minutes": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [person.pk for person in contacts]
+        self.fields["attendees"].queryset = ContactPerson.objects.filter(
+            pk__in=ids
+        ).select_related("organisation").order_by("organisation__name", "name")
+        self.fields["title"].label = "Rubrik"
+        self.fields["place"].label = "Plats"
+        self.fields["status"].label = "Status"
+        self.fields["other_attendees"].label = "Övriga deltagare"
+        self.fields["agenda"].label = "Dagordning"
+        self.fields["minutes"].label = "Minnesanteckningar"
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", "Mötet måste sluta efter att det börjar.")
+        return data
+
+
+class RoundForm(forms.Form):
+    period_start = forms.DateField(label="Perioden börjar", widget=DATE_INPUT)
+    period_end = forms.DateField(label="Perioden slutar", widget=DATE_INPUT)
+    due_date = forms.DateField(
+        label="Sista dag att lämna in", widget=DATE_INPUT,
+        help_text="Parterna påminns per e-post en vecka före och efter detta datum.",
+    )
+
+    def __init__(self, *args, agreement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agreement is not None and not self.is_bound:
+            year = min(max(timezone.localdate().year, agreement.period_start.year),
+                       agreement.period_end.year)
+            start = max(dt.date(year, 1, 1), agreement.period_start)
+            end = min(dt.date(year, 12, 31), agreement.period_end)
+            self.initial.setdefault("period_start", start)
+            self.initial.setdefault("period_end", end)
+            self.initial.setdefault("due_date", min(end, dt.date(year, 12, 15)))
+
+
+def _narrative_field(goal: Goal) -> forms.CharField:
+    return forms.CharField(
+        label=f"Mål {goal.position}: {goal.text}",
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[validate_free_text],
+        help_text=PRIVACY_HELP,
+    )
+
+
+class NotesForm(forms.Form):
+    """One narrative per goal of the agreement. Field names: ``goal_<id>``."""
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        for goal in self.goals:
+            self.fields[f"goal_{goal.pk}"] = _narrative_field(goal)
+
+    def narratives(self) -> dict[int, str]:
+        return {goal.pk: self.cleaned_data.get(f"goal_{goal.pk}", "") for goal in self.goals}
+
+    def goal_fields(self):
+        return [(goal, self[f"goal_{goal.pk}"]) for goal in self.goals]
+
+
+class FiguresForm(forms.ModelForm):
+    class Meta:
+        model = Figures
+        fields = [
+            "opening_hours_min", "opening_hours_max", "open_days", "visitors_per_day",
+            "regular_visitors", "unique_persons", "share_often", "share_sometimes",
+            "share_rarely", "work_training_persons", "work_training_hours_min",
+            "work_training_hours_max", "new_target_groups", "cooperation_partners",
+            "development_ideas",
+        ]
+        widgets = {
+            "new_target_groups": forms.Textarea(attrs={"rows": 4}),
+            "cooperation_partners": forms.Textarea(attrs={"rows": 4}),
+            "development_ideas": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.label = field.label[:1].upper() + field.label[1:]
+            if isinstance(field, forms.IntegerField | forms.DecimalField):
+                field.widget.attrs.setdefault("min", 0)
+                field.widget.attrs["inputmode"] = "decimal" if isinstance(
+                    field, forms.DecimalField) else "numeric"
+            if name in Figures.TEXT_FIELDS:
+                field.help_text = PRIVACY_HELP
+
+    def _post_clean(self):
+        # Model-level clean (share total, ranges) runs in the service, which knows the
+        # owner; here only the field validators run so errors show per field.
+        pass
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+RESULT_CHOICES = [("", "Ej bedömt"), *GoalResult.choices]
+
+
+class AssessmentForm(forms.Form):
+    overall_result = forms.ChoiceField(
+        label="Samlad bedömning av syfte och mål", choices=RESULT_CHOICES, required=False
+    )
+    overall_text = forms.CharField(
+        label="Samlad bedömning (text)", required=False, max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}), validators=[validate_free_text],
+    )
+    recommendation = forms.CharField(
+        label="Rekommendation", required=False, max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}), validators=[validate_free_text],
+        help_text="Till exempel om överenskommelsen bör förnyas och vad som bör utvecklas.",
+    )
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        for goal in self.goals:
+            self.fields[f"goal_{goal.pk}_result"] = forms.ChoiceField(
+                label=f"Bedömning av mål {goal.position}",
+                choices=RESULT_CHOICES, required=False, widget=forms.RadioSelect,
+            )
+            self.fields[f"goal_{goal.pk}_comment"] = forms.CharField(
+                label=f"Kommentar till mål {goal.position}", required=False,
+                max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}),
+                validators=[validate_free_text],
+            )
+
+    def goal_rows(self):
+        return [
+            (goal, self[f"goal_{goal.pk}_result"], self[f"goal_{goal.pk}_comment"])
+            for goal in self.goals
+        ]
+
+    def goal_results(self) -> dict[int, tuple[str, str]]:
+        return {
+            goal.pk: (
+                self.cleaned_data.get(f"goal_{goal.pk}_result", ""),
+                self.cleaned_data.get(f"goal_{goal.pk}_comment", ""),
+            )
+            for goal in self.goals
+        }
