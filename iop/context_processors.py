@@ -10,5 +10,6 @@ def navigation(request: HttpRequest) -> dict:
         ("start", "Start"),
         ("partnerships:agreement_list", "Överenskommelser"),
         ("partnerships:organisation_list", "Organisationer"),
+        ("followups:calendar_settings", "Kalender"),
     ]
     return {"main_navigation": items}

@@ -6,7 +6,7 @@ its edits). Users get the demo password each time.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import demo_texts as texts
 from .models import Agreement, Board, ContactPerson, Goal, Organisation, Party, Sector, User
@@ -36,7 +36,7 @@ class DemoCase:
     organisations: dict[str, Organisation]
     agreements: dict[str, Agreement]
     users: dict[str, User]
-    boards: dict[str, Board]
+    boards: dict[str, Board] = field(default_factory=dict)
 
 
 def _organisation(number: str | None, name: str, sector: str, **extra) -> Organisation:
