@@ -130,6 +130,10 @@ class IssuedDocument(models.Model):
     def delete(self, *args, **kwargs):
         raise ImmutableDocumentError("Utfärdade dokument kan inte tas bort.")
 
+    @staticmethod
+    def checksum(content: bytes) -> str:
+        return hashlib.sha256(bytes(content)).hexdigest()
+
     def verify(self) -> bool:
         """True if the stored bytes still match the checksum taken when issued."""
         return hashlib.sha256(bytes(self.content)).hexdigest() == self.sha256
