@@ -11,8 +11,18 @@ class IssuedDocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     exclude = ["content"]
     readonly_fields = [
-        "kind", "agreement", "organisation", "subject_key", "version", "title", "filename",
-        "size", "sha256", "snapshot", "issued_by", "issued_at",
+        "kind",
+        "agreement",
+        "organisation",
+        "subject_key",
+        "version",
+        "title",
+        "filename",
+        "size",
+        "sha256",
+        "snapshot",
+        "issued_by",
+        "issued_at",
     ]
 
     def has_add_permission(self, request):

@@ -111,8 +111,10 @@ def _parties(agreement: Agreement) -> list[dict[str, Any]]:
     ]
 
 
-def _document_block(date: str | None) -> dict[str, Any]:
-    return {"date": date or _today(), "version": None, "draft": True}
+def _document_block(date: str | None, *, fixed_date: bool = False) -> dict[str, Any]:
+    """``fixed_date``: the date is the author's (a memo's date) and issuing keeps it;
+    otherwise issuing stamps the issue date."""
+    return {"date": date or _today(), "version": None, "draft": True, "fixed_date": fixed_date}
 
 
 # --- the agreement (seeds/003) -------------------------------------------------------------
@@ -183,7 +185,7 @@ def memo_snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]
     return {
         "schema": SNAPSHOT_SCHEMA,
         "kind": memo.document_kind,
-        "document": _document_block(date or _iso(memo.memo_date)),
+        "document": _document_block(date or _iso(memo.memo_date), fixed_date=True),
         "municipality": _municipality_name(agreement),
         "board": _board(agreement),
         "agreement": {

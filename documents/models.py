@@ -173,9 +173,7 @@ class Memo(models.Model):
         help_text="Ett förslag per rad, i ordning. Numreringen görs i dokumentet.",
     )
     matter = models.TextField("ärende")
-    decision_basis = models.TextField(
-        "beslutsunderlag", blank=True, help_text="En bilaga per rad."
-    )
+    decision_basis = models.TextField("beslutsunderlag", blank=True, help_text="En bilaga per rad.")
     background = models.TextField("bakgrund", blank=True)
     target_group_and_goals = models.TextField("målgrupp och målsättning", blank=True)
     economic_consequences = models.TextField("ekonomiska konsekvenser", blank=True)

@@ -35,9 +35,7 @@ def issued_document_for_user(user: User, pk: object) -> IssuedDocument:
     if not user.is_authenticated:
         raise Http404("Inget sådant dokument.")
     document = (
-        IssuedDocument.objects.select_related("agreement", "organisation")
-        .filter(pk=pk)
-        .first()
+        IssuedDocument.objects.select_related("agreement", "organisation").filter(pk=pk).first()
     )
     if document is None:
         raise Http404("Inget sådant dokument.")

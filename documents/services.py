@@ -65,7 +65,9 @@ def issued_document_create(
             **snapshot["document"],
             "version": version,
             "draft": False,
-            "date": format_date(timezone.localtime(issued_at).date()),
+            "date": snapshot["document"]["date"]
+            if snapshot["document"].get("fixed_date")
+            else format_date(timezone.localtime(issued_at).date()),
         },
     }
     pdf = builders.render_snapshot(snapshot)
@@ -117,9 +119,7 @@ def memo_issue(*, user: User, memo: Memo) -> IssuedDocument:
 def _idea_based_names(agreement: Agreement) -> list[str]:
     return [
         party.organisation.name
-        for party in agreement.parties.select_related("organisation").order_by(
-            "organisation__name"
-        )
+        for party in agreement.parties.select_related("organisation").order_by("organisation__name")
         if party.role == Sector.IDEA_BASED
     ]
 
@@ -180,8 +180,7 @@ def memo_initial(
         years = texts.whole_years(agreement.period_start, agreement.period_end) or 3
         new_end = agreement.period_end + relativedelta(years=years)
         title = (
-            f"{agreement.title}, förlängning av ett Idéburet offentligt partnerskap med "
-            f"{partners}"
+            f"{agreement.title}, förlängning av ett Idéburet offentligt partnerskap med {partners}"
         )
         proposals = texts.renewal_memo_proposals(
             years=years, new_end=new_end, administration_name=administration

@@ -14,14 +14,22 @@ from dateutil.relativedelta import relativedelta
 from partnerships.formatting import format_date
 
 _NUMBER_WORDS = {
-    1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta",
-    9: "nio", 10: "tio", 11: "elva", 12: "tolv",
+    1: "en",
+    2: "två",
+    3: "tre",
+    4: "fyra",
+    5: "fem",
+    6: "sex",
+    7: "sju",
+    8: "åtta",
+    9: "nio",
+    10: "tio",
+    11: "elva",
+    12: "tolv",
 }
 _NEUTER = {1: "ett"}  # "ett år"
 
-MBL_HEADING = (
-    "Information eller förhandling enligt lag (1976:580) om medbestämmande i arbetslivet"
-)
+MBL_HEADING = "Information eller förhandling enligt lag (1976:580) om medbestämmande i arbetslivet"
 MBL_STATEMENT = "MBL är inte påkallat"
 MBL_FULL = f"{MBL_HEADING} – {MBL_STATEMENT}"
 
@@ -113,9 +121,7 @@ def new_memo_proposals(
     return lines
 
 
-def renewal_memo_proposals(
-    *, years: int, new_end: dt.date, administration_name: str
-) -> list[str]:
+def renewal_memo_proposals(*, years: int, new_end: dt.date, administration_name: str) -> list[str]:
     """The four standard proposals of a renewal memo (seeds/004)."""
     first_report_year = new_end.year - years + 1
     return [

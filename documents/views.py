@@ -102,7 +102,9 @@ def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("documents:agreement_documents", pk=agreement.pk)
-        messages.success(request, "Tjänsteskrivelsen är skapad med uppgifter från överenskommelsen.")
+        messages.success(
+            request, "Tjänsteskrivelsen är skapad med uppgifter från överenskommelsen."
+        )
     return redirect("documents:memo_edit", pk=agreement.pk, kind=kind)
 
 

@@ -73,10 +73,16 @@ def full_agreement(world):
         "● Överenskommelse om samverkan mellan Linköpings kommun och idéburen sektor\n"
         "● Kommunfullmäktiges budget samt kommunala mål och inriktningsdokument"
     )
-    agreement.shared_values = "Partnerskapet ska bygga på respekt inför varandras olika förutsättningar."
+    agreement.shared_values = (
+        "Partnerskapet ska bygga på respekt inför varandras olika förutsättningar."
+    )
     agreement.actors = "Offentlig sektor: social- och omsorgsnämnden – Linköpings kommun."
-    agreement.challenge_and_purpose = "Ambitionen är att alla linköpingsbor ska ges förutsättningar."
-    agreement.goals_introduction = "Parterna vill nå ut till målgrupper som saknar sociala sammanhang."
+    agreement.challenge_and_purpose = (
+        "Ambitionen är att alla linköpingsbor ska ges förutsättningar."
+    )
+    agreement.goals_introduction = (
+        "Parterna vill nå ut till målgrupper som saknar sociala sammanhang."
+    )
     agreement.joint_responsibilities = (
         "- Parterna ska tillsammans identifiera behov hos målgruppen.\n"
         "- Parterna ska verka för att upprätthålla ett gott samarbete."

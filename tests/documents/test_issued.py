@@ -1,9 +1,11 @@
 """Issued documents are records: frozen bytes and data, new versions instead of changes."""
 
+import datetime as dt
 import hashlib
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from documents import services
 from documents.models import DocumentKind, ImmutableDocumentError, IssuedDocument, MemoKind
@@ -77,3 +79,14 @@ def test_partner_may_not_issue(world, full_agreement):
     with pytest.raises(PermissionDenied):
         services.agreement_issue(user=world.partner, agreement=full_agreement)
     assert not IssuedDocument.objects.exists()
+
+
+def test_an_issued_memo_keeps_the_memo_date_and_an_agreement_gets_the_issue_date(
+    world, full_agreement, issued
+):
+    memo = services.memo_create(
+        user=world.admin, agreement=full_agreement, kind=MemoKind.NEW, today=dt.date(2026, 11, 2)
+    )
+    memo_doc = services.memo_issue(user=world.admin, memo=memo)
+    assert memo_doc.snapshot["document"]["date"] == "2026-11-02"
+    assert issued.snapshot["document"]["date"] == timezone.localdate().isoformat()

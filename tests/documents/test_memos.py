@@ -124,7 +124,10 @@ def test_administrator_creates_and_edits_a_memo_in_the_browser(world, client_for
     ("changes", "field"),
     [
         ({"proposed_decisions": "  \n "}, "proposed_decisions"),
-        ({"proposed_decisions": "\n".join(f"Förslag {i}" for i in range(13))}, "proposed_decisions"),
+        (
+            {"proposed_decisions": "\n".join(f"Förslag {i}" for i in range(13))},
+            "proposed_decisions",
+        ),
         ({"matter": " "}, "matter"),
         ({"memo_date": "2026-13-40"}, "memo_date"),
         ({"signing_official": ""}, "signing_official"),

@@ -37,7 +37,9 @@ def test_join_names():
 
 
 def test_director_and_genitive_of_the_administration():
-    assert texts.director_title("Social- och omsorgsförvaltningen") == "Social- och omsorgsdirektören"
+    assert (
+        texts.director_title("Social- och omsorgsförvaltningen") == "Social- och omsorgsdirektören"
+    )
     assert texts.director_title("") == "Förvaltningsdirektören"
     assert texts.genitive("Omsorgskontoret") == "omsorgskontorets"
 
@@ -56,7 +58,9 @@ def test_new_memo_proposals_follow_seed_002():
 
 def test_renewal_memo_proposals_follow_seed_004():
     lines = texts.renewal_memo_proposals(
-        years=3, new_end=dt.date(2023, 12, 31), administration_name="Social- och omsorgsförvaltningen"
+        years=3,
+        new_end=dt.date(2023, 12, 31),
+        administration_name="Social- och omsorgsförvaltningen",
     )
     assert lines == [
         "Uppföljningen godkänns.",

@@ -63,11 +63,16 @@ def test_staff_of_the_municipality_issue_new_versions(world, client_for, who):
     url = _url("agreement_issue", world.agreement.pk)
     assert client.post(url).status_code == 302
     assert client.post(url).status_code == 302
-    assert list(IssuedDocument.objects.values_list("version", flat=True).order_by("version")) == [1, 2]
+    assert list(IssuedDocument.objects.values_list("version", flat=True).order_by("version")) == [
+        1,
+        2,
+    ]
 
 
 def test_issue_is_post_only(world, client_for):
-    assert client_for(world.admin).get(_url("agreement_issue", world.agreement.pk)).status_code == 405
+    assert (
+        client_for(world.admin).get(_url("agreement_issue", world.agreement.pk)).status_code == 405
+    )
 
 
 def test_download_follows_scope(world, client_for, issued, memo_doc):
