@@ -1,15 +1,14 @@
 """Pluggable content for the documents, so money and follow-up can join without imports.
 
 ``documents`` sits above the other apps, but ``finance`` and ``followups`` are built in
-parallel. Instead of importing them, the documents ask this registry. An app registers a
-provider in its ``AppConfig.ready``::
+parallel and are not in this branch. The documents therefore ask this registry instead of
+importing them. Nothing imports ``documents``: the wiring is done here, in
+``DocumentsConfig.ready`` (documents may import finance/followups), once those apps expose a
+plain function, e.g.::
 
-    from documents.providers import register_agreement_economy
-    register_agreement_economy(finance.documents.agreement_economy)
-
-(``finance`` importing ``documents.providers`` only at start-up is the one allowed touch:
-the registry is plain Python with no models; if the lead prefers, it can move to
-``iop/`` unchanged.)
+    # documents/apps.py, ready()
+    from finance.selectors import agreement_economy
+    register_agreement_economy(agreement_economy)
 
 Every provider returns a JSON-serialisable ``dict`` (ints for kronor, ISO strings for
 dates) or ``None``/``{}`` when it has nothing. The first provider with data wins. The dict
