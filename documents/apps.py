@@ -2,12 +2,25 @@ from django.apps import AppConfig
 
 
 class DocumentsConfig(AppConfig):
-    """Board documents as PDFs and the renewal flow.
+    """Board documents as PDFs (and later the renewal flow).
 
     A separate app because it combines partnerships, finance and followups (the agreement
     PDF prints the economy, the follow-up report prints notes): it sits above all three,
-    and none of them imports it.
+    and none of them imports its models. Finance and followups feed the documents through
+    ``documents.providers`` (registered in their ``ready``).
     """
 
     name = "documents"
     verbose_name = "Nämnddokument"
+
+    def ready(self) -> None:
+        from partnerships.tabs import AgreementTab, register_agreement_tab
+
+        register_agreement_tab(
+            AgreementTab(
+                key="documents",
+                label="Dokument",
+                url_name="documents:agreement_documents",
+                order=300,
+            )
+        )

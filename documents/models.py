@@ -1,0 +1,239 @@
+"""Issued board documents (immutable, versioned) and the memos administrators write.
+
+Why the PDF bytes live in the database (``BinaryField``) and not on MEDIA_ROOT:
+an issued document is a public record whose row, checksum and bytes must never part.
+In the database they are written in one transaction (no orphan file, no row without
+file), covered by the same backup and restore, and the immutability rule is enforced in
+one place. The files are small (tens of kB with subset fonts) and few (a handful per
+agreement and year), so the database does not suffer; list queries ``defer`` the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .texts import split_lines
+
+
+class DocumentKind(models.TextChoices):
+    AGREEMENT = "agreement", "Överenskommelse"
+    MEMO_NEW = "memo_new", "Tjänsteskrivelse, ny IOP"
+    MEMO_RENEWAL = "memo_renewal", "Tjänsteskrivelse, förlängning av IOP"
+    FOLLOWUP_REPORT = "followup_report", "Uppföljningsrapport"
+    ANNUAL_REPORT = "annual_report", "Årlig rapport till nämnden"
+
+
+#: The kinds a partner (idea-based organisation) may read, for their own agreements.
+PARTNER_KINDS = frozenset({DocumentKind.AGREEMENT, DocumentKind.FOLLOWUP_REPORT})
+
+
+class ImmutableDocumentError(Exception):
+    """An issued document is a record: it is never changed or deleted, only superseded."""
+
+
+class IssuedDocumentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableDocumentError("Utfärdade dokument kan inte ändras.")
+
+    def delete(self):
+        raise ImmutableDocumentError("Utfärdade dokument kan inte tas bort.")
+
+    def without_content(self) -> IssuedDocumentQuerySet:
+        return self.defer("content", "snapshot")
+
+
+class IssuedDocument(models.Model):
+    """One issued version of a board document: the PDF as printed and the data behind it."""
+
+    kind = models.CharField("dokumenttyp", max_length=30, choices=DocumentKind.choices)
+    agreement = models.ForeignKey(
+        "partnerships.Agreement",
+        verbose_name="överenskommelse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name="utfärdande organisation",
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+        help_text="Den offentliga part som utfärdade dokumentet; avgör vem som ser det "
+        "när det inte hör till en överenskommelse (årsrapporten).",
+    )
+    subject_key = models.CharField(
+        "avser",
+        max_length=80,
+        blank=True,
+        default="",
+        help_text="Skiljer dokument av samma typ åt, t.ex. uppföljningens id eller årtalet.",
+    )
+    version = models.PositiveIntegerField("version")
+    title = models.CharField("titel", max_length=300)
+    filename = models.CharField("filnamn", max_length=200)
+    content = models.BinaryField("PDF", editable=False)
+    size = models.PositiveIntegerField("storlek (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    snapshot = models.JSONField("underlag", encoder=DjangoJSONEncoder)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="utfärdad av",
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    issued_at = models.DateTimeField("utfärdad", default=timezone.now)
+
+    objects = IssuedDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "utfärdat dokument"
+        verbose_name_plural = "utfärdade dokument"
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "agreement", "subject_key", "version"],
+                condition=Q(agreement__isnull=False),
+                name="issued_document_version_per_agreement",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "organisation", "subject_key", "version"],
+                condition=Q(agreement__isnull=True),
+                name="issued_document_version_per_organisation",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="issued_document_version_1"),
+        ]
+        indexes = [models.Index(fields=["agreement", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.title}, version {self.version}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableDocumentError("Utfärdade dokument kan inte ändras.")
+        content = bytes(self.content)
+        digest = hashlib.sha256(content).hexdigest()
+        if self.sha256 and self.sha256 != digest:
+            raise ValidationError("Kontrollsumman stämmer inte med innehållet.")
+        self.sha256 = digest
+        self.size = len(content)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableDocumentError("Utfärdade dokument kan inte tas bort.")
+
+    @staticmethod
+    def checksum(content: bytes) -> str:
+        return hashlib.sha256(bytes(content)).hexdigest()
+
+    def verify(self) -> bool:
+        """True if the stored bytes still match the checksum taken when issued."""
+        return hashlib.sha256(bytes(self.content)).hexdigest() == self.sha256
+
+
+class MemoKind(models.TextChoices):
+    NEW = "new", "Ny IOP"
+    RENEWAL = "renewal", "Förlängning"
+
+
+MEMO_DOCUMENT_KIND = {
+    MemoKind.NEW: DocumentKind.MEMO_NEW,
+    MemoKind.RENEWAL: DocumentKind.MEMO_RENEWAL,
+}
+
+MAX_PROPOSALS = 12
+
+
+class Memo(models.Model):
+    """A board memo (tjänsteskrivelse) about an agreement, as the administrator writes it.
+
+    Prefilled from the agreement when created (``services.memo_create``); edited in the
+    browser; issued as an ``IssuedDocument`` (each issue a new, frozen version)."""
+
+    agreement = models.ForeignKey(
+        "partnerships.Agreement",
+        verbose_name="överenskommelse",
+        on_delete=models.CASCADE,
+        related_name="memos",
+    )
+    kind = models.CharField("typ", max_length=20, choices=MemoKind.choices)
+    title = models.CharField("rubrik", max_length=300)
+    registry_number = models.CharField("diarienummer", max_length=60, blank=True)
+    memo_date = models.DateField("datum")
+    proposed_decisions = models.TextField(
+        "förslag till beslut",
+        help_text="Ett förslag per rad, i ordning. Numreringen görs i dokumentet.",
+    )
+    matter = models.TextField("ärende")
+    decision_basis = models.TextField("beslutsunderlag", blank=True, help_text="En bilaga per rad.")
+    background = models.TextField("bakgrund", blank=True)
+    target_group_and_goals = models.TextField("målgrupp och målsättning", blank=True)
+    economic_consequences = models.TextField("ekonomiska konsekvenser", blank=True)
+    municipal_goals = models.TextField("kommunala mål", blank=True)
+    follow_up_and_evaluation = models.TextField("uppföljning och utvärdering", blank=True)
+    signing_official = models.CharField("handläggare", max_length=200)
+    office = models.CharField(
+        "kontor/förvaltning", max_length=200, help_text="T.ex. Omsorgskontoret."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="skapad av",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    TEXT_SECTIONS = [
+        ("background", "Bakgrund"),
+        ("target_group_and_goals", "Målgrupp och målsättning"),
+        ("economic_consequences", "Ekonomiska konsekvenser"),
+        ("municipal_goals", "Kommunala mål"),
+        ("follow_up_and_evaluation", "Uppföljning och utvärdering"),
+    ]
+
+    class Meta:
+        verbose_name = "tjänsteskrivelse"
+        verbose_name_plural = "tjänsteskrivelser"
+        ordering = ["agreement", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "kind"], name="memo_once_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Tjänsteskrivelse: {self.title}"
+
+    @property
+    def document_kind(self) -> str:
+        return MEMO_DOCUMENT_KIND[MemoKind(self.kind)]
+
+    @property
+    def proposal_lines(self) -> list[str]:
+        return split_lines(self.proposed_decisions, strip_numbering=True)
+
+    @property
+    def decision_basis_lines(self) -> list[str]:
+        return split_lines(self.decision_basis)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        proposals = self.proposal_lines
+        if not proposals:
+            errors["proposed_decisions"] = "Skriv minst ett förslag till beslut."
+        elif len(proposals) > MAX_PROPOSALS:
+            errors["proposed_decisions"] = f"Högst {MAX_PROPOSALS} förslag till beslut."
+        elif any(len(line) > 1000 for line in proposals):
+            errors["proposed_decisions"] = "Ett förslag får vara högst 1000 tecken."
+        if not (self.matter or "").strip():
+            errors["matter"] = "Beskriv ärendet."
+        if errors:
+            raise ValidationError(errors)

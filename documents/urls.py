@@ -1,5 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("overenskommelser/<str:pk>/", views.agreement_documents, name="agreement_documents"),
+    path(
+        "overenskommelser/<str:pk>/overenskommelse.pdf",
+        views.agreement_preview,
+        name="agreement_preview",
+    ),
+    path(
+        "overenskommelser/<str:pk>/overenskommelse/utfarda/",
+        views.agreement_issue,
+        name="agreement_issue",
+    ),
+    path(
+        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/skapa/",
+        views.memo_create,
+        name="memo_create",
+    ),
+    path(
+        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/",
+        views.memo_edit,
+        name="memo_edit",
+    ),
+    path(
+        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/forhandsgranska.pdf",
+        views.memo_preview,
+        name="memo_preview",
+    ),
+    path(
+        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/utfarda/",
+        views.memo_issue,
+        name="memo_issue",
+    ),
+    path("<str:document_pk>/ladda-ner/", views.issued_document_download, name="download"),
+]

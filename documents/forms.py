@@ -1,0 +1,36 @@
+from django import forms
+
+from .models import Memo
+
+
+class MemoForm(forms.ModelForm):
+    """The parts of a memo a person writes. Validation lives in ``Memo.clean``."""
+
+    class Meta:
+        model = Memo
+        fields = [
+            "title",
+            "registry_number",
+            "memo_date",
+            "signing_official",
+            "office",
+            "proposed_decisions",
+            "matter",
+            "decision_basis",
+            "background",
+            "target_group_and_goals",
+            "economic_consequences",
+            "municipal_goals",
+            "follow_up_and_evaluation",
+        ]
+        widgets = {
+            "memo_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "proposed_decisions": forms.Textarea(attrs={"rows": 6}),
+            "matter": forms.Textarea(attrs={"rows": 10}),
+            "decision_basis": forms.Textarea(attrs={"rows": 4}),
+            "background": forms.Textarea(attrs={"rows": 6}),
+            "target_group_and_goals": forms.Textarea(attrs={"rows": 6}),
+            "economic_consequences": forms.Textarea(attrs={"rows": 5}),
+            "municipal_goals": forms.Textarea(attrs={"rows": 4}),
+            "follow_up_and_evaluation": forms.Textarea(attrs={"rows": 4}),
+        }

@@ -1,0 +1,72 @@
+"""Reads of issued documents and memos, scoped to the user: anything outside is a 404."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from partnerships.models import Agreement, User
+from partnerships.selectors import agreement_for_user, agreements_visible_to
+
+from .models import IssuedDocument, Memo, MemoKind
+from .permissions import readable_kinds
+
+
+def issued_documents_for_agreement(user: User, agreement: Agreement) -> QuerySet[IssuedDocument]:
+    """Issued documents of an agreement the user may read (bytes deferred), newest first.
+
+    ``agreement`` must come from ``agreement_for_user`` (already scope-checked)."""
+    documents = (
+        IssuedDocument.objects.without_content()
+        .filter(agreement=agreement)
+        .select_related("issued_by")
+        .order_by("kind", "subject_key", "-version")
+    )
+    kinds = readable_kinds(user, agreement)
+    if kinds is not None:
+        documents = documents.filter(kind__in=kinds)
+    return documents
+
+
+def issued_document_for_user(user: User, pk: object) -> IssuedDocument:
+    """One issued document, if the user may read it; else 404 (also for a bad id)."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Inget sådant dokument.") from exc
+    if not user.is_authenticated:
+        raise Http404("Inget sådant dokument.")
+    document = (
+        IssuedDocument.objects.select_related("agreement", "organisation").filter(pk=pk).first()
+    )
+    if document is None:
+        raise Http404("Inget sådant dokument.")
+    if document.agreement_id is not None:
+        if not agreements_visible_to(user).filter(pk=document.agreement_id).exists():
+            raise Http404("Inget sådant dokument.")
+        kinds = readable_kinds(user, document.agreement)
+    else:
+        # Not tied to an agreement (the annual report): the issuing organisation's staff.
+        same_org = user.organisation_id == document.organisation_id
+        kinds = (
+            None
+            if user.is_superuser or (same_org and (user.is_administrator or user.is_board_staff))
+            else frozenset()
+        )
+    if kinds is not None and document.kind not in kinds:
+        raise Http404("Inget sådant dokument.")
+    return document
+
+
+def agreement_for_documents(user: User, pk: object) -> Agreement:
+    """The agreement with what the documents pages need, or 404 outside the user's scope."""
+    queryset = Agreement.objects.select_related("board__organisation").prefetch_related(
+        "parties__organisation"
+    )
+    return agreement_for_user(user, pk, queryset=queryset)
+
+
+def memo_for_agreement(agreement: Agreement, kind: MemoKind) -> Memo | None:
+    return Memo.objects.filter(agreement=agreement, kind=kind).first()
+
+
+def memos_for_agreement(agreement: Agreement) -> dict[str, Memo]:
+    return {memo.kind: memo for memo in Memo.objects.filter(agreement=agreement)}
