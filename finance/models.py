@@ -14,6 +14,10 @@ from partnerships.models import Agreement, Party, User
 
 from . import indexation
 
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+]
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
 PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
 
@@ -145,6 +149,10 @@ class Compensation(models.Model):
 
     def __str__(self) -> str:
         return f"Ersättning till {self.party.organisation}"
+
+    @property
+    def payment_month_name(self) -> str:
+        return MONTHS[self.payment_month - 1]
 
 
 class DecidedAmount(models.Model):
