@@ -30,9 +30,9 @@ class KronorField(forms.CharField):
 
     def __init__(self, *args, allow_zero: bool = True, **kwargs):
         self.allow_zero = allow_zero
-        kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off",
+                                  "maxlength": "20"})
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -63,10 +63,10 @@ class PercentField(forms.CharField):
     """Percent with one decimal; decimal comma accepted ('3,5'). A share (0,035) is refused."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 10)
         kwargs.setdefault("help_text", "Procent med en decimal, t.ex. 3,5.")
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off",
+                                  "maxlength": "10"})
 
     def to_python(self, value):
         text = super().to_python(value)
