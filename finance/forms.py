@@ -12,11 +12,11 @@ from partnerships.models import Sector
 
 from .index_import import parse_percent
 from .models import (
+    MONTHS,
     BudgetCategory,
     ClaimStatus,
     Compensation,
     IndexRule,
-    MONTHS,
     IndexSeries,
     SettlementAction,
 )

@@ -101,7 +101,9 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(cleaned)
     except ValueError as exc:
-        raise ValueError(f"”{cleaned}” är inget datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2023-04-19.") from exc
+        raise ValueError(
+            f"”{cleaned}” är inget datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2023-04-19."
+        ) from exc
 
 
 def parse_year(text: str) -> int:
@@ -135,7 +137,7 @@ def parse_index_csv(data: bytes) -> ParseResult:
         return result
     keys = [COLUMNS.get(name.strip().lower()) for name in header]
     unknown = [name for name, key in zip(header, keys, strict=True) if key is None and name]
-    if unknown or not REQUIRED <= set(keys):
+    if unknown or not set(keys) >= REQUIRED:
         result.errors.append(
             "Rad 1: kolumnrubrikerna känns inte igen"
             + (f" ({', '.join(unknown)})" if unknown else "")

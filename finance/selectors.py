@@ -23,7 +23,6 @@ from .models import (
     Compensation,
     IndexSeries,
     IndexValue,
-    Payment,
     PartyBudget,
     RepaymentClaim,
     SettlementAction,

@@ -138,11 +138,9 @@ def _check_compensation(compensation: Compensation) -> None:
             errors["continues_from"] = (
                 "Välj en ersättning i den föregående överenskommelsen."
             )
-    if compensation.first_index_year is not None and compensation.base_year is not None:
-        if compensation.first_index_year <= compensation.base_year:
-            errors["first_index_year"] = (
-                f"Första år med uppräkning måste vara efter basåret ({compensation.base_year})."
-            )
+    first, base = compensation.first_index_year, compensation.base_year
+    if first is not None and base is not None and first <= base:
+        errors["first_index_year"] = f"Första år med uppräkning måste vara efter basåret ({base})."
     if compensation.base_amount is not None and compensation.base_amount < 0:
         errors["base_amount"] = "Beloppet kan inte vara negativt."
     if errors:
@@ -228,7 +226,8 @@ def settlement_record(
     compensation = Compensation.objects.select_for_update().get(pk=compensation.pk)
     if IndexSettlement.objects.filter(compensation=compensation, year=year).exists():
         raise ValidationError(
-            {"action": f"Skillnaden för {year} är redan hanterad. Den kan inte avräknas två gånger."}
+            {"action": f"Skillnaden för {year} är redan hanterad. "
+                       "Den kan inte avräknas två gånger."}
         )
     compensation = (
         Compensation.objects.select_related("agreement", "index_series", "party__organisation")

@@ -30,7 +30,10 @@ def test_seed_with_placeholder_case_does_nothing(db):
 def test_2021_chain_shows_the_2023_levels_and_the_minus_21_deviation(seeded):
     user = seeded.users["admin"]
     economy = selectors.economy_for_agreement(user, seeded.agreements["2021"], dt.date(2026, 11, 1))
-    by_org = {l.compensation.party.organisation.name: l.row(2023) for l in economy.ledgers}
+    by_org = {
+        ledger.compensation.party.organisation.name: ledger.row(2023)
+        for ledger in economy.ledgers
+    }
     pingst = by_org["Pingstkyrkan Linköping"]
     iogt = by_org["IOGT-NTO Kamratstödet"]
     assert (pingst.schedule.computed, pingst.schedule.amount, pingst.schedule.deviation) == (

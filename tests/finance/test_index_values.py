@@ -10,7 +10,10 @@ from finance.index_import import parse_index_csv, parse_percent
 from finance.models import IndexValue
 from tests.finance.factories import IndexValueFactory, opi
 
-HEADER = "year,preliminary_percent,preliminary_published,definitive_percent,definitive_published,source"
+HEADER = (
+    "year,preliminary_percent,preliminary_published,definitive_percent,definitive_published,"
+    "source"
+)
 
 
 def test_data_migration_loaded_opi_with_sources(db):
