@@ -67,8 +67,12 @@ def bar_chart(points: list[tuple[int, int | None]]) -> Chart | None:
         height = 0 if value is None else plot_h * value / top
         bars.append(
             Bar(
-                year=year, value=value, x=LEFT + i * slot + slot * 0.15,
-                y=HEIGHT - BOTTOM - height, width=slot * 0.7, height=height,
+                year=year,
+                value=value,
+                x=LEFT + i * slot + slot * 0.15,
+                y=HEIGHT - BOTTOM - height,
+                width=slot * 0.7,
+                height=height,
                 label="okänt" if value is None else format_sek(value),
             )
         )

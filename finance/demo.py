@@ -38,16 +38,26 @@ def _party(agreement: Agreement, organisation: Organisation) -> Party:
 
 
 def _compensation(
-    agreement: Agreement, organisation: Organisation, *, base_amount: int, base_year: int,
-    first_index_year: int, series: IndexSeries, continues_from: Compensation | None = None,
+    agreement: Agreement,
+    organisation: Organisation,
+    *,
+    base_amount: int,
+    base_year: int,
+    first_index_year: int,
+    series: IndexSeries,
+    continues_from: Compensation | None = None,
 ) -> Compensation:
     party = _party(agreement, organisation)
     compensation, _ = Compensation.objects.update_or_create(
         party=party,
         defaults={
-            "agreement": agreement, "base_amount": base_amount, "base_year": base_year,
-            "first_index_year": first_index_year, "index_series": series,
-            "index_rule": IndexRule.PRELIMINARY_FIRST, "payment_month": 1,
+            "agreement": agreement,
+            "base_amount": base_amount,
+            "base_year": base_year,
+            "first_index_year": first_index_year,
+            "index_series": series,
+            "index_rule": IndexRule.PRELIMINARY_FIRST,
+            "payment_month": 1,
             "continues_from": continues_from,
         },
     )
@@ -56,14 +66,25 @@ def _compensation(
 
 
 def _budget(
-    agreement: Agreement, organisation: Organisation, year: int, *, own: int,
-    lines: list[tuple[str, str, int]], municipal: int | None = None, note: str = "",
+    agreement: Agreement,
+    organisation: Organisation,
+    year: int,
+    *,
+    own: int,
+    lines: list[tuple[str, str, int]],
+    municipal: int | None = None,
+    note: str = "",
 ) -> PartyBudget:
     party = _party(agreement, organisation)
     budget, _ = PartyBudget.objects.update_or_create(
-        party=party, year=year,
-        defaults={"agreement": agreement, "own_contribution": own,
-                  "municipal_financing": municipal, "note": note},
+        party=party,
+        year=year,
+        defaults={
+            "agreement": agreement,
+            "own_contribution": own,
+            "municipal_financing": municipal,
+            "note": note,
+        },
     )
     for category, label, amount in lines:
         BudgetLine.objects.update_or_create(
@@ -90,8 +111,10 @@ def _pay_january(compensations: list[Compensation], until_year: int, keys: dict)
                 agreement=compensation.agreement,
                 reference=f"DEMO-{row.year}-{key}",
                 defaults={
-                    "compensation": compensation, "year": row.year,
-                    "paid_on": dt.date(row.year, 1, 25), "amount": amount,
+                    "compensation": compensation,
+                    "year": row.year,
+                    "paid_on": dt.date(row.year, 1, 25),
+                    "amount": amount,
                 },
             )
 
@@ -109,42 +132,101 @@ def seed(case: DemoCase) -> None:
     keys = {iogt.pk: "IOGT", sion.pk: "SION", pingst.pk: "PINGST"}
 
     # 2018-2020 (seed 002): 400 000 to Sion and 300 000 to IOGT-NTO, indexed by OPI from 2019.
-    sion_2018 = _compensation(a2018, sion, base_amount=400_000, base_year=2018,
-                              first_index_year=2019, series=opi)
-    iogt_2018 = _compensation(a2018, iogt, base_amount=300_000, base_year=2018,
-                              first_index_year=2019, series=opi)
+    sion_2018 = _compensation(
+        a2018, sion, base_amount=400_000, base_year=2018, first_index_year=2019, series=opi
+    )
+    iogt_2018 = _compensation(
+        a2018, iogt, base_amount=300_000, base_year=2018, first_index_year=2019, series=opi
+    )
     # 2021-2023: the chain continues; Pingstförsamlingen continues Sion's work.
-    pingst_2021 = _compensation(a2021, pingst, base_amount=400_000, base_year=2018,
-                                first_index_year=2019, series=opi, continues_from=sion_2018)
-    iogt_2021 = _compensation(a2021, iogt, base_amount=300_000, base_year=2018,
-                              first_index_year=2019, series=opi, continues_from=iogt_2018)
+    pingst_2021 = _compensation(
+        a2021,
+        pingst,
+        base_amount=400_000,
+        base_year=2018,
+        first_index_year=2019,
+        series=opi,
+        continues_from=sion_2018,
+    )
+    iogt_2021 = _compensation(
+        a2021,
+        iogt,
+        base_amount=300_000,
+        base_year=2018,
+        first_index_year=2019,
+        series=opi,
+        continues_from=iogt_2018,
+    )
     for compensation, amount in ((pingst_2021, 452_948), (iogt_2021, 339_690)):
         DecidedAmount.objects.update_or_create(
-            compensation=compensation, year=2023,
+            compensation=compensation,
+            year=2023,
             defaults={"amount": amount, "note": LEVEL_2023_NOTE},
         )
     # 2024-2026 (seed 003): "enligt 2023 årsnivå", indexed by OPI yearly.
-    pingst_2024 = _compensation(a2024, pingst, base_amount=452_948, base_year=2023,
-                                first_index_year=2024, series=opi, continues_from=pingst_2021)
-    iogt_2024 = _compensation(a2024, iogt, base_amount=339_690, base_year=2023,
-                              first_index_year=2024, series=opi, continues_from=iogt_2021)
+    pingst_2024 = _compensation(
+        a2024,
+        pingst,
+        base_amount=452_948,
+        base_year=2023,
+        first_index_year=2024,
+        series=opi,
+        continues_from=pingst_2021,
+    )
+    iogt_2024 = _compensation(
+        a2024,
+        iogt,
+        base_amount=339_690,
+        base_year=2023,
+        first_index_year=2024,
+        series=opi,
+        continues_from=iogt_2021,
+    )
 
     # Budgets: 2018 from the board memo (002), 2024 from the agreement (003).
     memo_note = "Tjänsteskrivelsen 2017 anger bara verksamhetens totala kostnad per part."
-    _budget(a2018, iogt, 2018, own=470_000, note=memo_note,
-            lines=[("other", "Verksamhetens kostnader", 770_000)])
-    _budget(a2018, sion, 2018, own=1_230_000, note=memo_note,
-            lines=[("other", "Verksamhetens kostnader", 1_630_000)])
-    _budget(a2024, iogt, 2024, own=195_310, municipal=339_690,
-            note="Kommunens finansiering enligt 2023 års nivå (överenskommelsen, Ekonomi).",
-            lines=[("staff", "Anställda", 205_000),
-                   ("volunteers", "Volontärer/personal", 160_000),
-                   ("premises", "Lokalkostnader m.m.", 170_000)])
-    _budget(a2024, pingst, 2024, own=1_767_052, municipal=452_948,
-            note="Kommunens finansiering enligt 2023 års nivå (överenskommelsen, Ekonomi).",
-            lines=[("staff", "Anställda", 1_190_000),
-                   ("volunteers", "Volontärer", 700_000),
-                   ("premises", "Lokaler", 330_000)])
+    _budget(
+        a2018,
+        iogt,
+        2018,
+        own=470_000,
+        note=memo_note,
+        lines=[("other", "Verksamhetens kostnader", 770_000)],
+    )
+    _budget(
+        a2018,
+        sion,
+        2018,
+        own=1_230_000,
+        note=memo_note,
+        lines=[("other", "Verksamhetens kostnader", 1_630_000)],
+    )
+    _budget(
+        a2024,
+        iogt,
+        2024,
+        own=195_310,
+        municipal=339_690,
+        note="Kommunens finansiering enligt 2023 års nivå (överenskommelsen, Ekonomi).",
+        lines=[
+            ("staff", "Anställda", 205_000),
+            ("volunteers", "Volontärer/personal", 160_000),
+            ("premises", "Lokalkostnader m.m.", 170_000),
+        ],
+    )
+    _budget(
+        a2024,
+        pingst,
+        2024,
+        own=1_767_052,
+        municipal=452_948,
+        note="Kommunens finansiering enligt 2023 års nivå (överenskommelsen, Ekonomi).",
+        lines=[
+            ("staff", "Anställda", 1_190_000),
+            ("volunteers", "Volontärer", 700_000),
+            ("premises", "Lokaler", 330_000),
+        ],
+    )
 
     # January payments 2018-2024 (2024 at the 2023 level while OPI 2024 is missing).
     _pay_january([sion_2018, iogt_2018], 2020, keys)
@@ -154,5 +236,11 @@ def seed(case: DemoCase) -> None:
     # The second municipality: its own compensation, invisible to Linköping.
     other = agreements.get("other")
     if other is not None and "other_association" in orgs:
-        _compensation(other, orgs["other_association"], base_amount=250_000, base_year=2023,
-                      first_index_year=2024, series=opi)
+        _compensation(
+            other,
+            orgs["other_association"],
+            base_amount=250_000,
+            base_year=2023,
+            first_index_year=2024,
+            series=opi,
+        )

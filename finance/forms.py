@@ -31,8 +31,7 @@ class KronorField(forms.CharField):
     def __init__(self, *args, allow_zero: bool = True, **kwargs):
         self.allow_zero = allow_zero
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off",
-                                  "maxlength": "20"})
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "maxlength": "20"})
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -65,8 +64,7 @@ class PercentField(forms.CharField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", "Procent med en decimal, t.ex. 3,5.")
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off",
-                                  "maxlength": "10"})
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "10"})
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -104,7 +102,9 @@ class IndexValueForm(VersionedForm):
         label="Definitivt värde publicerat", required=False, widget=DATE_INPUT
     )
     source = forms.CharField(
-        label="Källa", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Källa",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="T.ex. SKR:s cirkulär med nummer och datum.",
     )
 
@@ -142,21 +142,24 @@ class CompensationForm(VersionedForm):
     party = forms.ModelChoiceField(label="Part", queryset=None, empty_label=None)
     base_amount = KronorField(label="Grundbelopp per år (kr)")
     base_year = forms.IntegerField(
-        label="Basår", **YEAR_FIELD_KWARGS,
+        label="Basår",
+        **YEAR_FIELD_KWARGS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
     index_series = forms.ModelChoiceField(
         label="Index", queryset=IndexSeries.objects.all(), empty_label=None
     )
-    first_index_year = forms.IntegerField(label="Första år med uppräkning",
-                                          **YEAR_FIELD_KWARGS)
+    first_index_year = forms.IntegerField(label="Första år med uppräkning", **YEAR_FIELD_KWARGS)
     index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
     payment_month = forms.TypedChoiceField(
-        label="Utbetalningsmånad", coerce=int,
+        label="Utbetalningsmånad",
+        coerce=int,
         choices=list(enumerate(MONTHS, start=1)),
     )
     continues_from = forms.ModelChoiceField(
-        label="Fortsätter ersättningen", queryset=Compensation.objects.none(), required=False,
+        label="Fortsätter ersättningen",
+        queryset=Compensation.objects.none(),
+        required=False,
         empty_label="(ingen – ny ersättning)",
         help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
     )
@@ -171,16 +174,17 @@ class CompensationForm(VersionedForm):
             self.fields["continues_from"].queryset = Compensation.objects.filter(
                 agreement_id=agreement.predecessor_id
             ).select_related("party__organisation")
-            self.fields["continues_from"].label_from_instance = (
-                lambda c: f"{c.party.organisation.name} ({c.base_amount} kr, basår {c.base_year})"
+            self.fields["continues_from"].label_from_instance = lambda c: (
+                f"{c.party.organisation.name} ({c.base_amount} kr, basår {c.base_year})"
             )
 
     def clean(self):
         data = super().clean()
         base, first = data.get("base_year"), data.get("first_index_year")
         if base and first and first <= base:
-            self.add_error("first_index_year",
-                           f"Första år med uppräkning måste vara efter basåret ({base}).")
+            self.add_error(
+                "first_index_year", f"Första år med uppräkning måste vara efter basåret ({base})."
+            )
         return data
 
 
@@ -188,7 +192,9 @@ class DecidedAmountForm(VersionedForm):
     amount = KronorField(label="Beslutat belopp (kr)")
     decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
     note = forms.CharField(
-        label="Beslut", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Beslut",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
     )
 
@@ -210,11 +216,13 @@ class PaymentForm(forms.Form):
 
 
 class SettlementForm(forms.Form):
-    action = forms.ChoiceField(label="Åtgärd", choices=SettlementAction.choices,
-                               widget=forms.RadioSelect)
+    action = forms.ChoiceField(
+        label="Åtgärd", choices=SettlementAction.choices, widget=forms.RadioSelect
+    )
     decided_on = forms.DateField(label="Beslutsdatum", widget=DATE_INPUT)
-    note = forms.CharField(label="Kommentar", required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ClaimForm(VersionedForm):
@@ -235,22 +243,27 @@ class ClaimForm(VersionedForm):
 class BudgetForm(VersionedForm):
     own_contribution = KronorField(label="Egen finansiering (kr)")
     municipal_financing = KronorField(
-        label="Kommunens finansiering enligt budgeten (kr)", required=False,
+        label="Kommunens finansiering enligt budgeten (kr)",
+        required=False,
         help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger "
         "en annan nivå, t.ex. ”2023 års nivå”.",
     )
-    note = forms.CharField(label="Kommentar", required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in BudgetCategory.choices:
             self.fields[f"{value}_amount"] = KronorField(
-                label=f"{label} (kr)", required=False,
+                label=f"{label} (kr)",
+                required=False,
                 help_text="Lämna tomt om kostnadsslaget inte finns i budgeten.",
             )
             self.fields[f"{value}_label"] = forms.CharField(
-                label=f"Benämning för {label.lower()}", max_length=120, required=False,
+                label=f"Benämning för {label.lower()}",
+                max_length=120,
+                required=False,
                 help_text=f"Valfri, t.ex. ”{label}/personal”.",
             )
 

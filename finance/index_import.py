@@ -152,7 +152,7 @@ def parse_index_csv(data: bytes) -> ParseResult:
         if len(cells) > len(keys):
             result.errors.append(
                 f"Rad {line_no}: {len(cells)} fält men {len(keys)} kolumner. "
-                "Sätt citattecken runt värden som innehåller avgränsaren, t.ex. \"3,5\"."
+                'Sätt citattecken runt värden som innehåller avgränsaren, t.ex. "3,5".'
             )
             continue
         values = dict(zip(keys, cells, strict=False))

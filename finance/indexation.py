@@ -117,7 +117,10 @@ def compute_schedule(
     for year in range(min(base_year, wanted[0]), last + 1):
         if year < base_year:
             results[year] = YearAmount(
-                year, None, None, decided.get(year),
+                year,
+                None,
+                None,
+                decided.get(year),
                 missing_reason=f"Året ligger före basåret {base_year}",
             )
             continue
@@ -161,9 +164,7 @@ def compute_schedule(
     return [results[year] for year in wanted]
 
 
-def exact_amount(
-    *, base_amount: int, percents: Iterable[Decimal]
-) -> Decimal:
+def exact_amount(*, base_amount: int, percents: Iterable[Decimal]) -> Decimal:
     """The unrounded product: base x (1 + p1) x (1 + p2) ... (for the drift bound)."""
     value = Decimal(base_amount)
     for percent in percents:

@@ -15,8 +15,18 @@ from partnerships.models import Agreement, Party, User
 from . import indexation
 
 MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
 PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
@@ -45,12 +55,20 @@ class IndexValue(models.Model):
     )
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     preliminary_percent = models.DecimalField(
-        "preliminärt värde (%)", max_digits=4, decimal_places=1, null=True, blank=True,
+        "preliminärt värde (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=PERCENT_VALIDATORS,
     )
     preliminary_published = models.DateField("preliminärt publicerat", null=True, blank=True)
     definitive_percent = models.DecimalField(
-        "definitivt värde (%)", max_digits=4, decimal_places=1, null=True, blank=True,
+        "definitivt värde (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=PERCENT_VALIDATORS,
     )
     definitive_published = models.DateField("definitivt publicerat", null=True, blank=True)
@@ -87,7 +105,9 @@ class Compensation(models.Model):
     """The municipality's yearly compensation (ersättning) to one idea-based party."""
 
     agreement = models.ForeignKey(
-        Agreement, verbose_name="överenskommelse", on_delete=models.PROTECT,
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.PROTECT,
         related_name="compensations",
     )
     party = models.ForeignKey(
@@ -97,7 +117,8 @@ class Compensation(models.Model):
         "grundbelopp (kr)", help_text="Hela kronor per år, på basårets nivå."
     )
     base_year = models.PositiveSmallIntegerField(
-        "basår", validators=YEAR_VALIDATORS,
+        "basår",
+        validators=YEAR_VALIDATORS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
     index_series = models.ForeignKey(
@@ -107,17 +128,24 @@ class Compensation(models.Model):
         "första år med uppräkning", validators=YEAR_VALIDATORS
     )
     index_rule = models.CharField(
-        "indexvärde som gäller", max_length=20, choices=IndexRule.choices,
+        "indexvärde som gäller",
+        max_length=20,
+        choices=IndexRule.choices,
         default=IndexRule.PRELIMINARY_FIRST,
     )
     payment_month = models.PositiveSmallIntegerField(
-        "utbetalningsmånad", default=1,
+        "utbetalningsmånad",
+        default=1,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text="1 = januari.",
     )
     continues_from = models.OneToOneField(
-        "self", verbose_name="fortsätter ersättningen", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="continued_by",
+        "self",
+        verbose_name="fortsätter ersättningen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="continued_by",
         help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -176,9 +204,7 @@ class DecidedAmount(models.Model):
         ordering = ["compensation", "year"]
         constraints = [
             models.UniqueConstraint(fields=["compensation", "year"], name="decided_amount_once"),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0), name="decided_amount_non_negative"
-            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="decided_amount_non_negative"),
         ]
 
     def __str__(self) -> str:
@@ -235,8 +261,7 @@ class Payment(models.Model):
     reference = models.CharField(
         "referens", max_length=60, help_text="T.ex. verifikations- eller fakturanummer."
     )
-    form_token = models.CharField(max_length=64, null=True, blank=True, unique=True,
-                                  editable=False)
+    form_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     recorded_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -281,8 +306,12 @@ class RepaymentClaim(models.Model):
         "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
     )
     settlement = models.OneToOneField(
-        IndexSettlement, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="repayment_claim", editable=False,
+        IndexSettlement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repayment_claim",
+        editable=False,
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -317,7 +346,9 @@ class PartyBudget(models.Model):
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     own_contribution = models.BigIntegerField("egen finansiering (kr)", default=0)
     municipal_financing = models.BigIntegerField(
-        "kommunens finansiering enligt budgeten (kr)", null=True, blank=True,
+        "kommunens finansiering enligt budgeten (kr)",
+        null=True,
+        blank=True,
         help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger en "
         "annan nivå, t.ex. ”2023 års nivå”.",
     )

@@ -206,8 +206,11 @@ def build_ledger(
                 paid=paid,
                 payments=payments[item.year],
                 status=payment_status(
-                    expected=expected, paid=paid, year=item.year,
-                    payment_month=compensation.payment_month, today=today,
+                    expected=expected,
+                    paid=paid,
+                    year=item.year,
+                    payment_month=compensation.payment_month,
+                    today=today,
                 ),
                 settlement=settlement,
                 decided=decided.get(item.year),
@@ -218,7 +221,10 @@ def build_ledger(
 
 def _ledger_queryset(qs: QuerySet[Compensation]) -> QuerySet[Compensation]:
     return qs.select_related(
-        "agreement", "party__organisation", "index_series", "continues_from__agreement",
+        "agreement",
+        "party__organisation",
+        "index_series",
+        "continues_from__agreement",
         "continues_from__party__organisation",
     ).prefetch_related("decided_amounts", "payments", "settlements")
 
@@ -257,8 +263,7 @@ class BudgetYear:
 
     @property
     def difference(self) -> int | None:
-        return budget_difference(total_cost=self.total_cost, municipal=self.municipal,
-                                 own=self.own)
+        return budget_difference(total_cost=self.total_cost, municipal=self.municipal, own=self.own)
 
 
 def _budget_years(budgets, ledgers_by_party: dict[int, Ledger]) -> list[BudgetYear]:
@@ -275,8 +280,12 @@ def _budget_years(budgets, ledgers_by_party: dict[int, Ledger]) -> list[BudgetYe
             source = "compensation"
         by_year[budget.year].append(
             BudgetView(
-                budget=budget, lines=lines, total_cost=total, municipal=municipal,
-                municipal_source=source, own=budget.own_contribution,
+                budget=budget,
+                lines=lines,
+                total_cost=total,
+                municipal=municipal,
+                municipal_source=source,
+                own=budget.own_contribution,
                 difference=budget_difference(
                     total_cost=total, municipal=municipal, own=budget.own_contribution
                 ),
@@ -305,24 +314,25 @@ class Economy:
         for year in self.years:
             rows = [ledger.row(year) for ledger in self.ledgers]
             amounts = [r.schedule.amount for r in rows if r]
-            out.append({
-                "year": year,
-                "amount": None if any(a is None for a in amounts) else sum(amounts),
-                "paid": sum(r.paid for r in rows if r),
-            })
+            out.append(
+                {
+                    "year": year,
+                    "amount": None if any(a is None for a in amounts) else sum(amounts),
+                    "paid": sum(r.paid for r in rows if r),
+                }
+            )
         return out
 
 
-def _chain_points(
-    ledgers: list[Ledger], points, today: dt.date
-) -> list[tuple[int, int | None]]:
+def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[int, int | None]]:
     """Yearly total over the renewal chain of the agreement's compensations (for the chart)."""
     totals: dict[int, list[int | None]] = defaultdict(list)
     for ledger in ledgers:
         for row in ledger.rows:
             totals[row.year].append(row.schedule.amount)
     previous_ids = [
-        ledger.compensation.continues_from_id for ledger in ledgers
+        ledger.compensation.continues_from_id
+        for ledger in ledgers
         if ledger.compensation.continues_from_id
     ]
     depth = 0
@@ -362,7 +372,8 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
         .order_by("-created_at", "-pk")
     )
     parties = list(
-        visible_parties(user, agreement).filter(role=Sector.IDEA_BASED)
+        visible_parties(user, agreement)
+        .filter(role=Sector.IDEA_BASED)
         .order_by("organisation__name")
     )
     budget_years = _budget_years(budgets, ledgers_by_party)
@@ -393,9 +404,7 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
 
 
 def economy_for_user(user: User, pk: object, today: dt.date) -> Economy:
-    agreement = agreement_for_user(
-        user, pk, queryset=Agreement.objects.prefetch_related("parties")
-    )
+    agreement = agreement_for_user(user, pk, queryset=Agreement.objects.prefetch_related("parties"))
     return economy_for_agreement(user, agreement, today)
 
 
@@ -444,8 +453,9 @@ def overview_for_year(user: User, year: int, today: dt.date) -> Overview:
     for compensation in compensations:
         ledger = build_ledger(compensation, points, today, years=[year])
         rows.append(
-            OverviewRow(compensation.agreement, compensation.party.organisation.name,
-                        ledger.rows[0])
+            OverviewRow(
+                compensation.agreement, compensation.party.organisation.name, ledger.rows[0]
+            )
         )
     return Overview(year, rows)
 
@@ -474,8 +484,9 @@ def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
         agreement = compensation.agreement
         years = [y for y in _years(agreement) if y <= today.year]
         ledger = build_ledger(compensation, points, today, years=years)
-        unknown = [r for r in ledger.rows if r.schedule.amount is None
-                   and r.schedule.missing_reason]
+        unknown = [
+            r for r in ledger.rows if r.schedule.amount is None and r.schedule.missing_reason
+        ]
         if unknown:
             found.append(
                 MissingIndex(

@@ -58,8 +58,10 @@ def _save_versioned(instance: Model, expected_version: int | None) -> None:
         return
     if expected_version is None:
         expected_version = instance.version
-    bumped = type(instance).objects.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
+    bumped = (
+        type(instance)
+        .objects.filter(pk=instance.pk, version=expected_version)
+        .update(version=F("version") + 1)
     )
     if not bumped:
         raise ConcurrentEditError
@@ -135,9 +137,7 @@ def _check_compensation(compensation: Compensation) -> None:
     if previous is not None:
         predecessor_id = compensation.agreement.predecessor_id
         if previous.agreement_id != predecessor_id:
-            errors["continues_from"] = (
-                "Välj en ersättning i den föregående överenskommelsen."
-            )
+            errors["continues_from"] = "Välj en ersättning i den föregående överenskommelsen."
     first, base = compensation.first_index_year, compensation.base_year
     if first is not None and base is not None and first <= base:
         errors["first_index_year"] = f"Första år med uppräkning måste vara efter basåret ({base})."
@@ -226,8 +226,10 @@ def settlement_record(
     compensation = Compensation.objects.select_for_update().get(pk=compensation.pk)
     if IndexSettlement.objects.filter(compensation=compensation, year=year).exists():
         raise ValidationError(
-            {"action": f"Skillnaden för {year} är redan hanterad. "
-                       "Den kan inte avräknas två gånger."}
+            {
+                "action": f"Skillnaden för {year} är redan hanterad. "
+                "Den kan inte avräknas två gånger."
+            }
         )
     compensation = (
         Compensation.objects.select_related("agreement", "index_series", "party__organisation")
@@ -249,8 +251,13 @@ def settlement_record(
             {"action": "Definitivt index är högre: välj tilläggsutbetalning eller ingen avräkning."}
         )
     settlement = IndexSettlement(
-        compensation=compensation, year=year, difference=difference, action=action,
-        decided_on=decided_on, note=note, recorded_by=user,
+        compensation=compensation,
+        year=year,
+        difference=difference,
+        action=action,
+        decided_on=decided_on,
+        note=note,
+        recorded_by=user,
     )
     settlement.full_clean()
     try:
@@ -260,8 +267,11 @@ def settlement_record(
         raise ValidationError({"action": f"Skillnaden för {year} är redan hanterad."}) from exc
     if action == SettlementAction.REPAYMENT_CLAIM:
         claim = RepaymentClaim(
-            agreement=compensation.agreement, party=compensation.party,
-            amount=-difference, decided_on=decided_on, status=ClaimStatus.DRAFT,
+            agreement=compensation.agreement,
+            party=compensation.party,
+            amount=-difference,
+            decided_on=decided_on,
+            status=ClaimStatus.DRAFT,
             settlement=settlement,
             reason=(
                 f"Avräkning av {compensation.index_series.name} {year}: definitivt index "
@@ -299,14 +309,24 @@ def payment_register(
         raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
     clash = Payment.objects.filter(agreement=agreement, reference__iexact=reference).first()
     if clash is not None:
-        raise ValidationError({"reference": (
-            f"Referensen ”{reference}” är redan registrerad för en utbetalning "
-            f"{clash.paid_on:%Y-%m-%d} på {clash.amount} kr. Betalningen registrerades inte "
-            "en gång till."
-        )})
+        raise ValidationError(
+            {
+                "reference": (
+                    f"Referensen ”{reference}” är redan registrerad för en utbetalning "
+                    f"{clash.paid_on:%Y-%m-%d} på {clash.amount} kr. "
+                    "Betalningen registrerades inte en gång till."
+                )
+            }
+        )
     payment = Payment(
-        agreement=agreement, compensation=compensation, year=year, paid_on=paid_on,
-        amount=amount, reference=reference, form_token=form_token or None, recorded_by=user,
+        agreement=agreement,
+        compensation=compensation,
+        year=year,
+        paid_on=paid_on,
+        amount=amount,
+        reference=reference,
+        form_token=form_token or None,
+        recorded_by=user,
     )
     payment.full_clean()
     try:

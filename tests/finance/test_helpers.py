@@ -36,8 +36,9 @@ def test_attention_items_are_constant_in_queries(seeded, django_assert_max_num_q
     assert items[0].text.startswith("OPI för 2024 saknas")
     assert "2024–2026" in items[0].text
     for _ in range(5):
-        CompensationFactory(party__agreement=seeded.agreements["2024"], base_year=2023,
-                            first_index_year=2024)
+        CompensationFactory(
+            party__agreement=seeded.agreements["2024"], base_year=2023, first_index_year=2024
+        )
     with django_assert_max_num_queries(len(ctx.captured_queries)):
         assert len(attention.attention_items(user, today)) == 7
 

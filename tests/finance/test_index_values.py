@@ -11,8 +11,7 @@ from finance.models import IndexValue
 from tests.finance.factories import IndexValueFactory, opi
 
 HEADER = (
-    "year,preliminary_percent,preliminary_published,definitive_percent,definitive_published,"
-    "source"
+    "year,preliminary_percent,preliminary_published,definitive_percent,definitive_published,source"
 )
 
 
@@ -20,8 +19,7 @@ def test_data_migration_loaded_opi_with_sources(db):
     values = {v.year: v for v in IndexValue.objects.filter(series__name="OPI")}
     assert sorted(values) == list(range(2017, 2024))
     v2023 = values[2023]
-    assert (v2023.preliminary_percent, v2023.definitive_percent) == (Decimal("3.5"),
-                                                                      Decimal("4.6"))
+    assert (v2023.preliminary_percent, v2023.definitive_percent) == (Decimal("3.5"), Decimal("4.6"))
     assert str(v2023.definitive_published) == "2023-04-19"
     assert "Definitivt OPI för 2023" in v2023.source
     assert values[2020].preliminary_percent is None and values[2020].definitive_percent == 3
@@ -30,18 +28,32 @@ def test_data_migration_loaded_opi_with_sources(db):
 # --- the parser ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("3,5", Decimal("3.5")), ("3.5", Decimal("3.5")), ("3,5 %", Decimal("3.5")),
-    ("-0,4", Decimal("-0.4")), ("0", Decimal("0")), ("", None), ("4", Decimal("4")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("3,5", Decimal("3.5")),
+        ("3.5", Decimal("3.5")),
+        ("3,5 %", Decimal("3.5")),
+        ("-0,4", Decimal("-0.4")),
+        ("0", Decimal("0")),
+        ("", None),
+        ("4", Decimal("4")),
+    ],
+)
 def test_parse_percent_accepts(text, expected):
     assert parse_percent(text) == expected
 
 
-@pytest.mark.parametrize("text, message", [
-    ("0.035", "ser ut att vara en andel"), ("0,05", "ser ut att vara en andel"),
-    ("3,55", "mer än en decimal"), ("abc", "är inte ett tal"), ("75", "orimligt"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("0.035", "ser ut att vara en andel"),
+        ("0,05", "ser ut att vara en andel"),
+        ("3,55", "mer än en decimal"),
+        ("abc", "är inte ett tal"),
+        ("75", "orimligt"),
+    ],
+)
 def test_parse_percent_refuses_with_hint(text, message):
     with pytest.raises(ValueError, match=message) as info:
         parse_percent(text)
@@ -56,13 +68,18 @@ def test_shipped_file_parses_cleanly():
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
 def test_encodings_and_semicolon_with_decimal_comma(encoding):
-    text = "år;preliminärt;preliminärt publicerat;definitivt;definitivt publicerat;källa\r\n" \
-           "2024;4,1;2023-12-08;;;SKR cirkulär, Växjö\r\n"
+    text = (
+        "år;preliminärt;preliminärt publicerat;definitivt;definitivt publicerat;källa\r\n"
+        "2024;4,1;2023-12-08;;;SKR cirkulär, Växjö\r\n"
+    )
     result = parse_index_csv(text.encode(encoding))
     assert result.ok, result.errors
     row = result.rows[0]
-    assert (row.year, row.preliminary_percent, row.source) == (2024, Decimal("4.1"),
-                                                               "SKR cirkulär, Växjö")
+    assert (row.year, row.preliminary_percent, row.source) == (
+        2024,
+        Decimal("4.1"),
+        "SKR cirkulär, Växjö",
+    )
 
 
 def test_comma_separated_with_quoted_decimal_comma():
@@ -71,8 +88,9 @@ def test_comma_separated_with_quoted_decimal_comma():
 
 
 def test_all_errors_are_listed_by_line():
-    data = (f"{HEADER}\n2024,0.041,,,,a\n2025,abc,,,,b\n2024,4.1,,,,c\nx,,,,,d\n"
-            "2026,,2025-13-01,,,e\n").encode()
+    data = (
+        f"{HEADER}\n2024,0.041,,,,a\n2025,abc,,,,b\n2024,4.1,,,,c\nx,,,,,d\n2026,,2025-13-01,,,e\n"
+    ).encode()
     result = parse_index_csv(data)
     assert not result.ok
     text = "\n".join(result.errors)
@@ -102,8 +120,9 @@ def _upload(content: bytes):
 def test_import_is_all_or_nothing(world, client_for):
     client = client_for(world.admin)
     data = f"{HEADER}\n2024,4.1,,,,ok\n2025,0.035,,,,fel\n".encode()
-    response = client.post(reverse("finance:index_import"),
-                           {"series": opi().pk, "file": _upload(data)})
+    response = client.post(
+        reverse("finance:index_import"), {"series": opi().pk, "file": _upload(data)}
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "Inget har importerats" in body and "Rad 3" in body
@@ -112,12 +131,16 @@ def test_import_is_all_or_nothing(world, client_for):
 
 def test_import_creates_and_corrects(world, client_for):
     client = client_for(world.admin)
-    data = "year;preliminary_percent;preliminary_published;definitive_percent;" \
-           "definitive_published;source\n2023;3,5;2022-12-09;4,7;2023-04-19;rättat\n" \
-           "2024;4,1;2023-12-08;;;ny\n"
-    response = client.post(reverse("finance:index_import"),
-                           {"series": opi().pk, "file": _upload(data.encode("cp1252"))},
-                           follow=True)
+    data = (
+        "year;preliminary_percent;preliminary_published;definitive_percent;"
+        "definitive_published;source\n2023;3,5;2022-12-09;4,7;2023-04-19;rättat\n"
+        "2024;4,1;2023-12-08;;;ny\n"
+    )
+    response = client.post(
+        reverse("finance:index_import"),
+        {"series": opi().pk, "file": _upload(data.encode("cp1252"))},
+        follow=True,
+    )
     assert "1 nya och 1 ändrade" in response.content.decode()
     assert IndexValue.objects.get(series=opi(), year=2023).definitive_percent == Decimal("4.7")
     assert IndexValue.objects.get(series=opi(), year=2024).preliminary_percent == Decimal("4.1")
@@ -125,19 +148,30 @@ def test_import_creates_and_corrects(world, client_for):
 
 def test_admin_adds_value_with_decimal_comma(world, client_for):
     client = client_for(world.admin)
-    response = client.post(reverse("finance:index_value_create"), {
-        "series": opi().pk, "year": "2024", "preliminary_percent": "4,1",
-        "preliminary_published": "2023-12-08", "source": "SKR",
-    })
+    response = client.post(
+        reverse("finance:index_value_create"),
+        {
+            "series": opi().pk,
+            "year": "2024",
+            "preliminary_percent": "4,1",
+            "preliminary_published": "2023-12-08",
+            "source": "SKR",
+        },
+    )
     assert response.status_code == 302
     assert IndexValue.objects.get(series=opi(), year=2024).preliminary_percent == Decimal("4.1")
 
 
 def test_share_instead_of_percent_keeps_input(world, client_for):
     client = client_for(world.admin)
-    response = client.post(reverse("finance:index_value_create"), {
-        "series": opi().pk, "year": "2024", "preliminary_percent": "0,041",
-    })
+    response = client.post(
+        reverse("finance:index_value_create"),
+        {
+            "series": opi().pk,
+            "year": "2024",
+            "preliminary_percent": "0,041",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "Ange procent, t.ex. 3,5 för 3,5 %" in body and 'value="0,041"' in body
@@ -145,8 +179,10 @@ def test_share_instead_of_percent_keeps_input(world, client_for):
 
 def test_year_already_there_is_refused(world, client_for):
     client = client_for(world.admin)
-    response = client.post(reverse("finance:index_value_create"),
-                           {"series": opi().pk, "year": "2023", "definitive_percent": "4,6"})
+    response = client.post(
+        reverse("finance:index_value_create"),
+        {"series": opi().pk, "year": "2023", "definitive_percent": "4,6"},
+    )
     assert response.status_code == 400
     assert "finns redan" in response.content.decode()
 
@@ -167,12 +203,11 @@ def test_concurrent_edit_of_index_value(world, client_for):
 def test_index_list_visible_to_partner_without_edit_links(world, client_for):
     body = client_for(world.partner).get(reverse("finance:index_values")).content.decode()
     assert "2023" in body and "Importera CSV" not in body
-    assert "<th scope=\"col\">År</th>" in body
+    assert '<th scope="col">År</th>' in body
 
 
 def test_series_create(world, client_for):
     client = client_for(world.admin)
-    assert client.post(reverse("finance:index_series_create"),
-                       {"name": "KPI"}).status_code == 302
+    assert client.post(reverse("finance:index_series_create"), {"name": "KPI"}).status_code == 302
     response = client.post(reverse("finance:index_series_create"), {"name": "kpi"})
     assert response.status_code == 400

@@ -42,12 +42,13 @@ def test_partner_sees_only_own_money(seeded, client_for):
     assert response.status_code == 200
     assert kr(339_690) in body
     assert kr(452_948) not in body
-    assert "Pingstkyrkan" not in body.split("<h2 class=\"visually-hidden\">Ekonomi</h2>")[1]
+    assert "Pingstkyrkan" not in body.split('<h2 class="visually-hidden">Ekonomi</h2>')[1]
 
 
 def test_partner_cannot_open_other_partys_compensation(seeded, client_for):
-    pingst = Compensation.objects.get(agreement=seeded.agreements["2024"],
-                                      party__organisation=seeded.organisations["pingst"])
+    pingst = Compensation.objects.get(
+        agreement=seeded.agreements["2024"], party__organisation=seeded.organisations["pingst"]
+    )
     client = client_for(seeded.users["iogt"])
     url = reverse("finance:decided_amount_edit", args=[pingst.pk, 2024])
     assert client.get(url).status_code == 404
@@ -63,8 +64,9 @@ def test_malformed_id_is_404(seeded, client_for):
 def test_read_only_users_get_403_on_forms(seeded, client_for, user_key):
     client = client_for(seeded.users[user_key])
     agreement = seeded.agreements["2024"]
-    comp = Compensation.objects.get(agreement=agreement,
-                                    party__organisation=seeded.organisations["iogt"])
+    comp = Compensation.objects.get(
+        agreement=agreement, party__organisation=seeded.organisations["iogt"]
+    )
     urls = [
         reverse("finance:compensation_create", args=[agreement.pk]),
         reverse("finance:payment_create", args=[comp.pk]),
@@ -97,7 +99,7 @@ def test_economy_tab_shows_figures_deviation_and_missing_index(seeded, client_fo
     assert "3,5 % (prel.)" in body
     body_2024 = client.get(economy_url(seeded.agreements["2024"])).content.decode()
     assert "OPI för 2024 saknas" in body_2024
-    assert 'role="img"' in body_2024 and "<title id=\"chart-title\">" in body_2024
+    assert 'role="img"' in body_2024 and '<title id="chart-title">' in body_2024
     assert "okänt" in body_2024
     assert kr(2_755_000) in body_2024 and kr(1_962_362) in body_2024
     assert 'aria-current="page"' in body_2024 and ">Ekonomi<" in body_2024
@@ -109,8 +111,9 @@ def test_economy_tab_is_registered_on_the_agreement_page(seeded, client_for):
     assert economy_url(seeded.agreements["2024"]) in body
 
 
-def test_economy_tab_query_count_does_not_grow_with_rows(seeded, client_for,
-                                                         django_assert_max_num_queries):
+def test_economy_tab_query_count_does_not_grow_with_rows(
+    seeded, client_for, django_assert_max_num_queries
+):
     client = client_for(seeded.users["admin"])
     agreement = seeded.agreements["2024"]
     with django_assert_max_num_queries(30) as ctx:
@@ -140,8 +143,11 @@ def test_overview_query_count_does_not_grow(seeded, client_for, django_assert_ma
 
 
 def test_overview_2023_totals_792638_for_linkoping(seeded, client_for):
-    body = client_for(seeded.users["board_staff"]).get(
-        reverse("finance:overview") + "?ar=2023").content.decode()
+    body = (
+        client_for(seeded.users["board_staff"])
+        .get(reverse("finance:overview") + "?ar=2023")
+        .content.decode()
+    )
     assert kr(792_638) in body
     assert "Annan förening" not in body
 
@@ -153,7 +159,8 @@ def test_overview_bad_year_falls_back(seeded, client_for):
 
 def test_overview_csv_has_bom_semicolons_and_total(seeded, client_for):
     response = client_for(seeded.users["admin"]).get(
-        reverse("finance:overview_export") + "?ar=2023")
+        reverse("finance:overview_export") + "?ar=2023"
+    )
     content = response.content
     assert content.startswith(b"\xef\xbb\xbf")
     text = content.decode("utf-8-sig")
@@ -163,10 +170,13 @@ def test_overview_csv_has_bom_semicolons_and_total(seeded, client_for):
 
 def test_economy_csv_neutralises_formulas_but_keeps_negative_numbers(seeded, client_for):
     agreement = seeded.agreements["2021"]
-    agreement.title = "=HYPERLINK(\"http://x\")"
+    agreement.title = '=HYPERLINK("http://x")'
     agreement.save()
-    text = client_for(seeded.users["admin"]).get(
-        reverse("finance:economy_export", args=[agreement.pk])).content.decode("utf-8-sig")
+    text = (
+        client_for(seeded.users["admin"])
+        .get(reverse("finance:economy_export", args=[agreement.pk]))
+        .content.decode("utf-8-sig")
+    )
     assert "'=HYPERLINK" in text
     assert ";-21;" in text
 
@@ -176,11 +186,13 @@ def test_economy_csv_neutralises_formulas_but_keeps_negative_numbers(seeded, cli
 
 def test_admin_records_decided_amount_and_sees_deviation(seeded, client_for):
     client = client_for(seeded.users["admin"])
-    comp = Compensation.objects.get(agreement=seeded.agreements["2024"],
-                                    party__organisation=seeded.organisations["iogt"])
+    comp = Compensation.objects.get(
+        agreement=seeded.agreements["2024"], party__organisation=seeded.organisations["iogt"]
+    )
     url = reverse("finance:decided_amount_edit", args=[comp.pk, 2024])
-    response = client.post(url, {"amount": "350 000 kr", "version": "0", "note": "Beslut"},
-                           follow=True)
+    response = client.post(
+        url, {"amount": "350 000 kr", "version": "0", "note": "Beslut"}, follow=True
+    )
     assert response.status_code == 200
     assert DecidedAmount.objects.get(compensation=comp, year=2024).amount == 350_000
 
@@ -201,8 +213,9 @@ def test_bad_amount_keeps_input_and_shows_swedish_error(seeded, client_for):
 
 def test_second_admin_editing_same_decided_amount_gets_conflict(seeded, client_for):
     client = client_for(seeded.users["admin"])
-    comp = Compensation.objects.get(agreement=seeded.agreements["2021"],
-                                    party__organisation=seeded.organisations["iogt"])
+    comp = Compensation.objects.get(
+        agreement=seeded.agreements["2021"], party__organisation=seeded.organisations["iogt"]
+    )
     decided = DecidedAmount.objects.get(compensation=comp, year=2023)
     url = reverse("finance:decided_amount_edit", args=[comp.pk, 2023])
     first = client.post(url, {"amount": "339 700", "version": str(decided.version)})
@@ -227,8 +240,13 @@ def test_double_submitted_payment_is_saved_once(seeded, client_for):
     client = client_for(seeded.users["admin"])
     comp = Compensation.objects.filter(agreement=seeded.agreements["2024"]).first()
     url = reverse("finance:payment_create", args=[comp.pk])
-    data = {"form_token": "tok-123", "year": "2025", "paid_on": "2025-01-20",
-            "amount": "460 000", "reference": "VER-2025-1"}
+    data = {
+        "form_token": "tok-123",
+        "year": "2025",
+        "paid_on": "2025-01-20",
+        "amount": "460 000",
+        "reference": "VER-2025-1",
+    }
     assert client.post(url, data).status_code == 302
     response = client.post(url, data, follow=True)
     assert "var redan registrerad" in response.content.decode()
@@ -257,14 +275,23 @@ def test_payment_form_renders_a_fresh_token(seeded, client_for):
 def test_admin_saves_budget_and_diff_is_shown(seeded, client_for):
     client = client_for(seeded.users["admin"])
     agreement = seeded.agreements["2024"]
-    comp = Compensation.objects.get(agreement=agreement,
-                                    party__organisation=seeded.organisations["iogt"])
+    comp = Compensation.objects.get(
+        agreement=agreement, party__organisation=seeded.organisations["iogt"]
+    )
     url = reverse("finance:budget_edit", args=[agreement.pk, comp.party_id, 2025])
-    response = client.post(url, {
-        "version": "0", "own_contribution": "200 000", "municipal_financing": "339 690",
-        "staff_amount": "205 000", "volunteers_amount": "160 000",
-        "premises_amount": "170 000", "other_amount": "",
-    }, follow=True)
+    response = client.post(
+        url,
+        {
+            "version": "0",
+            "own_contribution": "200 000",
+            "municipal_financing": "339 690",
+            "staff_amount": "205 000",
+            "volunteers_amount": "160 000",
+            "premises_amount": "170 000",
+            "other_amount": "",
+        },
+        follow=True,
+    )
     body = response.content.decode()
     assert "Budgeten 2025 för IOGT-NTO Kamratstödet går inte ihop" in body
     assert f"\u22124{NBSP}690{NBSP}kr" in body
@@ -277,9 +304,15 @@ def test_compensation_create_refuses_public_party_and_bad_years(seeded, client_f
     Payment.objects.filter(compensation__party=iogt_party).delete()
     Compensation.objects.filter(party=iogt_party).delete()
     url = reverse("finance:compensation_create", args=[agreement.pk])
-    data = {"party": iogt_party.pk, "base_amount": "339690", "base_year": "2024",
-            "index_series": Compensation.objects.first().index_series_id,
-            "first_index_year": "2024", "index_rule": "preliminary_first", "payment_month": "1"}
+    data = {
+        "party": iogt_party.pk,
+        "base_amount": "339690",
+        "base_year": "2024",
+        "index_series": Compensation.objects.first().index_series_id,
+        "first_index_year": "2024",
+        "index_rule": "preliminary_first",
+        "payment_month": "1",
+    }
     response = client.post(url, data)
     assert response.status_code == 400
     assert "måste vara efter basåret" in response.content.decode()
@@ -296,8 +329,9 @@ def test_claim_create_and_edit(seeded, client_for):
     agreement = seeded.agreements["2024"]
     party = agreement.parties.get(organisation=seeded.organisations["iogt"])
     url = reverse("finance:claim_create", args=[agreement.pk])
-    response = client.post(url, {"party": party.pk, "amount": "25 000", "reason": "Ej använt",
-                                 "status": "draft"})
+    response = client.post(
+        url, {"party": party.pk, "amount": "25 000", "reason": "Ej använt", "status": "draft"}
+    )
     assert response.status_code == 302
     body = client.get(economy_url(agreement)).content.decode()
     assert kr(25_000) in body and "Utkast" in body
@@ -305,8 +339,9 @@ def test_claim_create_and_edit(seeded, client_for):
 
 def test_settlement_of_2023_index_difference_is_recorded_once(seeded, client_for):
     client = client_for(seeded.users["admin"])
-    comp = Compensation.objects.get(agreement=seeded.agreements["2021"],
-                                    party__organisation=seeded.organisations["pingst"])
+    comp = Compensation.objects.get(
+        agreement=seeded.agreements["2021"], party__organisation=seeded.organisations["pingst"]
+    )
     url = reverse("finance:settlement_create", args=[comp.pk, 2023])
     page = client.get(url).content.decode()
     assert kr(4_814) in page
@@ -319,8 +354,9 @@ def test_settlement_of_2023_index_difference_is_recorded_once(seeded, client_for
 
 def test_settlement_direction_must_match_the_sign(seeded, client_for):
     client = client_for(seeded.users["admin"])
-    comp = Compensation.objects.get(agreement=seeded.agreements["2021"],
-                                    party__organisation=seeded.organisations["pingst"])
+    comp = Compensation.objects.get(
+        agreement=seeded.agreements["2021"], party__organisation=seeded.organisations["pingst"]
+    )
     url = reverse("finance:settlement_create", args=[comp.pk, 2023])
     response = client.post(url, {"action": "repayment_claim", "decided_on": "2023-05-10"})
     assert response.status_code == 400
