@@ -391,3 +391,34 @@ def test_world_fixture_economy_tab_empty_state(world, client_for):
 
 def test_compensation_factory_builds(db):
     assert CompensationFactory().base_amount == 400_000
+
+
+def test_admin_form_pages_render_with_labels(seeded, client_for):
+    client = client_for(seeded.users["admin"])
+    agreement = seeded.agreements["2024"]
+    comp = Compensation.objects.get(
+        agreement=agreement, party__organisation=seeded.organisations["pingst"]
+    )
+    claim_url = reverse("finance:claim_create", args=[agreement.pk])
+    client.post(claim_url, {"party": comp.party_id, "amount": "5", "reason": "x", "status": "sent"})
+    claim = comp.party.repayment_claims.get()
+    urls = [
+        reverse("finance:compensation_create", args=[agreement.pk]),
+        reverse("finance:compensation_update", args=[agreement.pk, comp.pk]),
+        reverse("finance:budget_edit", args=[agreement.pk, comp.party_id, 2024]),
+        reverse("finance:decided_amount_edit", args=[comp.pk, 2024]),
+        reverse("finance:payment_create", args=[comp.pk]),
+        claim_url,
+        reverse("finance:claim_update", args=[agreement.pk, claim.pk]),
+        reverse("finance:index_values"),
+        reverse("finance:index_value_create"),
+        reverse("finance:index_import"),
+        reverse("finance:index_series_create"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert "<label" in body or "<table" in body, url
+    budget_body = client.get(urls[2]).content.decode()
+    assert 'value="1 190 000"' in budget_body and 'value="Anställda"' in budget_body
