@@ -9,3 +9,10 @@ class FinanceConfig(AppConfig):
 
     name = "finance"
     verbose_name = "Ekonomi"
+
+    def ready(self) -> None:
+        from partnerships.tabs import AgreementTab, register_agreement_tab
+
+        register_agreement_tab(
+            AgreementTab(key="economy", label="Ekonomi", url_name="finance:economy", order=20)
+        )

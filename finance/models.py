@@ -1,0 +1,400 @@
+"""Money under the agreements: index values, compensations, decisions, payments, budgets.
+
+Amounts are whole kronor (integers); index values are Decimal percent with one decimal.
+Every amount that must not be negative has a CheckConstraint in the database.
+Rows that two administrators may edit at once carry a ``version`` compared on save.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from partnerships.models import Agreement, Party, User
+
+from . import indexation
+
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
+PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
+
+
+class IndexSeries(models.Model):
+    """A published index, e.g. OPI (SKR's omsorgsprisindex) or KPI."""
+
+    name = models.CharField("namn", max_length=40, unique=True)
+    description = models.CharField("beskrivning", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "indexserie"
+        verbose_name_plural = "indexserier"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndexValue(models.Model):
+    """One year's value of a series: preliminary and definitive, each with its date."""
+
+    series = models.ForeignKey(
+        IndexSeries, verbose_name="indexserie", on_delete=models.PROTECT, related_name="values"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    preliminary_percent = models.DecimalField(
+        "preliminärt värde (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=PERCENT_VALIDATORS,
+    )
+    preliminary_published = models.DateField("preliminärt publicerat", null=True, blank=True)
+    definitive_percent = models.DecimalField(
+        "definitivt värde (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=PERCENT_VALIDATORS,
+    )
+    definitive_published = models.DateField("definitivt publicerat", null=True, blank=True)
+    source = models.TextField("källa", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = "indexvärde"
+        verbose_name_plural = "indexvärden"
+        ordering = ["series__name", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="index_value_year_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}"
+
+    @property
+    def point(self) -> indexation.IndexPoint:
+        return indexation.IndexPoint(self.preliminary_percent, self.definitive_percent)
+
+
+class IndexRule(models.TextChoices):
+    PRELIMINARY_FIRST = (
+        indexation.PRELIMINARY_FIRST,
+        "Preliminärt värde där det finns, annars definitivt",
+    )
+    DEFINITIVE = indexation.DEFINITIVE, "Definitivt värde"
+
+
+class Compensation(models.Model):
+    """The municipality's yearly compensation (ersättning) to one idea-based party."""
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.PROTECT,
+        related_name="compensations",
+    )
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, related_name="compensations"
+    )
+    base_amount = models.BigIntegerField(
+        "grundbelopp (kr)", help_text="Hela kronor per år, på basårets nivå."
+    )
+    base_year = models.PositiveSmallIntegerField(
+        "basår",
+        validators=YEAR_VALIDATORS,
+        help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
+    )
+    index_series = models.ForeignKey(
+        IndexSeries, verbose_name="index", on_delete=models.PROTECT, related_name="+"
+    )
+    first_index_year = models.PositiveSmallIntegerField(
+        "första år med uppräkning", validators=YEAR_VALIDATORS
+    )
+    index_rule = models.CharField(
+        "indexvärde som gäller",
+        max_length=20,
+        choices=IndexRule.choices,
+        default=IndexRule.PRELIMINARY_FIRST,
+    )
+    payment_month = models.PositiveSmallIntegerField(
+        "utbetalningsmånad",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="1 = januari.",
+    )
+    continues_from = models.OneToOneField(
+        "self",
+        verbose_name="fortsätter ersättningen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="continued_by",
+        help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = "ersättning"
+        verbose_name_plural = "ersättningar"
+        ordering = ["agreement", "party__organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["party"], name="compensation_once_per_party"),
+            models.CheckConstraint(
+                condition=Q(base_amount__gte=0), name="compensation_base_amount_non_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(first_index_year__gt=F("base_year")),
+                name="compensation_indexed_after_base_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(payment_month__gte=1, payment_month__lte=12),
+                name="compensation_payment_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(continues_from=F("pk")), name="compensation_not_own_continuation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ersättning till {self.party.organisation}"
+
+    @property
+    def payment_month_name(self) -> str:
+        return MONTHS[self.payment_month - 1]
+
+
+class DecidedAmount(models.Model):
+    """The amount actually decided for a year; rules over the computed one."""
+
+    compensation = models.ForeignKey(
+        Compensation, on_delete=models.CASCADE, related_name="decided_amounts"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    amount = models.BigIntegerField("beslutat belopp (kr)")
+    decided_on = models.DateField("beslutsdatum", null=True, blank=True)
+    note = models.TextField(
+        "beslut", blank=True, help_text="T.ex. paragraf, diarienummer eller överenskommelsens text."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "beslutat belopp"
+        verbose_name_plural = "beslutade belopp"
+        ordering = ["compensation", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["compensation", "year"], name="decided_amount_once"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="decided_amount_non_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Beslutat belopp {self.year}"
+
+
+class SettlementAction(models.TextChoices):
+    SUPPLEMENTARY_PAYMENT = "supplementary_payment", "Tilläggsutbetalning"
+    REPAYMENT_CLAIM = "repayment_claim", "Krav på återbetalning"
+    NO_ACTION = "no_action", "Ingen avräkning (lämnas)"
+
+
+class IndexSettlement(models.Model):
+    """How the difference between definitive and preliminary index was handled, once."""
+
+    compensation = models.ForeignKey(
+        Compensation, on_delete=models.PROTECT, related_name="settlements"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    difference = models.BigIntegerField(
+        "skillnad (kr)", help_text="Belopp med definitivt index minus belopp med preliminärt."
+    )
+    action = models.CharField("åtgärd", max_length=30, choices=SettlementAction.choices)
+    note = models.TextField("kommentar", blank=True)
+    decided_on = models.DateField("beslutsdatum")
+    recorded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indexavräkning"
+        verbose_name_plural = "indexavräkningar"
+        ordering = ["compensation", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["compensation", "year"], name="settlement_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Avräkning {self.year}: {self.get_action_display()}"
+
+
+class Payment(models.Model):
+    """A payment made to a party (utbetalning). Registering one twice is impossible."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="payments")
+    compensation = models.ForeignKey(
+        Compensation, on_delete=models.PROTECT, related_name="payments"
+    )
+    year = models.PositiveSmallIntegerField("avser år", validators=YEAR_VALIDATORS)
+    paid_on = models.DateField("betalningsdag")
+    amount = models.BigIntegerField("belopp (kr)")
+    reference = models.CharField(
+        "referens", max_length=60, help_text="T.ex. verifikations- eller fakturanummer."
+    )
+    form_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    recorded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "utbetalning"
+        verbose_name_plural = "utbetalningar"
+        ordering = ["paid_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "reference"], name="payment_reference_once_per_agreement"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Utbetalning {self.reference}"
+
+
+class ClaimStatus(models.TextChoices):
+    DRAFT = "draft", "Utkast"
+    SENT = "sent", "Skickat"
+    PAID = "paid", "Återbetalt"
+    WITHDRAWN = "withdrawn", "Återkallat"
+
+
+class RepaymentClaim(models.Model):
+    """A demand that a party repays money not used for the agreed purpose (återbetalning)."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="repayment_claims"
+    )
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, related_name="repayment_claims"
+    )
+    amount = models.BigIntegerField("belopp (kr)")
+    reason = models.TextField("skäl")
+    decided_on = models.DateField("beslutsdatum", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
+    )
+    settlement = models.OneToOneField(
+        IndexSettlement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repayment_claim",
+        editable=False,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "återbetalningskrav"
+        verbose_name_plural = "återbetalningskrav"
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="claim_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Återbetalningskrav {self.amount} kr"
+
+
+class BudgetCategory(models.TextChoices):
+    STAFF = "staff", "Anställda"
+    VOLUNTEERS = "volunteers", "Volontärer"
+    PREMISES = "premises", "Lokaler"
+    OTHER = "other", "Övrigt"
+
+
+class PartyBudget(models.Model):
+    """A party's yearly cost budget and its own contribution (egen finansiering)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="budgets")
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, related_name="budgets"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    own_contribution = models.BigIntegerField("egen finansiering (kr)", default=0)
+    municipal_financing = models.BigIntegerField(
+        "kommunens finansiering enligt budgeten (kr)",
+        null=True,
+        blank=True,
+        help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger en "
+        "annan nivå, t.ex. ”2023 års nivå”.",
+    )
+    note = models.TextField("kommentar", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "budget"
+        verbose_name_plural = "budgetar"
+        ordering = ["year", "party__organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["party", "year"], name="budget_once_per_party_year"),
+            models.CheckConstraint(
+                condition=Q(own_contribution__gte=0), name="budget_own_contribution_non_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(municipal_financing__gte=0) | Q(municipal_financing__isnull=True),
+                name="budget_municipal_financing_non_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Budget {self.year} {self.party.organisation}"
+
+
+class BudgetLine(models.Model):
+    budget = models.ForeignKey(PartyBudget, on_delete=models.CASCADE, related_name="lines")
+    category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
+    label = models.CharField("benämning", max_length=120, blank=True)
+    amount = models.BigIntegerField("belopp (kr)")
+
+    class Meta:
+        verbose_name = "budgetrad"
+        verbose_name_plural = "budgetrader"
+        ordering = ["budget", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "category"], name="budget_line_once"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="budget_line_amount_non_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label or self.get_category_display()
+
+    @property
+    def display_label(self) -> str:
+        return self.label or self.get_category_display()

@@ -1,0 +1,278 @@
+"""Forms of the finance app. They only read and check input; services write."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from partnerships.models import Sector
+
+from .index_import import parse_percent
+from .models import (
+    MONTHS,
+    BudgetCategory,
+    ClaimStatus,
+    Compensation,
+    IndexRule,
+    IndexSeries,
+    SettlementAction,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MAX_KRONOR = 10_000_000_000
+
+
+class KronorField(forms.CharField):
+    """Whole kronor: '452948', '452 948' or '452 948 kr'. Never negative, never öre."""
+
+    def __init__(self, *args, allow_zero: bool = True, **kwargs):
+        self.allow_zero = allow_zero
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "maxlength": "20"})
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        cleaned = re.sub(r"[\s\u00a0]", "", text)
+        cleaned = re.sub(r"(?i)(kr|kronor|sek)$", "", cleaned).replace("\u2212", "-")
+        if re.fullmatch(r"-?\d+[,.]\d*", cleaned):
+            raise ValidationError("Ange hela kronor utan ören, t.ex. 452 948.")
+        if not re.fullmatch(r"-?\d+", cleaned):
+            raise ValidationError("Ange ett belopp i hela kronor, t.ex. 452 948.")
+        amount = int(cleaned)
+        if amount < 0:
+            raise ValidationError("Beloppet kan inte vara negativt.")
+        if amount == 0 and not self.allow_zero:
+            raise ValidationError("Beloppet måste vara större än 0 kr.")
+        if amount > MAX_KRONOR:
+            raise ValidationError("Beloppet är orimligt stort.")
+        return amount
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value:,}".replace(",", " ")
+        return value
+
+
+class PercentField(forms.CharField):
+    """Percent with one decimal; decimal comma accepted ('3,5'). A share (0,035) is refused."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "Procent med en decimal, t.ex. 3,5.")
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "10"})
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_percent(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
+
+    def prepare_value(self, value):
+        if value is None or isinstance(value, str):
+            return value
+        return f"{value:.1f}".replace(".", ",")
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
+
+
+class IndexValueForm(VersionedForm):
+    series = forms.ModelChoiceField(
+        label="Indexserie", queryset=IndexSeries.objects.all(), empty_label=None
+    )
+    year = forms.IntegerField(label="År", **YEAR_FIELD_KWARGS)
+    preliminary_percent = PercentField(label="Preliminärt värde (%)", required=False)
+    preliminary_published = forms.DateField(
+        label="Preliminärt värde publicerat", required=False, widget=DATE_INPUT
+    )
+    definitive_percent = PercentField(label="Definitivt värde (%)", required=False)
+    definitive_published = forms.DateField(
+        label="Definitivt värde publicerat", required=False, widget=DATE_INPUT
+    )
+    source = forms.CharField(
+        label="Källa",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="T.ex. SKR:s cirkulär med nummer och datum.",
+    )
+
+
+class IndexSeriesForm(forms.Form):
+    name = forms.CharField(label="Namn", max_length=40, help_text="T.ex. KPI.")
+    description = forms.CharField(label="Beskrivning", max_length=200, required=False)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if IndexSeries.objects.filter(name__iexact=name).exists():
+            raise ValidationError("Det finns redan en indexserie med det namnet.")
+        return name
+
+
+class IndexImportForm(forms.Form):
+    series = forms.ModelChoiceField(
+        label="Indexserie", queryset=IndexSeries.objects.all(), empty_label=None
+    )
+    file = forms.FileField(
+        label="CSV-fil",
+        help_text="Samma kolumner som opi-skr.csv: year, preliminary_percent, "
+        "preliminary_published, definitive_percent, definitive_published, source. "
+        "Komma eller semikolon; UTF-8, UTF-16 eller Windows-1252.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 1_000_000:
+            raise ValidationError("Filen är för stor (högst 1 MB).")
+        return upload
+
+
+class CompensationForm(VersionedForm):
+    party = forms.ModelChoiceField(label="Part", queryset=None, empty_label=None)
+    base_amount = KronorField(label="Grundbelopp per år (kr)")
+    base_year = forms.IntegerField(
+        label="Basår",
+        **YEAR_FIELD_KWARGS,
+        help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
+    )
+    index_series = forms.ModelChoiceField(
+        label="Index", queryset=IndexSeries.objects.all(), empty_label=None
+    )
+    first_index_year = forms.IntegerField(label="Första år med uppräkning", **YEAR_FIELD_KWARGS)
+    index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
+    payment_month = forms.TypedChoiceField(
+        label="Utbetalningsmånad",
+        coerce=int,
+        choices=list(enumerate(MONTHS, start=1)),
+    )
+    continues_from = forms.ModelChoiceField(
+        label="Fortsätter ersättningen",
+        queryset=Compensation.objects.none(),
+        required=False,
+        empty_label="(ingen – ny ersättning)",
+        help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
+    )
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = agreement.parties.filter(
+            role=Sector.IDEA_BASED
+        ).select_related("organisation")
+        self.fields["party"].label_from_instance = lambda p: p.organisation.name
+        if agreement.predecessor_id:
+            self.fields["continues_from"].queryset = Compensation.objects.filter(
+                agreement_id=agreement.predecessor_id
+            ).select_related("party__organisation")
+            self.fields["continues_from"].label_from_instance = lambda c: (
+                f"{c.party.organisation.name} ({c.base_amount} kr, basår {c.base_year})"
+            )
+
+    def clean(self):
+        data = super().clean()
+        base, first = data.get("base_year"), data.get("first_index_year")
+        if base and first and first <= base:
+            self.add_error(
+                "first_index_year", f"Första år med uppräkning måste vara efter basåret ({base})."
+            )
+        return data
+
+
+class DecidedAmountForm(VersionedForm):
+    amount = KronorField(label="Beslutat belopp (kr)")
+    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    note = forms.CharField(
+        label="Beslut",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
+    )
+
+
+class PaymentForm(forms.Form):
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    year = forms.TypedChoiceField(label="Avser år", coerce=int, choices=())
+    paid_on = forms.DateField(label="Betalningsdag", widget=DATE_INPUT)
+    amount = KronorField(label="Belopp (kr)", allow_zero=False)
+    reference = forms.CharField(
+        label="Referens", max_length=60, help_text="T.ex. verifikations- eller fakturanummer."
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+        if not self.is_bound:
+            self.initial.setdefault("form_token", secrets.token_urlsafe(24))
+
+
+class SettlementForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Åtgärd", choices=SettlementAction.choices, widget=forms.RadioSelect
+    )
+    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE_INPUT)
+    note = forms.CharField(
+        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ClaimForm(VersionedForm):
+    party = forms.ModelChoiceField(label="Part", queryset=None, empty_label=None)
+    amount = KronorField(label="Belopp (kr)", allow_zero=False)
+    reason = forms.CharField(label="Skäl", widget=forms.Textarea(attrs={"rows": 4}))
+    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    status = forms.ChoiceField(label="Status", choices=ClaimStatus.choices)
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = agreement.parties.filter(
+            role=Sector.IDEA_BASED
+        ).select_related("organisation")
+        self.fields["party"].label_from_instance = lambda p: p.organisation.name
+
+
+class BudgetForm(VersionedForm):
+    own_contribution = KronorField(label="Egen finansiering (kr)")
+    municipal_financing = KronorField(
+        label="Kommunens finansiering enligt budgeten (kr)",
+        required=False,
+        help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger "
+        "en annan nivå, t.ex. ”2023 års nivå”.",
+    )
+    note = forms.CharField(
+        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in BudgetCategory.choices:
+            self.fields[f"{value}_amount"] = KronorField(
+                label=f"{label} (kr)",
+                required=False,
+                help_text="Lämna tomt om kostnadsslaget inte finns i budgeten.",
+            )
+            self.fields[f"{value}_label"] = forms.CharField(
+                label=f"Benämning för {label.lower()}",
+                max_length=120,
+                required=False,
+                help_text=f"Valfri, t.ex. ”{label}/personal”.",
+            )
+
+    def lines(self) -> dict[str, tuple[str, int | None]]:
+        data = self.cleaned_data
+        return {
+            value: (data.get(f"{value}_label", ""), data.get(f"{value}_amount"))
+            for value in BudgetCategory.values
+        }
+
+    def line_fields(self):
+        return [(self[f"{v}_amount"], self[f"{v}_label"]) for v in BudgetCategory.values]

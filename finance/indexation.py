@@ -1,0 +1,186 @@
+"""Indexation of compensations: pure functions, no database.
+
+The rule, checked against the Linköping records (DOMAIN.md, Money):
+
+- The amount of the base year is the base amount ("2023 års nivå").
+- Every following year from the first indexation year, the previous year's amount is
+  multiplied by (1 + index/100) and rounded to whole kronor HALF UP, year by year.
+  Years between the base year and the first indexation year keep the previous amount.
+- A decided amount recorded for a year rules for that year and is the base of the following
+  years; the deviation from the computed amount is kept and shown.
+- A missing index value makes that year and every later year *unknown* (with the reason),
+  never zero - unless a decided amount is recorded for the year, which then rules again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+PRELIMINARY_FIRST = "preliminary_first"
+DEFINITIVE = "definitive"
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class IndexPoint:
+    """The published values of one index for one year (percent, one decimal)."""
+
+    preliminary: Decimal | None = None
+    definitive: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class AppliedIndex:
+    percent: Decimal
+    kind: str  # "preliminary" or "definitive"
+
+    @property
+    def label(self) -> str:
+        text = f"{self.percent:.1f}".replace(".", ",").replace("-", "\u2212")
+        return f"{text} % ({'prel.' if self.kind == 'preliminary' else 'def.'})"
+
+
+@dataclass(frozen=True)
+class YearAmount:
+    year: int
+    index: AppliedIndex | None  # the index applied this year (None: base year or no indexation)
+    computed: int | None  # from the previous ruling amount; None when unknown
+    decided: int | None  # recorded decision, if any
+    missing_reason: str = ""  # why ``computed`` is unknown
+    definitive_difference: int | None = None  # computed with definitive minus with preliminary
+
+    @property
+    def amount(self) -> int | None:
+        """The ruling amount: the decided one if recorded, else the computed one."""
+        return self.decided if self.decided is not None else self.computed
+
+    @property
+    def deviation(self) -> int | None:
+        if self.decided is None or self.computed is None:
+            return None
+        return self.decided - self.computed
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None
+
+
+def round_kronor(value: Decimal) -> int:
+    """Whole kronor, half up (0.5 kr rounds away from zero)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def index_factor(percent: Decimal) -> Decimal:
+    return Decimal(1) + Decimal(percent) / HUNDRED
+
+
+def applied_index(point: IndexPoint | None, rule: str) -> AppliedIndex | None:
+    """The value the agreement follows for a year, or None when it is not (yet) published."""
+    if point is None:
+        return None
+    if rule == PRELIMINARY_FIRST and point.preliminary is not None:
+        return AppliedIndex(Decimal(point.preliminary), "preliminary")
+    if point.definitive is not None:
+        return AppliedIndex(Decimal(point.definitive), "definitive")
+    return None
+
+
+def missing_text(series_name: str, year: int, rule: str, point: IndexPoint | None) -> str:
+    if rule == DEFINITIVE and point is not None and point.preliminary is not None:
+        return f"Definitivt {series_name} för {year} saknas (bara preliminärt finns)"
+    return f"{series_name} för {year} saknas"
+
+
+def compute_schedule(
+    *,
+    base_amount: int,
+    base_year: int,
+    first_index_year: int,
+    years: Iterable[int],
+    index: Mapping[int, IndexPoint],
+    rule: str = PRELIMINARY_FIRST,
+    decided: Mapping[int, int] | None = None,
+    series_name: str = "OPI",
+) -> list[YearAmount]:
+    """The amount of each requested year (see the module docstring for the rule)."""
+    decided = decided or {}
+    wanted = sorted(set(years))
+    if not wanted:
+        return []
+    results: dict[int, YearAmount] = {}
+    previous: int | None = base_amount
+    reason = ""
+    last = max(wanted)
+    for year in range(min(base_year, wanted[0]), last + 1):
+        if year < base_year:
+            results[year] = YearAmount(
+                year,
+                None,
+                None,
+                decided.get(year),
+                missing_reason=f"Året ligger före basåret {base_year}",
+            )
+            continue
+        index_used: AppliedIndex | None = None
+        difference: int | None = None
+        if year == base_year:
+            computed: int | None = base_amount
+        elif year < first_index_year:
+            computed = previous
+        else:
+            point = index.get(year)
+            index_used = applied_index(point, rule)
+            if previous is None:
+                computed = None
+            elif index_used is None:
+                computed = None
+                reason = missing_text(series_name, year, rule, point)
+            else:
+                computed = round_kronor(Decimal(previous) * index_factor(index_used.percent))
+                if (
+                    index_used.kind == "preliminary"
+                    and point is not None
+                    and point.definitive is not None
+                ):
+                    with_definitive = round_kronor(
+                        Decimal(previous) * index_factor(Decimal(point.definitive))
+                    )
+                    difference = with_definitive - computed
+        row = YearAmount(
+            year=year,
+            index=index_used,
+            computed=computed,
+            decided=decided.get(year),
+            missing_reason="" if computed is not None else reason,
+            definitive_difference=difference,
+        )
+        results[year] = row
+        previous = row.amount
+        if previous is not None:
+            reason = ""
+    return [results[year] for year in wanted]
+
+
+def exact_amount(*, base_amount: int, percents: Iterable[Decimal]) -> Decimal:
+    """The unrounded product: base x (1 + p1) x (1 + p2) ... (for the drift bound)."""
+    value = Decimal(base_amount)
+    for percent in percents:
+        value *= index_factor(percent)
+    return value
+
+
+def rounding_bound(percents: Iterable[Decimal]) -> Decimal:
+    """The most that yearly rounding (at most 0.5 kr a year) can drift from the exact product.
+
+    The error made in year k is carried forward and multiplied by the later factors, so the
+    bound is 0.5 x sum over k of (product of the factors after year k)."""
+    factors = [index_factor(p) for p in percents]
+    bound = Decimal(0)
+    carried = Decimal(1)
+    for factor in reversed(factors):
+        bound += Decimal("0.5") * carried
+        carried *= factor
+    return bound

@@ -1,0 +1,54 @@
+"""Payment status and budget balance: pure functions, no database."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from enum import StrEnum
+
+
+class PaymentStatus(StrEnum):
+    UNKNOWN = "unknown"
+    PLANNED = "planned"
+    PAID = "paid"
+    PARTLY_PAID = "partly_paid"
+    OVERDUE = "overdue"
+    OVERPAID = "overpaid"
+
+
+PAYMENT_STATUS_LABELS = {
+    PaymentStatus.UNKNOWN: "Belopp okänt",
+    PaymentStatus.PLANNED: "Planerad",
+    PaymentStatus.PAID: "Betald",
+    PaymentStatus.PARTLY_PAID: "Delvis betald",
+    PaymentStatus.OVERDUE: "Försenad",
+    PaymentStatus.OVERPAID: "Överbetald",
+}
+
+
+def payment_due_date(year: int, month: int) -> dt.date:
+    """Payment in month M of year Y is due by the last day of that month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def payment_status(
+    *, expected: int | None, paid: int, year: int, payment_month: int, today: dt.date
+) -> PaymentStatus:
+    if expected is None:
+        return PaymentStatus.UNKNOWN
+    if paid > expected:
+        return PaymentStatus.OVERPAID
+    if paid == expected:
+        return PaymentStatus.PAID
+    if today > payment_due_date(year, payment_month):
+        return PaymentStatus.OVERDUE
+    if paid > 0:
+        return PaymentStatus.PARTLY_PAID
+    return PaymentStatus.PLANNED
+
+
+def budget_difference(*, total_cost: int, municipal: int | None, own: int) -> int | None:
+    """Costs minus financing (municipal + own). 0 is balanced; None when municipal is unknown."""
+    if municipal is None:
+        return None
+    return total_cost - municipal - own

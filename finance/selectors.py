@@ -1,0 +1,499 @@
+"""Reads of the finance app, always scoped to the user.
+
+Scope: the agreements of ``partnerships.selectors.agreements_visible_to``; a partner sees
+only their own organisation's money on those agreements. Everything outside is a 404.
+Each function loads what a page shows in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from partnerships.models import Agreement, Party, Sector, User
+from partnerships.selectors import agreement_for_user, agreements_visible_to
+
+from . import indexation
+from .models import (
+    BudgetLine,
+    Compensation,
+    IndexSeries,
+    IndexValue,
+    PartyBudget,
+    RepaymentClaim,
+    SettlementAction,
+)
+from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, budget_difference, payment_status
+
+MAX_CHAIN = 10
+
+
+def _partner_only(user: User) -> bool:
+    return not user.is_superuser and user.is_partner
+
+
+def party_filter(user: User, prefix: str = "party__") -> Q:
+    """Rows of a visible agreement the user may see: all, or only their organisation's."""
+    if _partner_only(user):
+        return Q(**{f"{prefix}organisation_id": user.organisation_id})
+    return Q()
+
+
+def compensations_visible_to(user: User) -> QuerySet[Compensation]:
+    return Compensation.objects.filter(
+        Q(agreement__in=agreements_visible_to(user)) & party_filter(user)
+    )
+
+
+def compensation_for_user(user: User, pk: object) -> Compensation:
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan ersättning.") from exc
+    compensation = (
+        compensations_visible_to(user)
+        .select_related("agreement", "party__organisation", "index_series")
+        .filter(pk=pk)
+        .first()
+    )
+    if compensation is None:
+        raise Http404("Ingen sådan ersättning.")
+    return compensation
+
+
+def visible_parties(user: User, agreement: Agreement) -> QuerySet[Party]:
+    return (
+        Party.objects.filter(agreement=agreement)
+        .filter(party_filter(user, prefix=""))
+        .select_related("organisation")
+    )
+
+
+def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan part.") from exc
+    party = visible_parties(user, agreement).filter(pk=pk, role=Sector.IDEA_BASED).first()
+    if party is None:
+        raise Http404("Ingen sådan part.")
+    return party
+
+
+def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentClaim:
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Inget sådant krav.") from exc
+    claim = (
+        RepaymentClaim.objects.filter(agreement=agreement, pk=pk)
+        .filter(party_filter(user))
+        .select_related("party__organisation")
+        .first()
+    )
+    if claim is None:
+        raise Http404("Inget sådant krav.")
+    return claim
+
+
+def index_points() -> dict[int, dict[int, indexation.IndexPoint]]:
+    """All index values by series id and year (a small table: one query)."""
+    points: dict[int, dict[int, indexation.IndexPoint]] = defaultdict(dict)
+    for value in IndexValue.objects.all():
+        points[value.series_id][value.year] = value.point
+    return points
+
+
+def index_series_with_values() -> list[IndexSeries]:
+    return list(
+        IndexSeries.objects.prefetch_related(
+            Prefetch("values", queryset=IndexValue.objects.order_by("-year"))
+        )
+    )
+
+
+# --- the ledger: amounts, payments and status per compensation and year -------------------
+
+
+@dataclass
+class YearRow:
+    year: int
+    schedule: indexation.YearAmount
+    expected: int | None
+    paid: int
+    payments: list
+    status: PaymentStatus
+    settlement: object | None
+    decided: object | None
+
+    @property
+    def outstanding(self) -> int | None:
+        return None if self.expected is None else max(self.expected - self.paid, 0)
+
+    @property
+    def status_label(self) -> str:
+        return PAYMENT_STATUS_LABELS[self.status]
+
+    @property
+    def needs_settlement(self) -> bool:
+        return bool(self.schedule.definitive_difference) and self.settlement is None
+
+
+@dataclass
+class Ledger:
+    compensation: Compensation
+    rows: list[YearRow]
+
+    @property
+    def missing_reasons(self) -> list[str]:
+        reasons: list[str] = []
+        for row in self.rows:
+            reason = row.schedule.missing_reason
+            if reason and row.schedule.amount is None and reason not in reasons:
+                reasons.append(reason)
+        return reasons
+
+    def row(self, year: int) -> YearRow | None:
+        return next((row for row in self.rows if row.year == year), None)
+
+
+def _years(agreement: Agreement) -> list[int]:
+    return list(range(agreement.period_start.year, agreement.period_end.year + 1))
+
+
+def build_ledger(
+    compensation: Compensation,
+    points: dict[int, dict[int, indexation.IndexPoint]],
+    today: dt.date,
+    years: list[int] | None = None,
+) -> Ledger:
+    """Needs ``decided_amounts``, ``payments`` and ``settlements`` prefetched."""
+    decided = {d.year: d for d in compensation.decided_amounts.all()}
+    settlements = {s.year: s for s in compensation.settlements.all()}
+    payments: dict[int, list] = defaultdict(list)
+    for payment in compensation.payments.all():
+        payments[payment.year].append(payment)
+    schedule = indexation.compute_schedule(
+        base_amount=compensation.base_amount,
+        base_year=compensation.base_year,
+        first_index_year=compensation.first_index_year,
+        years=years or _years(compensation.agreement),
+        index=points.get(compensation.index_series_id, {}),
+        rule=compensation.index_rule,
+        decided={year: d.amount for year, d in decided.items()},
+        series_name=compensation.index_series.name,
+    )
+    rows = []
+    for item in schedule:
+        settlement = settlements.get(item.year)
+        expected = item.amount
+        if (
+            expected is not None
+            and settlement is not None
+            and settlement.action == SettlementAction.SUPPLEMENTARY_PAYMENT
+        ):
+            expected += settlement.difference
+        paid = sum(p.amount for p in payments[item.year])
+        rows.append(
+            YearRow(
+                year=item.year,
+                schedule=item,
+                expected=expected,
+                paid=paid,
+                payments=payments[item.year],
+                status=payment_status(
+                    expected=expected,
+                    paid=paid,
+                    year=item.year,
+                    payment_month=compensation.payment_month,
+                    today=today,
+                ),
+                settlement=settlement,
+                decided=decided.get(item.year),
+            )
+        )
+    return Ledger(compensation, rows)
+
+
+def _ledger_queryset(qs: QuerySet[Compensation]) -> QuerySet[Compensation]:
+    return qs.select_related(
+        "agreement",
+        "party__organisation",
+        "index_series",
+        "continues_from__agreement",
+        "continues_from__party__organisation",
+    ).prefetch_related("decided_amounts", "payments", "settlements")
+
+
+# --- budgets ------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetView:
+    budget: PartyBudget
+    lines: list[BudgetLine]
+    total_cost: int
+    municipal: int | None
+    municipal_source: str  # "budget" or "compensation"
+    own: int
+    difference: int | None
+
+
+@dataclass
+class BudgetYear:
+    year: int
+    budgets: list[BudgetView]
+
+    @property
+    def total_cost(self) -> int:
+        return sum(b.total_cost for b in self.budgets)
+
+    @property
+    def municipal(self) -> int | None:
+        values = [b.municipal for b in self.budgets]
+        return None if any(v is None for v in values) else sum(values)
+
+    @property
+    def own(self) -> int:
+        return sum(b.own for b in self.budgets)
+
+    @property
+    def difference(self) -> int | None:
+        return budget_difference(total_cost=self.total_cost, municipal=self.municipal, own=self.own)
+
+
+def _budget_years(budgets, ledgers_by_party: dict[int, Ledger]) -> list[BudgetYear]:
+    by_year: dict[int, list[BudgetView]] = defaultdict(list)
+    for budget in budgets:
+        lines = list(budget.lines.all())
+        total = sum(line.amount for line in lines)
+        if budget.municipal_financing is not None:
+            municipal, source = budget.municipal_financing, "budget"
+        else:
+            ledger = ledgers_by_party.get(budget.party_id)
+            row = ledger.row(budget.year) if ledger else None
+            municipal = row.schedule.amount if row else (None if ledger else 0)
+            source = "compensation"
+        by_year[budget.year].append(
+            BudgetView(
+                budget=budget,
+                lines=lines,
+                total_cost=total,
+                municipal=municipal,
+                municipal_source=source,
+                own=budget.own_contribution,
+                difference=budget_difference(
+                    total_cost=total, municipal=municipal, own=budget.own_contribution
+                ),
+            )
+        )
+    return [BudgetYear(year, views) for year, views in sorted(by_year.items())]
+
+
+# --- the economy tab ----------------------------------------------------------------------
+
+
+@dataclass
+class Economy:
+    agreement: Agreement
+    years: list[int]
+    ledgers: list[Ledger]
+    budget_years: list[BudgetYear]
+    claims: list[RepaymentClaim]
+    parties: list[Party]
+    chart_points: list[tuple[int, int | None]]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def totals(self) -> list[dict]:
+        out = []
+        for year in self.years:
+            rows = [ledger.row(year) for ledger in self.ledgers]
+            amounts = [r.schedule.amount for r in rows if r]
+            out.append(
+                {
+                    "year": year,
+                    "amount": None if any(a is None for a in amounts) else sum(amounts),
+                    "paid": sum(r.paid for r in rows if r),
+                }
+            )
+        return out
+
+
+def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[int, int | None]]:
+    """Yearly total over the renewal chain of the agreement's compensations (for the chart)."""
+    totals: dict[int, list[int | None]] = defaultdict(list)
+    for ledger in ledgers:
+        for row in ledger.rows:
+            totals[row.year].append(row.schedule.amount)
+    previous_ids = [
+        ledger.compensation.continues_from_id
+        for ledger in ledgers
+        if ledger.compensation.continues_from_id
+    ]
+    depth = 0
+    while previous_ids and depth < MAX_CHAIN:
+        depth += 1
+        earlier = list(_ledger_queryset(Compensation.objects.filter(pk__in=previous_ids)))
+        for compensation in earlier:
+            for row in build_ledger(compensation, points, today).rows:
+                totals[row.year].append(row.schedule.amount)
+        previous_ids = [c.continues_from_id for c in earlier if c.continues_from_id]
+    return [
+        (year, None if any(a is None for a in amounts) else sum(amounts))
+        for year, amounts in sorted(totals.items())
+    ]
+
+
+def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> Economy:
+    points = index_points()
+    compensations = list(
+        _ledger_queryset(
+            Compensation.objects.filter(agreement=agreement).filter(party_filter(user))
+        ).order_by("party__organisation__name")
+    )
+    ledgers = [build_ledger(c, points, today) for c in compensations]
+    budgets = (
+        PartyBudget.objects.filter(agreement=agreement)
+        .filter(party_filter(user))
+        .select_related("party__organisation")
+        .prefetch_related(Prefetch("lines", queryset=BudgetLine.objects.order_by("pk")))
+        .order_by("year", "party__organisation__name")
+    )
+    ledgers_by_party = {ledger.compensation.party_id: ledger for ledger in ledgers}
+    claims = list(
+        RepaymentClaim.objects.filter(agreement=agreement)
+        .filter(party_filter(user))
+        .select_related("party__organisation")
+        .order_by("-created_at", "-pk")
+    )
+    parties = list(
+        visible_parties(user, agreement)
+        .filter(role=Sector.IDEA_BASED)
+        .order_by("organisation__name")
+    )
+    budget_years = _budget_years(budgets, ledgers_by_party)
+    warnings = []
+    for ledger in ledgers:
+        for reason in ledger.missing_reasons:
+            warnings.append(
+                f"{reason}: ersättningen till {ledger.compensation.party.organisation.name} "
+                "kan inte räknas fram för det året och åren efter."
+            )
+    for budget_year in budget_years:
+        for view in budget_year.budgets:
+            if view.difference:
+                warnings.append(
+                    f"Budgeten {budget_year.year} för {view.budget.party.organisation.name} "
+                    f"går inte ihop: differensen är {view.difference:+d} kr."
+                )
+    return Economy(
+        agreement=agreement,
+        years=_years(agreement),
+        ledgers=ledgers,
+        budget_years=budget_years,
+        claims=claims,
+        parties=parties,
+        chart_points=_chain_points(ledgers, points, today),
+        warnings=warnings,
+    )
+
+
+def economy_for_user(user: User, pk: object, today: dt.date) -> Economy:
+    agreement = agreement_for_user(user, pk, queryset=Agreement.objects.prefetch_related("parties"))
+    return economy_for_agreement(user, agreement, today)
+
+
+# --- the municipality-wide overview -------------------------------------------------------
+
+
+@dataclass
+class OverviewRow:
+    agreement: Agreement
+    organisation_name: str
+    row: YearRow
+
+
+@dataclass
+class Overview:
+    year: int
+    rows: list[OverviewRow]
+
+    @property
+    def total(self) -> int:
+        return sum(r.row.schedule.amount or 0 for r in self.rows)
+
+    @property
+    def unknown_count(self) -> int:
+        return sum(1 for r in self.rows if r.row.schedule.amount is None)
+
+    @property
+    def paid(self) -> int:
+        return sum(r.row.paid for r in self.rows)
+
+    @property
+    def outstanding(self) -> int:
+        return sum(r.row.outstanding or 0 for r in self.rows)
+
+
+def overview_for_year(user: User, year: int, today: dt.date) -> Overview:
+    points = index_points()
+    compensations = _ledger_queryset(
+        compensations_visible_to(user).filter(
+            agreement__approved=True,
+            agreement__period_start__year__lte=year,
+            agreement__period_end__year__gte=year,
+        )
+    ).order_by("agreement__title", "party__organisation__name")
+    rows = []
+    for compensation in compensations:
+        ledger = build_ledger(compensation, points, today, years=[year])
+        rows.append(
+            OverviewRow(
+                compensation.agreement, compensation.party.organisation.name, ledger.rows[0]
+            )
+        )
+    return Overview(year, rows)
+
+
+# --- start page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingIndex:
+    agreement: Agreement
+    organisation_name: str
+    reason: str
+    years: tuple[int, ...]
+
+
+def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
+    """Compensations whose amount is unknown up to this year for want of an index value."""
+    points = index_points()
+    compensations = _ledger_queryset(
+        compensations_visible_to(user).filter(
+            agreement__approved=True, agreement__period_start__year__lte=today.year
+        )
+    ).order_by("agreement__period_end", "party__organisation__name")
+    found = []
+    for compensation in compensations:
+        agreement = compensation.agreement
+        years = [y for y in _years(agreement) if y <= today.year]
+        ledger = build_ledger(compensation, points, today, years=years)
+        unknown = [
+            r for r in ledger.rows if r.schedule.amount is None and r.schedule.missing_reason
+        ]
+        if unknown:
+            found.append(
+                MissingIndex(
+                    agreement=agreement,
+                    organisation_name=compensation.party.organisation.name,
+                    reason=unknown[0].schedule.missing_reason,
+                    years=tuple(r.year for r in unknown),
+                )
+            )
+    return found
