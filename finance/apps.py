@@ -11,8 +11,15 @@ class FinanceConfig(AppConfig):
     verbose_name = "Ekonomi"
 
     def ready(self) -> None:
+        from partnerships.signals import successor_created, successor_discarding
         from partnerships.tabs import AgreementTab, register_agreement_tab
+
+        from . import renewal
 
         register_agreement_tab(
             AgreementTab(key="economy", label="Ekonomi", url_name="finance:economy", order=20)
+        )
+        successor_created.connect(renewal.on_successor_created, dispatch_uid="finance-renewal")
+        successor_discarding.connect(
+            renewal.on_successor_discarding, dispatch_uid="finance-renewal-discard"
         )

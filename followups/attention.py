@@ -21,37 +21,48 @@ def _partner_items(user: User, today: dt.date) -> list[AttentionItem]:
         return []
     submitted = set(
         Note.objects.filter(
-            round__in=rounds, organisation_id=user.organisation_id,
+            round__in=rounds,
+            organisation_id=user.organisation_id,
             status=ReportStatus.SUBMITTED,
         ).values_list("round_id", flat=True)
     ) | set(
         Figures.objects.filter(
-            round__in=rounds, organisation_id=user.organisation_id,
+            round__in=rounds,
+            organisation_id=user.organisation_id,
             status=ReportStatus.SUBMITTED,
         ).values_list("round_id", flat=True)
     )
     items = []
     for round in rounds:
         if round.pk in submitted:
-            items.append(AttentionItem(
-                level="info",
-                text=(f"Uppföljning {round.period_label} av {round.agreement.title}: er "
-                      f"rapport är inlämnad."),
-                url=round.get_absolute_url(),
-                link_text="Visa omgången",
-            ))
+            items.append(
+                AttentionItem(
+                    level="info",
+                    text=(
+                        f"Uppföljning {round.period_label} av {round.agreement.title}: er "
+                        f"rapport är inlämnad."
+                    ),
+                    url=round.get_absolute_url(),
+                    link_text="Visa omgången",
+                )
+            )
             continue
         late = round.due_date < today
-        items.append(AttentionItem(
-            level="warning" if late or (round.due_date - today).days <= 7 else "info",
-            text=(
-                f"Uppföljning {round.period_label} av {round.agreement.title} är öppen. "
-                + (f"Sista dag var {round.due_date:%Y-%m-%d}." if late
-                   else f"Sista dag att lämna in är {round.due_date:%Y-%m-%d}.")
-            ),
-            url=reverse("followups:round_report", args=[round.pk]),
-            link_text="Skriv rapporten",
-        ))
+        items.append(
+            AttentionItem(
+                level="warning" if late or (round.due_date - today).days <= 7 else "info",
+                text=(
+                    f"Uppföljning {round.period_label} av {round.agreement.title} är öppen. "
+                    + (
+                        f"Sista dag var {round.due_date:%Y-%m-%d}."
+                        if late
+                        else f"Sista dag att lämna in är {round.due_date:%Y-%m-%d}."
+                    )
+                ),
+                url=reverse("followups:round_report", args=[round.pk]),
+                link_text="Skriv rapporten",
+            )
+        )
     return items
 
 
@@ -65,16 +76,18 @@ def _administrator_items(user: User, today: dt.date) -> list[AttentionItem]:
             if status == PlanStatus.OVERDUE
             else f"ska göras senast {followup.due:%Y-%m-%d}"
         )
-        items.append(AttentionItem(
-            level="warning",
-            text=(
-                f"Uppföljning {followup.number} av {agreement.title} "
-                f"({followup.start:%Y-%m-%d} – {followup.end:%Y-%m-%d}) {when}, "
-                f"och inget möte är planerat."
-            ),
-            url=reverse("followups:meeting_create", args=[agreement.pk]),
-            link_text="Planera möte",
-        ))
+        items.append(
+            AttentionItem(
+                level="warning",
+                text=(
+                    f"Uppföljning {followup.number} av {agreement.title} "
+                    f"({followup.start:%Y-%m-%d} – {followup.end:%Y-%m-%d}) {when}, "
+                    f"och inget möte är planerat."
+                ),
+                url=reverse("followups:meeting_create", args=[agreement.pk]),
+                link_text="Planera möte",
+            )
+        )
     return items
 
 

@@ -73,36 +73,74 @@ def bar_chart(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                     "<title>{}, {}: {}</title></rect>",
-                    _n(x), _n(y), _n(bar_w - 1), _n(h), colour, s.name, categories[ci],
+                    _n(x),
+                    _n(y),
+                    _n(bar_w - 1),
+                    _n(h),
+                    colour,
+                    s.name,
+                    categories[ci],
                     _fmt(value),
                 )
             )
     labels = format_html_join(
         "",
         '<text x="{}" y="{}" text-anchor="middle" font-size="12">{}</text>',
-        ((_n(left + ci * group_w + group_w / 2), top + plot_h + 18, c)
-         for ci, c in enumerate(categories)),
+        (
+            (_n(left + ci * group_w + group_w / 2), top + plot_h + 18, c)
+            for ci, c in enumerate(categories)
+        ),
     )
     legend = format_html_join(
         "",
         '<rect x="{}" y="{}" width="12" height="12" fill="{}"></rect>'
         '<text x="{}" y="{}" font-size="12">{}</text>',
-        ((left + i * 200, height - 22, PALETTE[i % len(PALETTE)], left + i * 200 + 16,
-          height - 12, s.name) for i, s in enumerate(series)),
+        (
+            (
+                left + i * 200,
+                height - 22,
+                PALETTE[i % len(PALETTE)],
+                left + i * 200 + 16,
+                height - 12,
+                s.name,
+            )
+            for i, s in enumerate(series)
+        ),
     )
     axis = format_html(
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#1b1b1b"></line>'
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#1b1b1b"></line>'
         '<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>'
         '<text x="{}" y="{}" text-anchor="end" font-size="12">0</text>',
-        left, top, left, top + plot_h, left, top + plot_h, left + plot_w, top + plot_h,
-        left - 4, top + 10, _fmt(top_value if top_value != int(top_value) else int(top_value)),
-        left - 4, top + plot_h,
+        left,
+        top,
+        left,
+        top + plot_h,
+        left,
+        top + plot_h,
+        left + plot_w,
+        top + plot_h,
+        left - 4,
+        top + 10,
+        _fmt(top_value if top_value != int(top_value) else int(top_value)),
+        left - 4,
+        top + plot_h,
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
         'style="max-width:{}px" role="img" aria-labelledby="{}-title {}-desc">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}{}{}{}</svg>',
-        width, height, width, chart_id, chart_id, chart_id, title, chart_id, desc,
-        axis, mark_safe("".join(bars)), labels, legend,  # noqa: S308 - built by format_html
+        width,
+        height,
+        width,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        desc,
+        axis,
+        mark_safe("".join(bars)),
+        labels,
+        legend,  # noqa: S308 - built by format_html
     )

@@ -133,7 +133,8 @@ FIGURES_2020 = {
             "Arbetsmarknadscentrum, LSS, Försäkringskassan, frivården, kommunens "
             "stödboenden, socialtjänsten, arbetsförmedlingen."
         ),
-        "development_ideas": DEVELOPMENT + (
+        "development_ideas": DEVELOPMENT
+        + (
             " Pingstförsamlingen har positiva erfarenheter av att låta ett par bostadslösa "
             "personer bo i en av församlingens fastigheter och under dagtid delta i "
             "arbetsträning och den sociala gemenskapen."
@@ -252,8 +253,16 @@ def _seed_2018(case: DemoCase, agreement: Agreement) -> None:
     when = dt.datetime(2020, 8, 14, 12, 0, tzinfo=STOCKHOLM)
     for who, org in (("iogt", iogt), ("pingst", pingst)):
         if org is not None:
-            _report(round, org, who, goals, status=ReportStatus.SUBMITTED,
-                    figures=FIGURES_2020[who], author=users.get(who), when=when)
+            _report(
+                round,
+                org,
+                who,
+                goals,
+                status=ReportStatus.SUBMITTED,
+                figures=FIGURES_2020[who],
+                author=users.get(who),
+                when=when,
+            )
 
     assessment = Assessment.objects.filter(round=round).first() or Assessment(round=round)
     assessment.overall_result = GoalResult.PARTLY

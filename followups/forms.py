@@ -24,11 +24,15 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
 
 class MeetingForm(forms.ModelForm):
     starts_at = forms.DateTimeField(
-        label="Börjar", widget=DATETIME_INPUT, input_formats=DATETIME_FORMATS,
+        label="Börjar",
+        widget=DATETIME_INPUT,
+        input_formats=DATETIME_FORMATS,
         help_text="Datum och klockslag, t.ex. 2026-11-20 13:00.",
     )
     ends_at = forms.DateTimeField(
-        label="Slutar", widget=DATETIME_INPUT, input_formats=DATETIME_FORMATS,
+        label="Slutar",
+        widget=DATETIME_INPUT,
+        input_formats=DATETIME_FORMATS,
     )
     attendees = ContactChoiceField(
         label="Deltagare från parterna",
@@ -39,8 +43,17 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["title", "starts_at", "ends_at", "place", "status", "attendees",
-                  "other_attendees", "agenda", "minutes"]
+        fields = [
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "status",
+            "attendees",
+            "other_attendees",
+            "agenda",
+            "minutes",
+        ]
         widgets = {
             "other_attendees": forms.Textarea(attrs={"rows": 3}),
             "agenda": forms.Textarea(attrs={"rows": 5}),
@@ -50,9 +63,11 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, contacts=(), **kwargs):
         super().__init__(*args, **kwargs)
         ids = [person.pk for person in contacts]
-        self.fields["attendees"].queryset = ContactPerson.objects.filter(
-            pk__in=ids
-        ).select_related("organisation").order_by("organisation__name", "name")
+        self.fields["attendees"].queryset = (
+            ContactPerson.objects.filter(pk__in=ids)
+            .select_related("organisation")
+            .order_by("organisation__name", "name")
+        )
         self.fields["title"].label = "Rubrik"
         self.fields["place"].label = "Plats"
         self.fields["status"].label = "Status"
@@ -72,15 +87,18 @@ class RoundForm(forms.Form):
     period_start = forms.DateField(label="Perioden börjar", widget=DATE_INPUT)
     period_end = forms.DateField(label="Perioden slutar", widget=DATE_INPUT)
     due_date = forms.DateField(
-        label="Sista dag att lämna in", widget=DATE_INPUT,
+        label="Sista dag att lämna in",
+        widget=DATE_INPUT,
         help_text="Parterna påminns per e-post en vecka före och efter detta datum.",
     )
 
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
         if agreement is not None and not self.is_bound:
-            year = min(max(timezone.localdate().year, agreement.period_start.year),
-                       agreement.period_end.year)
+            year = min(
+                max(timezone.localdate().year, agreement.period_start.year),
+                agreement.period_end.year,
+            )
             start = max(dt.date(year, 1, 1), agreement.period_start)
             end = min(dt.date(year, 12, 31), agreement.period_end)
             self.initial.setdefault("period_start", start)
@@ -119,10 +137,20 @@ class FiguresForm(forms.ModelForm):
     class Meta:
         model = Figures
         fields = [
-            "opening_hours_min", "opening_hours_max", "open_days", "visitors_per_day",
-            "regular_visitors", "unique_persons", "share_often", "share_sometimes",
-            "share_rarely", "work_training_persons", "work_training_hours_min",
-            "work_training_hours_max", "new_target_groups", "cooperation_partners",
+            "opening_hours_min",
+            "opening_hours_max",
+            "open_days",
+            "visitors_per_day",
+            "regular_visitors",
+            "unique_persons",
+            "share_often",
+            "share_sometimes",
+            "share_rarely",
+            "work_training_persons",
+            "work_training_hours_min",
+            "work_training_hours_max",
+            "new_target_groups",
+            "cooperation_partners",
             "development_ideas",
         ]
         widgets = {
@@ -137,8 +165,9 @@ class FiguresForm(forms.ModelForm):
             field.label = field.label[:1].upper() + field.label[1:]
             if isinstance(field, forms.IntegerField | forms.DecimalField):
                 field.widget.attrs.setdefault("min", 0)
-                field.widget.attrs["inputmode"] = "decimal" if isinstance(
-                    field, forms.DecimalField) else "numeric"
+                field.widget.attrs["inputmode"] = (
+                    "decimal" if isinstance(field, forms.DecimalField) else "numeric"
+                )
             if name in Figures.TEXT_FIELDS:
                 field.help_text = PRIVACY_HELP
 
@@ -159,12 +188,18 @@ class AssessmentForm(forms.Form):
         label="Samlad bedömning av syfte och mål", choices=RESULT_CHOICES, required=False
     )
     overall_text = forms.CharField(
-        label="Samlad bedömning (text)", required=False, max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}), validators=[validate_free_text],
+        label="Samlad bedömning (text)",
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[validate_free_text],
     )
     recommendation = forms.CharField(
-        label="Rekommendation", required=False, max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}), validators=[validate_free_text],
+        label="Rekommendation",
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[validate_free_text],
         help_text="Till exempel om överenskommelsen bör förnyas och vad som bör utvecklas.",
     )
 
@@ -174,11 +209,15 @@ class AssessmentForm(forms.Form):
         for goal in self.goals:
             self.fields[f"goal_{goal.pk}_result"] = forms.ChoiceField(
                 label=f"Bedömning av mål {goal.position}",
-                choices=RESULT_CHOICES, required=False, widget=forms.RadioSelect,
+                choices=RESULT_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
             )
             self.fields[f"goal_{goal.pk}_comment"] = forms.CharField(
-                label=f"Kommentar till mål {goal.position}", required=False,
-                max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}),
+                label=f"Kommentar till mål {goal.position}",
+                required=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 3}),
                 validators=[validate_free_text],
             )
 

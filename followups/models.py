@@ -56,13 +56,17 @@ class Meeting(models.Model):
     )
     agenda = _text("dagordning")
     minutes = _text("minnesanteckningar", help_text=PRIVACY_HELP)
-    status = models.CharField("status", max_length=20, choices=Status.choices,
-                              default=Status.PLANNED)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     invitation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -140,8 +144,7 @@ class FollowUpRound(models.Model):
     period_start = models.DateField("perioden börjar")
     period_end = models.DateField("perioden slutar")
     due_date = models.DateField("sista dag att lämna in")
-    status = models.CharField("status", max_length=10, choices=Status.choices,
-                              default=Status.OPEN)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -167,15 +170,19 @@ class FollowUpRound(models.Model):
     def period_label(self) -> str:
         start, end = self.period_start, self.period_end
         if start.year == end.year and (start.month, start.day, end.month, end.day) == (
-            1, 1, 12, 31
+            1,
+            1,
+            12,
+            31,
         ):
             return str(start.year)
-        if start.year == end.year and (start.month, start.day, end.month, end.day) == (
-            1, 1, 6, 30
-        ):
+        if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 6, 30):
             return f"{start.year}, första halvåret"
         if start.year == end.year and (start.month, start.day, end.month, end.day) == (
-            7, 1, 12, 31
+            7,
+            1,
+            12,
+            31,
         ):
             return f"{start.year}, andra halvåret"
         return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
@@ -195,8 +202,7 @@ class FollowUpRound(models.Model):
             and self.period_end is not None
             and not errors
             and (
-                self.period_start < agreement.period_start
-                or self.period_end > agreement.period_end
+                self.period_start < agreement.period_start or self.period_end > agreement.period_end
             )
         )
         if outside:
@@ -223,11 +229,15 @@ class Note(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="followup_notes")
     narrative = _text("beskrivning", help_text=PRIVACY_HELP)
-    status = models.CharField(max_length=10, choices=ReportStatus.choices,
-                              default=ReportStatus.DRAFT)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -248,14 +258,21 @@ class Note(models.Model):
 
 def _count(label: str, *, maximum: int = 100_000, help_text: str = "") -> models.Field:
     return models.PositiveIntegerField(
-        label, null=True, blank=True, validators=[MaxValueValidator(maximum)],
+        label,
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(maximum)],
         help_text=help_text,
     )
 
 
 def _hours(label: str, *, maximum: int = 24) -> models.Field:
     return models.DecimalField(
-        label, max_digits=4, decimal_places=1, null=True, blank=True,
+        label,
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(maximum)],
     )
 
@@ -280,8 +297,9 @@ class Figures(models.Model):
     new_target_groups = _text("nya målgrupper", max_length=SHORT_TEXT_MAX * 5)
     cooperation_partners = _text("samverkanspartner", max_length=SHORT_TEXT_MAX * 5)
     development_ideas = _text("framtida utvecklingsmöjligheter")
-    status = models.CharField(max_length=10, choices=ReportStatus.choices,
-                              default=ReportStatus.DRAFT)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -343,8 +361,10 @@ class Figures(models.Model):
                 if value is not None and value < 0:
                     errors[name] = "Värdet kan inte vara negativt."
             if (
-                low_value is not None and high_value is not None
-                and high_value < low_value and high not in errors
+                low_value is not None
+                and high_value is not None
+                and high_value < low_value
+                and high not in errors
             ):
                 errors[high] = "Det högsta värdet kan inte vara lägre än det lägsta."
         shares = [getattr(self, name) for name in self.SHARE_FIELDS]
@@ -352,8 +372,7 @@ class Figures(models.Model):
             total = sum(value or 0 for value in shares)
             if total != 100:
                 errors["share_often"] = (
-                    f"Andelarna ofta, ibland och sällan måste tillsammans bli 100 % "
-                    f"(nu {total} %)."
+                    f"Andelarna ofta, ibland och sällan måste tillsammans bli 100 % (nu {total} %)."
                 )
         if errors:
             raise ValidationError(errors)
@@ -375,17 +394,20 @@ class GoalResult(models.TextChoices):
 class Assessment(models.Model):
     """The administration's assessment (bedömning) of a round (seeds/000)."""
 
-    round = models.OneToOneField(
-        FollowUpRound, on_delete=models.CASCADE, related_name="assessment"
-    )
+    round = models.OneToOneField(FollowUpRound, on_delete=models.CASCADE, related_name="assessment")
     overall_result = models.CharField(
-        "samlad bedömning av syfte och mål", max_length=20, choices=GoalResult.choices,
+        "samlad bedömning av syfte och mål",
+        max_length=20,
+        choices=GoalResult.choices,
         blank=True,
     )
     overall_text = _text("samlad bedömning")
     recommendation = _text("rekommendation")
     assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -401,8 +423,7 @@ class Assessment(models.Model):
 class GoalAssessment(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="goals")
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
-    result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices,
-                              blank=True)
+    result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
 
     class Meta:

@@ -48,36 +48,49 @@ def _partner_recipients(organisation_id: int, users_by_org, contacts_by_org) -> 
 
 def _emails_by_org(organisation_ids) -> tuple[dict, dict]:
     users_by_org: dict[int, list[str]] = {}
-    for org_id, email in User.objects.filter(
-        organisation_id__in=organisation_ids, role=User.Role.PARTNER, is_active=True
-    ).exclude(email="").values_list("organisation_id", "email").order_by("pk"):
+    for org_id, email in (
+        User.objects.filter(
+            organisation_id__in=organisation_ids, role=User.Role.PARTNER, is_active=True
+        )
+        .exclude(email="")
+        .values_list("organisation_id", "email")
+        .order_by("pk")
+    ):
         users_by_org.setdefault(org_id, []).append(email)
     contacts_by_org: dict[int, list[str]] = {}
-    for org_id, email in ContactPerson.objects.filter(
-        organisation_id__in=organisation_ids
-    ).exclude(email="").values_list("organisation_id", "email").order_by("pk"):
+    for org_id, email in (
+        ContactPerson.objects.filter(organisation_id__in=organisation_ids)
+        .exclude(email="")
+        .values_list("organisation_id", "email")
+        .order_by("pk")
+    ):
         contacts_by_org.setdefault(org_id, []).append(email)
     return users_by_org, contacts_by_org
 
 
 def round_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
     rounds = [
-        r for r in FollowUpRound.objects.filter(status=FollowUpRound.Status.OPEN)
-        .select_related("agreement").order_by("due_date", "pk")
+        r
+        for r in FollowUpRound.objects.filter(status=FollowUpRound.Status.OPEN)
+        .select_related("agreement")
+        .order_by("due_date", "pk")
         if round_is_due_for_reminder(due_date=r.due_date, today=today)
     ]
     if not rounds:
         return []
     parties = list(
-        Party.objects.filter(agreement__in=[r.agreement_id for r in rounds],
-                             role=Sector.IDEA_BASED).select_related("organisation")
+        Party.objects.filter(
+            agreement__in=[r.agreement_id for r in rounds], role=Sector.IDEA_BASED
+        ).select_related("organisation")
     )
     submitted = set(
-        Note.objects.filter(round__in=rounds, status=ReportStatus.SUBMITTED)
-        .values_list("round_id", "organisation_id")
+        Note.objects.filter(round__in=rounds, status=ReportStatus.SUBMITTED).values_list(
+            "round_id", "organisation_id"
+        )
     ) | set(
-        Figures.objects.filter(round__in=rounds, status=ReportStatus.SUBMITTED)
-        .values_list("round_id", "organisation_id")
+        Figures.objects.filter(round__in=rounds, status=ReportStatus.SUBMITTED).values_list(
+            "round_id", "organisation_id"
+        )
     )
     users_by_org, contacts_by_org = _emails_by_org({p.organisation_id for p in parties})
     reminders = []
@@ -98,18 +111,25 @@ def round_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
                 f"Hej,\n\nuppföljningen {round.period_label} av överenskommelsen "
                 f"{round.agreement.title} är öppen och {party.organisation.name} har ännu inte "
                 f"lämnat in sin rapport. "
-                + (f"Sista dag var {round.due_date:%Y-%m-%d}." if late
-                   else f"Sista dag är {round.due_date:%Y-%m-%d}.")
+                + (
+                    f"Sista dag var {round.due_date:%Y-%m-%d}."
+                    if late
+                    else f"Sista dag är {round.due_date:%Y-%m-%d}."
+                )
                 + f"\n\nSkriv rapporten här: {url}\n\n"
                 "Skriv inga uppgifter om enskilda besökare.\n\n"
                 "Social- och omsorgsförvaltningen"
             )
-            for email in _partner_recipients(party.organisation_id, users_by_org,
-                                             contacts_by_org):
-                reminders.append(Reminder(
-                    kind=kind, object_key=f"round-{round.pk}-org-{party.organisation_id}",
-                    recipient=email, subject=subject, body=body,
-                ))
+            for email in _partner_recipients(party.organisation_id, users_by_org, contacts_by_org):
+                reminders.append(
+                    Reminder(
+                        kind=kind,
+                        object_key=f"round-{round.pk}-org-{party.organisation_id}",
+                        recipient=email,
+                        subject=subject,
+                        body=body,
+                    )
+                )
     return reminders
 
 
@@ -121,11 +141,15 @@ def meeting_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
     admins: dict[int, list[str]] = {}
     for agreement_id, email in (
         User.objects.filter(
-            role=User.Role.ADMINISTRATOR, is_active=True,
+            role=User.Role.ADMINISTRATOR,
+            is_active=True,
             organisation__parties__agreement_id__in=agreement_ids,
             organisation__parties__role=Sector.PUBLIC,
-        ).exclude(email="")
-        .values_list("organisation__parties__agreement_id", "email").order_by("pk").distinct()
+        )
+        .exclude(email="")
+        .values_list("organisation__parties__agreement_id", "email")
+        .order_by("pk")
+        .distinct()
     ):
         admins.setdefault(agreement_id, []).append(email)
     reminders = []
@@ -133,7 +157,8 @@ def meeting_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
         url = base_url + reverse("followups:meeting_create", args=[agreement.pk])
         state = (
             f"skulle ha gjorts senast {followup.due:%Y-%m-%d}"
-            if status == PlanStatus.OVERDUE else f"ska göras senast {followup.due:%Y-%m-%d}"
+            if status == PlanStatus.OVERDUE
+            else f"ska göras senast {followup.due:%Y-%m-%d}"
         )
         subject = f"Uppföljningsmöte behöver planeras: {agreement.title}"
         body = (
@@ -142,12 +167,16 @@ def meeting_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
             f"och inget möte är planerat i perioden.\n\nPlanera mötet här: {url}\n"
         )
         for email in admins.get(agreement.pk, []):
-            reminders.append(Reminder(
-                kind=SentReminder.Kind.MEETING_NEEDED,
-                object_key=f"agreement-{agreement.pk}-followup-{followup.start:%Y%m%d}-"
-                           f"{followup.end:%Y%m%d}",
-                recipient=email, subject=subject, body=body,
-            ))
+            reminders.append(
+                Reminder(
+                    kind=SentReminder.Kind.MEETING_NEEDED,
+                    object_key=f"agreement-{agreement.pk}-followup-{followup.start:%Y%m%d}-"
+                    f"{followup.end:%Y%m%d}",
+                    recipient=email,
+                    subject=subject,
+                    body=body,
+                )
+            )
     return reminders
 
 

@@ -99,8 +99,7 @@ def figures_visible_to(user: User, rounds) -> QuerySet[Figures]:
 
 def own_report(round: FollowUpRound, organisation) -> tuple[dict[int, Note], Figures | None]:
     notes = {
-        note.goal_id: note
-        for note in Note.objects.filter(round=round, organisation=organisation)
+        note.goal_id: note for note in Note.objects.filter(round=round, organisation=organisation)
     }
     figures = Figures.objects.filter(round=round, organisation=organisation).first()
     return notes, figures
@@ -161,9 +160,9 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
 
 
 def rounds_visible_to(user: User) -> QuerySet[FollowUpRound]:
-    return FollowUpRound.objects.filter(
-        agreement__in=agreements_visible_to(user)
-    ).select_related("agreement")
+    return FollowUpRound.objects.filter(agreement__in=agreements_visible_to(user)).select_related(
+        "agreement"
+    )
 
 
 def open_rounds_for_partner(user: User) -> QuerySet[FollowUpRound]:
@@ -251,6 +250,8 @@ def agreements_managed_by(user: User) -> QuerySet[Agreement]:
         return Agreement.objects.all()
     if not user.is_administrator:
         return Agreement.objects.none()
-    return agreements_visible_to(user).filter(
-        parties__organisation_id=user.organisation_id, parties__role=Sector.PUBLIC
-    ).distinct()
+    return (
+        agreements_visible_to(user)
+        .filter(parties__organisation_id=user.organisation_id, parties__role=Sector.PUBLIC)
+        .distinct()
+    )

@@ -29,8 +29,16 @@ from .models import (
 )
 from .permissions import can_manage_followups, reporting_organisation
 
-MEETING_FIELDS = ["title", "starts_at", "ends_at", "place", "other_attendees", "agenda",
-                  "minutes", "status"]
+MEETING_FIELDS = [
+    "title",
+    "starts_at",
+    "ends_at",
+    "place",
+    "other_attendees",
+    "agenda",
+    "minutes",
+    "status",
+]
 CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "agenda", "status"}
 
 
@@ -335,9 +343,7 @@ def assessment_save(
     except ValidationError as exc:
         errors.update(exc.message_dict)
     goals = list(Goal.objects.filter(agreement=round.agreement))
-    existing = (
-        {g.goal_id: g for g in assessment.goals.all()} if assessment.pk else {}
-    )
+    existing = {g.goal_id: g for g in assessment.goals.all()} if assessment.pk else {}
     rows = []
     for goal in goals:
         result, comment = goal_results.get(goal.pk, ("", ""))

@@ -39,8 +39,12 @@ def _idea_parties(agreement: Agreement):
 
 
 def _agreement_context(agreement: Agreement, request: HttpRequest) -> dict:
-    return {"agreement": agreement, "tabs": agreement_tabs(), "active_tab": "followups",
-            "can_manage": can_manage_followups(request.user, agreement)}
+    return {
+        "agreement": agreement,
+        "tabs": agreement_tabs(),
+        "active_tab": "followups",
+        "can_manage": can_manage_followups(request.user, agreement),
+    }
 
 
 @login_required
@@ -54,26 +58,33 @@ def agreement_followup(request: HttpRequest, pk: str) -> HttpResponse:
         for f, s, m in selectors.plan_with_status(agreement, meetings, today)
     ]
     rounds = list(selectors.rounds_of(agreement))
-    figures = list(selectors.figures_visible_to(request.user, rounds).order_by(
-        "round__period_start", "organisation__name"))
+    figures = list(
+        selectors.figures_visible_to(request.user, rounds).order_by(
+            "round__period_start", "organisation__name"
+        )
+    )
     metric = request.GET.get("matt", "unique_persons")
     if metric not in METRICS:
         metric = "unique_persons"
     organisations = sorted({f.organisation for f in figures}, key=lambda o: o.name)
     by_key = {(f.round_id, f.organisation_id): f for f in figures}
     chart_rounds = [r for r in rounds if any(r.pk == f.round_id for f in figures)]
-    chart = bar_chart(
-        title=f"{METRICS[metric]} per omgång och organisation",
-        categories=[r.period_label for r in chart_rounds],
-        series=[
-            Series(
-                name=o.name,
-                values=[getattr(by_key.get((r.pk, o.pk)), metric, None) for r in chart_rounds],
-            )
-            for o in organisations
-        ],
-        chart_id="figures-chart",
-    ) if figures else ""
+    chart = (
+        bar_chart(
+            title=f"{METRICS[metric]} per omgång och organisation",
+            categories=[r.period_label for r in chart_rounds],
+            series=[
+                Series(
+                    name=o.name,
+                    values=[getattr(by_key.get((r.pk, o.pk)), metric, None) for r in chart_rounds],
+                )
+                for o in organisations
+            ],
+            chart_id="figures-chart",
+        )
+        if figures
+        else ""
+    )
     partner_org = reporting_organisation(request.user, agreement)
     return render(
         request,
@@ -106,11 +117,17 @@ def _meeting_form_view(request, agreement: Agreement, meeting: Meeting | None):
         contacts=contacts,
     )
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.MEETING_FIELDS
-                if name in form.cleaned_data}
+        data = {
+            name: form.cleaned_data[name]
+            for name in services.MEETING_FIELDS
+            if name in form.cleaned_data
+        }
         try:
             saved = services.meeting_save(
-                user=request.user, agreement=agreement, meeting=meeting, data=data,
+                user=request.user,
+                agreement=agreement,
+                meeting=meeting,
+                data=data,
                 attendees=form.cleaned_data["attendees"],
             )
         except ValidationError as exc:
@@ -122,8 +139,12 @@ def _meeting_form_view(request, agreement: Agreement, meeting: Meeting | None):
     return render(
         request,
         "followups/meeting_form.html",
-        {**_agreement_context(agreement, request), "form": form, "meeting": meeting,
-         "has_contacts": bool(contacts)},
+        {
+            **_agreement_context(agreement, request),
+            "form": form,
+            "meeting": meeting,
+            "has_contacts": bool(contacts),
+        },
         status=status,
     )
 
@@ -150,8 +171,11 @@ def meeting_detail(request: HttpRequest, pk: str) -> HttpResponse:
     return render(
         request,
         "followups/meeting_detail.html",
-        {**_agreement_context(agreement, request), "meeting": meeting,
-         "attendees": list(meeting.attendees.select_related("organisation"))},
+        {
+            **_agreement_context(agreement, request),
+            "meeting": meeting,
+            "attendees": list(meeting.attendees.select_related("organisation")),
+        },
     )
 
 
@@ -160,8 +184,10 @@ def meeting_detail(request: HttpRequest, pk: str) -> HttpResponse:
 def meeting_ics(request: HttpRequest, pk: str) -> HttpResponse:
     meeting = selectors.meeting_for_user(request.user, pk)
     content = ical.meeting_invitation(
-        meeting, organizer_email=request.user.email if can_manage_followups(
-            request.user, meeting.agreement) else ""
+        meeting,
+        organizer_email=request.user.email
+        if can_manage_followups(request.user, meeting.agreement)
+        else "",
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8; method=REQUEST")
     response["Content-Disposition"] = (
@@ -197,8 +223,9 @@ def round_create(request: HttpRequest, pk: str) -> HttpResponse:
     form = RoundForm(request.POST if request.method == "POST" else None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         try:
-            round = services.round_create(user=request.user, agreement=agreement,
-                                          **form.cleaned_data)
+            round = services.round_create(
+                user=request.user, agreement=agreement, **form.cleaned_data
+            )
         except ValidationError as exc:
             _add_errors(form, exc, {"__all__": None})
         else:
@@ -225,14 +252,16 @@ def round_detail(request: HttpRequest, pk: str) -> HttpResponse:
     for party in _idea_parties(agreement):
         org = party.organisation
         org_notes = {n.goal_id: n for n in notes if n.organisation_id == org.pk}
-        parties.append({
-            "organisation": org,
-            "status": overview.get(org.pk),
-            "notes": [(goal, org_notes.get(goal.pk)) for goal in goals],
-            "figures": figures.get(org.pk),
-            "visible": bool(org_notes) or org.pk in figures,
-            "own": org.pk == request.user.organisation_id,
-        })
+        parties.append(
+            {
+                "organisation": org,
+                "status": overview.get(org.pk),
+                "notes": [(goal, org_notes.get(goal.pk)) for goal in goals],
+                "figures": figures.get(org.pk),
+                "visible": bool(org_notes) or org.pk in figures,
+                "own": org.pk == request.user.organisation_id,
+            }
+        )
     assessment = selectors.assessment_of(round)
     return render(
         request,
@@ -244,7 +273,8 @@ def round_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "parties": parties,
             "assessment": assessment,
             "goal_assessments": {g.goal_id: g for g in assessment.goals.all()}
-            if assessment else {},
+            if assessment
+            else {},
             "can_write": can_write_report(request.user, round),
             "submitted": ReportStatus.SUBMITTED,
         },
@@ -280,8 +310,11 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
         if notes_form.is_valid() and figures_form.is_valid():
             try:
                 services.report_save(
-                    user=request.user, round=round, narratives=notes_form.narratives(),
-                    figures=figures_form.values(), submit=submit,
+                    user=request.user,
+                    round=round,
+                    narratives=notes_form.narratives(),
+                    figures=figures_form.values(),
+                    submit=submit,
                 )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
@@ -289,7 +322,8 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
                         if key.startswith("figures-"):
                             name = key.removeprefix("figures-")
                             figures_form.add_error(
-                                name if name in figures_form.fields else None, errors)
+                                name if name in figures_form.fields else None, errors
+                            )
                         elif key in notes_form.fields:
                             notes_form.add_error(key, errors)
                         else:
@@ -300,11 +334,15 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
                 messages.success(
                     request,
                     "Rapporten är inlämnad. Den är nu låst och synlig för förvaltningen och "
-                    "de andra parterna." if submit else
-                    "Utkastet är sparat. Bara ni på " + organisation.name + " ser det.",
+                    "de andra parterna."
+                    if submit
+                    else "Utkastet är sparat. Bara ni på " + organisation.name + " ser det.",
                 )
-                return redirect(round.get_absolute_url() if submit
-                                else reverse("followups:round_report", args=[round.pk]))
+                return redirect(
+                    round.get_absolute_url()
+                    if submit
+                    else reverse("followups:round_report", args=[round.pk])
+                )
     status = 400 if (notes_form.is_bound and (notes_form.errors or figures_form.errors)) else 200
     return render(
         request,
@@ -327,8 +365,10 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
 @require_POST
 def round_reopen(request: HttpRequest, pk: str, organisation_pk: str) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
-    party = next((p for p in _idea_parties(round.agreement)
-                  if str(p.organisation_id) == organisation_pk), None)
+    party = next(
+        (p for p in _idea_parties(round.agreement) if str(p.organisation_id) == organisation_pk),
+        None,
+    )
     if party is None:
         raise Http404("Ingen sådan part.")
     services.report_reopen(user=request.user, round=round, organisation=party.organisation)
@@ -341,8 +381,9 @@ def round_reopen(request: HttpRequest, pk: str, organisation_pk: str) -> HttpRes
 def round_status(request: HttpRequest, pk: str) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
     try:
-        services.round_set_status(user=request.user, round=round,
-                                  status=request.POST.get("status", ""))
+        services.round_set_status(
+            user=request.user, round=round, status=request.POST.get("status", "")
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -364,9 +405,11 @@ def round_assessment(request: HttpRequest, pk: str) -> HttpResponse:
         assessment = selectors.assessment_of(round)
         initial = {}
         if assessment:
-            initial = {"overall_result": assessment.overall_result,
-                       "overall_text": assessment.overall_text,
-                       "recommendation": assessment.recommendation}
+            initial = {
+                "overall_result": assessment.overall_result,
+                "overall_text": assessment.overall_text,
+                "recommendation": assessment.recommendation,
+            }
             for row in assessment.goals.all():
                 initial[f"goal_{row.goal_id}_result"] = row.result
                 initial[f"goal_{row.goal_id}_comment"] = row.comment
@@ -374,7 +417,8 @@ def round_assessment(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_save(
-                user=request.user, round=round,
+                user=request.user,
+                round=round,
                 overall_result=form.cleaned_data["overall_result"],
                 overall_text=form.cleaned_data["overall_text"],
                 recommendation=form.cleaned_data["recommendation"],
@@ -405,16 +449,17 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Kalenderadressen är spärrad och fungerar inte längre.")
         else:
             services.calendar_feed_create(user=request.user)
-            messages.success(request, "En ny kalenderadress är skapad. En tidigare adress "
-                                      "fungerar inte längre.")
+            messages.success(
+                request, "En ny kalenderadress är skapad. En tidigare adress fungerar inte längre."
+            )
         return redirect("followups:calendar_settings")
     feed = selectors.active_feed(request.user)
     feed_url = (
         request.build_absolute_uri(reverse("followups:calendar_feed", args=[feed.token]))
-        if feed else ""
+        if feed
+        else ""
     )
-    return render(request, "followups/calendar_settings.html",
-                  {"feed": feed, "feed_url": feed_url})
+    return render(request, "followups/calendar_settings.html", {"feed": feed, "feed_url": feed_url})
 
 
 @require_GET
@@ -431,5 +476,3 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-

@@ -10,6 +10,7 @@ def navigation(request: HttpRequest) -> dict:
         ("start", "Start"),
         ("partnerships:agreement_list", "Överenskommelser"),
         ("partnerships:organisation_list", "Organisationer"),
+        ("finance:overview", "Ekonomi"),
         ("followups:calendar_settings", "Kalender"),
     ]
     return {"main_navigation": items}

@@ -17,7 +17,7 @@ from .models import (
     Termination,
     User,
 )
-from .signals import successor_created
+from .signals import successor_created, successor_discarding
 
 
 class ConcurrentEditError(Exception):
@@ -208,6 +208,8 @@ def renewal_decide(
     elif successor is not None:
         if successor.approved:
             raise RenewalError("Efterföljaren är redan beslutad och kan inte tas bort här.")
+        # Receivers remove their rows of the draft, or raise RenewalError to refuse.
+        successor_discarding.send(sender=Agreement, successor=successor)
         successor.delete()
     decision = RenewalDecision(
         agreement=agreement,

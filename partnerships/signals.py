@@ -7,3 +7,7 @@
 from django.dispatch import Signal
 
 successor_created = Signal()
+
+# Sent before a declined draft successor is deleted, with ``successor``; receivers remove
+# their own rows of it (or raise to stop the decision).
+successor_discarding = Signal()

@@ -22,8 +22,14 @@ def open_round(world):
 @pytest.fixture
 def contacts(world):
     return [
-        ContactPersonFactory(organisation=world.municipality, name="Handläggare Kontakt",
-                             email="kontakt@linkoping.se"),
-        ContactPersonFactory(organisation=world.association, name="Föreningens kontakt",
-                             email="kontakt@iogt.example.org"),
+        ContactPersonFactory(
+            organisation=world.municipality,
+            name="Handläggare Kontakt",
+            email="kontakt@linkoping.se",
+        ),
+        ContactPersonFactory(
+            organisation=world.association,
+            name="Föreningens kontakt",
+            email="kontakt@iogt.example.org",
+        ),
     ]

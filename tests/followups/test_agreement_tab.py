@@ -19,10 +19,14 @@ def test_tab_is_registered_on_the_agreement_page(world, client_for):
 
 
 def test_plan_shows_held_planned_and_overdue(world, client_for, frozen_today):
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2024, 11, 5, 10, tzinfo=STOCKHOLM))
-    MeetingFactory(agreement=world.agreement,
-                   starts_at=dt.datetime(2026, 12, 3, 10, tzinfo=STOCKHOLM))
+    MeetingFactory(
+        agreement=world.agreement,
+        held=True,
+        starts_at=dt.datetime(2024, 11, 5, 10, tzinfo=STOCKHOLM),
+    )
+    MeetingFactory(
+        agreement=world.agreement, starts_at=dt.datetime(2026, 12, 3, 10, tzinfo=STOCKHOLM)
+    )
     body = client_for(world.board_staff).get(tab_url(world.agreement)).content.decode()
     assert "Genomförd" in body
     assert "Försenad" in body  # 2025 without a meeting
@@ -32,15 +36,20 @@ def test_plan_shows_held_planned_and_overdue(world, client_for, frozen_today):
 
 def test_figures_table_and_accessible_chart(world, client_for):
     for year, persons in ((2024, 60), (2025, 75)):
-        round = RoundFactory(agreement=world.agreement, period_start=dt.date(year, 1, 1),
-                             period_end=dt.date(year, 12, 31), due_date=dt.date(year, 12, 15))
-        FiguresFactory(round=round, organisation=world.association, unique_persons=persons,
-                       submitted=True)
+        round = RoundFactory(
+            agreement=world.agreement,
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+            due_date=dt.date(year, 12, 15),
+        )
+        FiguresFactory(
+            round=round, organisation=world.association, unique_persons=persons, submitted=True
+        )
     body = client_for(world.admin).get(tab_url(world.agreement)).content.decode()
     assert 'role="img"' in body
     assert '<title id="figures-chart-title">' in body
     assert "IOGT-NTO Kamratstödet: 2024: 60, 2025: 75." in body
-    assert "<th scope=\"col\" class=\"num\">Unika personer</th>" in body
+    assert '<th scope="col" class="num">Unika personer</th>' in body
 
 
 def test_draft_figures_of_another_party_are_not_in_the_chart(world, client_for):
@@ -62,14 +71,19 @@ def test_tab_query_count_does_not_grow(world, client_for, django_assert_max_num_
     with django_assert_max_num_queries(14):
         client.get(tab_url(world.agreement))
     for year in (2024, 2025, 2026):
-        round = RoundFactory(agreement=world.agreement, period_start=dt.date(year, 1, 1),
-                             period_end=dt.date(year, 12, 31), due_date=dt.date(year, 12, 15))
+        round = RoundFactory(
+            agreement=world.agreement,
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+            due_date=dt.date(year, 12, 15),
+        )
         for _ in range(3):
             org = OrganisationFactory()
             PartyFactory(agreement=world.agreement, organisation=org)
             FiguresFactory(round=round, organisation=org, submitted=True)
-        MeetingFactory(agreement=world.agreement,
-                       starts_at=dt.datetime(year, 5, 5, 10, tzinfo=STOCKHOLM))
+        MeetingFactory(
+            agreement=world.agreement, starts_at=dt.datetime(year, 5, 5, 10, tzinfo=STOCKHOLM)
+        )
     with django_assert_max_num_queries(14):
         assert client.get(tab_url(world.agreement)).status_code == 200
 
@@ -80,9 +94,11 @@ def test_tab_query_count_does_not_grow(world, client_for, django_assert_max_num_
 def test_admin_writes_assessment_per_goal(world, client_for, open_round):
     goals = list(world.agreement.goals.all())
     url = reverse("followups:round_assessment", args=[open_round.pk])
-    data = {"overall_result": "partly",
-            "overall_text": "En samlad bedömning är att den delvis nått sitt syfte och mål.",
-            "recommendation": "Förnya överenskommelsen."}
+    data = {
+        "overall_result": "partly",
+        "overall_text": "En samlad bedömning är att den delvis nått sitt syfte och mål.",
+        "recommendation": "Förnya överenskommelsen.",
+    }
     for goal in goals:
         data[f"goal_{goal.pk}_result"] = "partly"
         data[f"goal_{goal.pk}_comment"] = ""
@@ -97,10 +113,14 @@ def test_admin_writes_assessment_per_goal(world, client_for, open_round):
 
 def test_assessment_refuses_personnummer_and_keeps_input(world, client_for, open_round):
     url = reverse("followups:round_assessment", args=[open_round.pk])
-    response = client_for(world.admin).post(url, {
-        "overall_result": "partly", "overall_text": "Bra arbete.",
-        "recommendation": "Kontakta 850709-9805.",
-    })
+    response = client_for(world.admin).post(
+        url,
+        {
+            "overall_result": "partly",
+            "overall_text": "Bra arbete.",
+            "recommendation": "Kontakta 850709-9805.",
+        },
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "personnummer (850709-9805)" in body and "Bra arbete." in body

@@ -30,15 +30,17 @@ def test_admin_sees_due_followups_without_meeting(world, frozen_today):
     assert any("2025-12-31" in t and "skulle ha gjorts" in t for t in texts)
     assert any("2026-12-31" in t and "ska göras senast" in t for t in texts) is False  # 41 days
     MeetingFactory(agreement=world.agreement, starts_at=dt.datetime(2025, 6, 1, tzinfo=STOCKHOLM))
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM))
+    MeetingFactory(
+        agreement=world.agreement, held=True, starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM)
+    )
     assert attention.attention_items(world.admin, frozen_today) == []
     assert attention.attention_items(world.board_staff, frozen_today) == []
     assert attention.attention_items(world.outsider_admin, frozen_today) != []  # own agreement
 
 
-def test_admin_attention_query_count_does_not_grow(world, frozen_today,
-                                                   django_assert_max_num_queries):
+def test_admin_attention_query_count_does_not_grow(
+    world, frozen_today, django_assert_max_num_queries
+):
     from tests.factories import agreement_with_parties
 
     with django_assert_max_num_queries(3):
@@ -52,12 +54,13 @@ def test_admin_attention_query_count_does_not_grow(world, frozen_today,
 
 def test_round_reminders_go_once_to_partner_users(world):
     round = RoundFactory(agreement=world.agreement, due_date=D(2026, 12, 15))
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM))
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2025, 6, 1, tzinfo=STOCKHOLM))
-    MeetingFactory(agreement=world.agreement,
-                   starts_at=dt.datetime(2026, 12, 1, tzinfo=STOCKHOLM))
+    MeetingFactory(
+        agreement=world.agreement, held=True, starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM)
+    )
+    MeetingFactory(
+        agreement=world.agreement, held=True, starts_at=dt.datetime(2025, 6, 1, tzinfo=STOCKHOLM)
+    )
+    MeetingFactory(agreement=world.agreement, starts_at=dt.datetime(2026, 12, 1, tzinfo=STOCKHOLM))
     with time_machine.travel(dt.datetime(2026, 12, 1, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
 
@@ -87,31 +90,33 @@ def test_round_reminder_falls_back_to_contacts_and_skips_submitted(world):
     with time_machine.travel(dt.datetime(2026, 12, 10, 8, tzinfo=STOCKHOLM), tick=False):
         from followups.reminders import round_reminders
 
-        assert [r.recipient for r in round_reminders(D(2026, 12, 10))] == [
-            "info@iogt.example.org"
-        ]
-        NoteFactory(round=round, organisation=world.association,
-                    goal=world.agreement.goals.first(), submitted=True)
+        assert [r.recipient for r in round_reminders(D(2026, 12, 10))] == ["info@iogt.example.org"]
+        NoteFactory(
+            round=round,
+            organisation=world.association,
+            goal=world.agreement.goals.first(),
+            submitted=True,
+        )
         assert round_reminders(D(2026, 12, 10)) == []
 
 
 def test_meeting_reminder_to_agreement_administrators_once(world):
     other_admin = UserFactory(organisation=world.municipality, email="chef@linkoping.se")
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM))
-    MeetingFactory(agreement=world.agreement, held=True,
-                   starts_at=dt.datetime(2025, 6, 1, tzinfo=STOCKHOLM))
+    MeetingFactory(
+        agreement=world.agreement, held=True, starts_at=dt.datetime(2024, 6, 1, tzinfo=STOCKHOLM)
+    )
+    MeetingFactory(
+        agreement=world.agreement, held=True, starts_at=dt.datetime(2025, 6, 1, tzinfo=STOCKHOLM)
+    )
     with time_machine.travel(dt.datetime(2026, 12, 2, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
         call_command("send_followup_reminders")
-    to_this = sorted(m.to[0] for m in mail.outbox
-                     if world.agreement.title in m.subject)
+    to_this = sorted(m.to[0] for m in mail.outbox if world.agreement.title in m.subject)
     assert to_this == sorted([world.admin.email, other_admin.email])
     assert world.board_staff.email not in {m.to[0] for m in mail.outbox}
     assert world.outsider_admin.email not in to_this
     sent = len(mail.outbox)
-    MeetingFactory(agreement=world.agreement,
-                   starts_at=dt.datetime(2026, 12, 20, tzinfo=STOCKHOLM))
+    MeetingFactory(agreement=world.agreement, starts_at=dt.datetime(2026, 12, 20, tzinfo=STOCKHOLM))
     with time_machine.travel(dt.datetime(2026, 12, 3, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
     assert len(mail.outbox) == sent

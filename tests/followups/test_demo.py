@@ -33,8 +33,9 @@ GOALS_2018 = [
 
 
 def _agreement(start, end, orgs, per_year=1, title="Social gemenskap"):
-    agreement = AgreementFactory(period_start=start, period_end=end,
-                                 min_followups_per_year=per_year, title=title)
+    agreement = AgreementFactory(
+        period_start=start, period_end=end, min_followups_per_year=per_year, title=title
+    )
     for org in orgs:
         PartyFactory(agreement=agreement, organisation=org)
     for position, text in enumerate(GOALS_2018, start=1):
@@ -51,11 +52,18 @@ def case(db) -> DemoCase:
     other_m = OrganisationFactory(public=True, name="Annan kommun")
     other_a = OrganisationFactory(name="Annan förening")
     ContactPersonFactory(organisation=iogt, email="kamratstod@example.org")
-    organisations = {"linkoping": linkoping, "iogt": iogt, "pingst": pingst, "sion": sion,
-                     "other_municipality": other_m, "other_association": other_a}
+    organisations = {
+        "linkoping": linkoping,
+        "iogt": iogt,
+        "pingst": pingst,
+        "sion": sion,
+        "other_municipality": other_m,
+        "other_association": other_a,
+    }
     agreements = {
-        "2018": _agreement(dt.date(2018, 1, 1), dt.date(2020, 12, 31),
-                           [linkoping, iogt, pingst], per_year=2),
+        "2018": _agreement(
+            dt.date(2018, 1, 1), dt.date(2020, 12, 31), [linkoping, iogt, pingst], per_year=2
+        ),
         "2021": _agreement(dt.date(2021, 1, 1), dt.date(2023, 12, 31), [linkoping, iogt, pingst]),
         "2024": _agreement(dt.date(2024, 1, 1), dt.date(2026, 12, 31), [linkoping, iogt, pingst]),
         "other": _agreement(dt.date(2024, 1, 1), dt.date(2026, 12, 31), [other_m, other_a]),
@@ -71,8 +79,13 @@ def case(db) -> DemoCase:
 
 
 def _snapshot():
-    return (Meeting.objects.count(), FollowUpRound.objects.count(), Note.objects.count(),
-            Figures.objects.count(), Assessment.objects.count())
+    return (
+        Meeting.objects.count(),
+        FollowUpRound.objects.count(),
+        Note.objects.count(),
+        Figures.objects.count(),
+        Assessment.objects.count(),
+    )
 
 
 def test_seed_reproduces_the_2020_followup_and_is_idempotent(case):
@@ -123,8 +136,10 @@ def test_seed_with_sion_as_party_files_pingst_text_under_sion(case):
     PartyFactory(agreement=agreement, organisation=case.organisations["sion"])
     demo.seed(case)
     round = FollowUpRound.objects.get(agreement=agreement)
-    assert Figures.objects.get(round=round, organisation=case.organisations["sion"]) \
-        .unique_persons == 90
+    assert (
+        Figures.objects.get(round=round, organisation=case.organisations["sion"]).unique_persons
+        == 90
+    )
 
 
 def test_seed_of_an_empty_case_does_nothing(db):

@@ -45,8 +45,12 @@ def test_contact_of_other_organisation_cannot_be_attendee(world, client_for, con
 
 def test_meeting_ending_before_start_and_personnummer_in_minutes(world, client_for, contacts):
     url = reverse("followups:meeting_create", args=[world.agreement.pk])
-    response = client_for(world.admin).post(url, meeting_post(
-        contacts, ends_at="2026-12-03T12:00", minutes="Deltagare 19850709-9805 berättade"))
+    response = client_for(world.admin).post(
+        url,
+        meeting_post(
+            contacts, ends_at="2026-12-03T12:00", minutes="Deltagare 19850709-9805 berättade"
+        ),
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "Mötet måste sluta efter att det börjar." in body
@@ -74,8 +78,7 @@ def test_outsider_gets_404_on_meetings(world, client_for):
     assert client.get(reverse("followups:meeting_detail", args=["abc"])).status_code == 404
 
 
-def test_ics_download_is_a_request_with_stable_uid_and_stockholm_time(world, client_for,
-                                                                       contacts):
+def test_ics_download_is_a_request_with_stable_uid_and_stockholm_time(world, client_for, contacts):
     meeting = MeetingFactory(agreement=world.agreement)
     meeting.attendees.set(contacts)
     client = client_for(world.partner)
@@ -96,8 +99,9 @@ def test_ics_download_is_a_request_with_stable_uid_and_stockholm_time(world, cli
 def test_rescheduling_keeps_uid_and_raises_sequence(world, client_for, contacts):
     meeting = MeetingFactory(agreement=world.agreement)
     url = reverse("followups:meeting_update", args=[meeting.pk])
-    client_for(world.admin).post(url, meeting_post(contacts, starts_at="2026-12-04T13:00",
-                                                   ends_at="2026-12-04T14:00"))
+    client_for(world.admin).post(
+        url, meeting_post(contacts, starts_at="2026-12-04T13:00", ends_at="2026-12-04T14:00")
+    )
     changed = Meeting.objects.get()
     assert changed.uid == meeting.uid
     assert changed.sequence == 1
@@ -105,8 +109,7 @@ def test_rescheduling_keeps_uid_and_raises_sequence(world, client_for, contacts)
 
 def test_invitation_mail_goes_to_party_contacts_with_ics(world, client_for, contacts):
     meeting = MeetingFactory(agreement=world.agreement)
-    response = client_for(world.admin).post(
-        reverse("followups:meeting_invite", args=[meeting.pk]))
+    response = client_for(world.admin).post(reverse("followups:meeting_invite", args=[meeting.pk]))
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -123,7 +126,8 @@ def test_invitation_mail_goes_to_party_contacts_with_ics(world, client_for, cont
 def test_invitation_without_any_email_is_explained(world, client_for):
     meeting = MeetingFactory(agreement=world.agreement)
     response = client_for(world.admin).post(
-        reverse("followups:meeting_invite", args=[meeting.pk]), follow=True)
+        reverse("followups:meeting_invite", args=[meeting.pk]), follow=True
+    )
     assert "Ingen av parternas kontaktpersoner har en e-postadress" in response.content.decode()
     assert mail.outbox == []
 
@@ -178,9 +182,13 @@ def test_feed_query_count_does_not_grow(world, client, django_assert_max_num_que
     with django_assert_max_num_queries(4):
         client.get(url)
     for day in range(1, 10):
-        MeetingFactory(agreement=world.agreement,
-                       starts_at=dt.datetime(2026, 10, day, 9, tzinfo=STOCKHOLM))
-        RoundFactory(agreement=world.agreement, period_start=dt.date(2025, 1, day),
-                     period_end=dt.date(2025, 12, 31))
+        MeetingFactory(
+            agreement=world.agreement, starts_at=dt.datetime(2026, 10, day, 9, tzinfo=STOCKHOLM)
+        )
+        RoundFactory(
+            agreement=world.agreement,
+            period_start=dt.date(2025, 1, day),
+            period_end=dt.date(2025, 12, 31),
+        )
     with django_assert_max_num_queries(4):
         assert client.get(url).status_code == 200

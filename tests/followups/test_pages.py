@@ -42,8 +42,11 @@ def test_pages_render_with_labels(world, client_for, open_round, contacts, who):
 
 
 def test_report_form_says_visitor_details_do_not_belong(world, client_for, open_round):
-    body = client_for(world.partner).get(
-        reverse("followups:round_report", args=[open_round.pk])).content.decode()
+    body = (
+        client_for(world.partner)
+        .get(reverse("followups:round_report", args=[open_round.pk]))
+        .content.decode()
+    )
     assert "Inga uppgifter om enskilda besökare." in body
     assert "<legend>Berättelse per mål</legend>" in body
 

@@ -19,8 +19,13 @@ def report_url(round):
 
 def post_data(round, text="Vi har haft öppet.", **extra):
     data = {f"goal_{g.pk}": text for g in round.agreement.goals.all()}
-    data.update({"figures-opening_hours_min": "5", "figures-opening_hours_max": "9",
-                 "figures-unique_persons": "90"})
+    data.update(
+        {
+            "figures-opening_hours_min": "5",
+            "figures-opening_hours_max": "9",
+            "figures-unique_persons": "90",
+        }
+    )
     data.update(extra)
     return data
 
@@ -30,9 +35,13 @@ def post_data(round, text="Vi har haft öppet.", **extra):
 
 def test_round_outside_agreement_period_is_refused_in_swedish(world):
     with pytest.raises(ValidationError) as exc:
-        services.round_create(user=world.admin, agreement=world.agreement,
-                              period_start=D(2027, 1, 1), period_end=D(2027, 12, 31),
-                              due_date=D(2027, 12, 15))
+        services.round_create(
+            user=world.admin,
+            agreement=world.agreement,
+            period_start=D(2027, 1, 1),
+            period_end=D(2027, 12, 31),
+            due_date=D(2027, 12, 15),
+        )
     assert "utanför överenskommelsens period" in str(exc.value)
     assert not FollowUpRound.objects.exists()
 
@@ -40,14 +49,16 @@ def test_round_outside_agreement_period_is_refused_in_swedish(world):
 def test_admin_creates_round_in_browser_and_bad_period_keeps_input(world, client_for):
     client = client_for(world.admin)
     url = reverse("followups:round_create", args=[world.agreement.pk])
-    response = client.post(url, {"period_start": "2023-01-01", "period_end": "2023-12-31",
-                                 "due_date": "2023-12-15"})
+    response = client.post(
+        url, {"period_start": "2023-01-01", "period_end": "2023-12-31", "due_date": "2023-12-15"}
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "utanför överenskommelsens period" in body
     assert 'value="2023-01-01"' in body
-    response = client.post(url, {"period_start": "2025-01-01", "period_end": "2025-06-30",
-                                 "due_date": "2025-08-15"})
+    response = client.post(
+        url, {"period_start": "2025-01-01", "period_end": "2025-06-30", "due_date": "2025-08-15"}
+    )
     assert response.status_code == 302
     assert FollowUpRound.objects.get().period_label == "2025, första halvåret"
 
@@ -61,10 +72,12 @@ def test_outsider_gets_404_on_round_pages(world, client_for, open_round):
     client = client_for(world.outsider_admin)
     assert client.get(open_round.get_absolute_url()).status_code == 404
     assert client.get(report_url(open_round)).status_code == 404
-    assert client.get(reverse("followups:round_assessment", args=[open_round.pk])).status_code \
-        == 404
-    assert client.get(reverse("followups:round_create", args=[world.agreement.pk])).status_code \
-        == 404
+    assert (
+        client.get(reverse("followups:round_assessment", args=[open_round.pk])).status_code == 404
+    )
+    assert (
+        client.get(reverse("followups:round_create", args=[world.agreement.pk])).status_code == 404
+    )
     assert client_for(world.other_partner).get(open_round.get_absolute_url()).status_code == 404
 
 
@@ -94,8 +107,9 @@ def test_submitted_notes_are_visible_to_administration_board_and_other_parties(
     )
     assert Note.objects.filter(status=ReportStatus.SUBMITTED).count() == 2
     for user in (world.admin, world.board_staff, second_partner):
-        assert "Inlämnad text" in client_for(user).get(
-            open_round.get_absolute_url()).content.decode()
+        assert (
+            "Inlämnad text" in client_for(user).get(open_round.get_absolute_url()).content.decode()
+        )
 
 
 def test_submitted_report_is_locked_until_admin_reopens(world, client_for, open_round):
@@ -104,8 +118,7 @@ def test_submitted_report_is_locked_until_admin_reopens(world, client_for, open_
     response = client.post(report_url(open_round), post_data(open_round, "Ändrad"))
     assert response.status_code == 403
     with pytest.raises(ValidationError, match="låst"):
-        services.report_save(user=world.partner, round=open_round,
-                             narratives={}, figures={})
+        services.report_save(user=world.partner, round=open_round, narratives={}, figures={})
     assert not Note.objects.filter(narrative="Ändrad").exists()
     # a partner cannot reopen
     reopen = reverse("followups:round_reopen", args=[open_round.pk, world.association.pk])
@@ -113,26 +126,33 @@ def test_submitted_report_is_locked_until_admin_reopens(world, client_for, open_
     assert client_for(world.admin).post(reopen).status_code == 302
     assert not Note.objects.filter(status=ReportStatus.SUBMITTED).exists()
     client = client_for(world.partner)
-    assert client.post(report_url(open_round), post_data(open_round, "Ändrad")).status_code \
-        == 302
+    assert client.post(report_url(open_round), post_data(open_round, "Ändrad")).status_code == 302
     assert Note.objects.filter(narrative="Ändrad").count() == 2
 
 
 def test_extra_posted_organisation_changes_nothing(world, client_for, open_round):
     client = client_for(world.partner)
-    client.post(report_url(open_round), post_data(
-        open_round, organisation=str(world.other_association.pk),
-        organisation_id=str(world.other_association.pk),
-        **{"figures-organisation": str(world.other_association.pk)},
-    ))
+    client.post(
+        report_url(open_round),
+        post_data(
+            open_round,
+            organisation=str(world.other_association.pk),
+            organisation_id=str(world.other_association.pk),
+            **{"figures-organisation": str(world.other_association.pk)},
+        ),
+    )
     assert set(Note.objects.values_list("organisation_id", flat=True)) == {world.association.pk}
     assert Figures.objects.get().organisation == world.association
 
 
 def test_admin_and_board_staff_cannot_write_a_report(world, client_for, open_round):
     assert client_for(world.admin).get(report_url(open_round)).status_code == 403
-    assert client_for(world.board_staff).post(report_url(open_round),
-                                              post_data(open_round)).status_code == 403
+    assert (
+        client_for(world.board_staff)
+        .post(report_url(open_round), post_data(open_round))
+        .status_code
+        == 403
+    )
     with pytest.raises(PermissionDenied):
         services.report_save(user=world.admin, round=open_round, narratives={}, figures={})
 
@@ -145,8 +165,10 @@ def test_personnummer_is_refused_and_everything_typed_is_kept(world, client_for,
     response = client_for(world.partner).post(report_url(open_round), data)
     assert response.status_code == 400
     body = response.content.decode()
-    assert ("Texten innehåller något som ser ut som ett personnummer (850709-9805). "
-            "Uppgifter om enskilda besökare får inte registreras här.") in body
+    assert (
+        "Texten innehåller något som ser ut som ett personnummer (850709-9805). "
+        "Uppgifter om enskilda besökare får inte registreras här."
+    ) in body
     assert "Vanlig text om verksamheten" in body
     assert "Stadsmissionen" in body
     assert 'value="90"' in body
@@ -164,17 +186,25 @@ def test_samordningsnummer_in_figures_text_is_refused(world, client_for, open_ro
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"figures-share_often": "50", "figures-share_sometimes": "30",
-          "figures-share_rarely": "10"}, "måste tillsammans bli 100 %"),
+        (
+            {
+                "figures-share_often": "50",
+                "figures-share_sometimes": "30",
+                "figures-share_rarely": "10",
+            },
+            "måste tillsammans bli 100 %",
+        ),
         ({"figures-unique_persons": "-3"}, "större än eller lika med 0"),
-        ({"figures-opening_hours_min": "9", "figures-opening_hours_max": "5"},
-         "högsta värdet kan inte vara lägre"),
+        (
+            {"figures-opening_hours_min": "9", "figures-opening_hours_max": "5"},
+            "högsta värdet kan inte vara lägre",
+        ),
     ],
 )
-def test_bad_figures_are_refused_next_to_the_field(world, client_for, open_round, fields,
-                                                   message):
-    response = client_for(world.partner).post(report_url(open_round),
-                                              post_data(open_round, **fields))
+def test_bad_figures_are_refused_next_to_the_field(world, client_for, open_round, fields, message):
+    response = client_for(world.partner).post(
+        report_url(open_round), post_data(open_round, **fields)
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Note.objects.exists()
@@ -182,9 +212,16 @@ def test_bad_figures_are_refused_next_to_the_field(world, client_for, open_round
 
 def test_shares_adding_up_to_100_are_accepted(world, open_round):
     _, figures = services.report_save(
-        user=world.partner, round=open_round, narratives={},
-        figures={"share_often": 34, "share_sometimes": 33, "share_rarely": 33,
-                 "work_training_hours_min": 2, "work_training_hours_max": 20},
+        user=world.partner,
+        round=open_round,
+        narratives={},
+        figures={
+            "share_often": 34,
+            "share_sometimes": 33,
+            "share_rarely": 33,
+            "work_training_hours_min": 2,
+            "work_training_hours_max": 20,
+        },
     )
     assert figures.share_total == 100
 
@@ -192,16 +229,22 @@ def test_shares_adding_up_to_100_are_accepted(world, open_round):
 def test_too_long_text_is_refused(world, open_round):
     goal = open_round.agreement.goals.first()
     with pytest.raises(ValidationError) as exc:
-        services.report_save(user=world.partner, round=open_round,
-                             narratives={goal.pk: "x" * 20_001}, figures={})
+        services.report_save(
+            user=world.partner, round=open_round, narratives={goal.pk: "x" * 20_001}, figures={}
+        )
     assert f"goal_{goal.pk}" in exc.value.message_dict
 
 
 def test_submit_requires_text_for_every_goal(world, open_round):
     goal = open_round.agreement.goals.first()
     with pytest.raises(ValidationError) as exc:
-        services.report_save(user=world.partner, round=open_round,
-                             narratives={goal.pk: "Bara ett mål"}, figures={}, submit=True)
+        services.report_save(
+            user=world.partner,
+            round=open_round,
+            narratives={goal.pk: "Bara ett mål"},
+            figures={},
+            submit=True,
+        )
     assert "Skriv något om målet" in str(exc.value)
     assert not Note.objects.exists()
 

@@ -17,8 +17,12 @@ def test_once_a_year_2024_2026_is_due_each_31_december():
 def test_twice_a_year_2018_2020_gives_six_half_years():
     plan = followup_plan(period_start=D(2018, 1, 1), period_end=D(2020, 12, 31), per_year=2)
     assert [p.due for p in plan] == [
-        D(2018, 6, 30), D(2018, 12, 31), D(2019, 6, 30),
-        D(2019, 12, 31), D(2020, 6, 30), D(2020, 12, 31),
+        D(2018, 6, 30),
+        D(2018, 12, 31),
+        D(2019, 6, 30),
+        D(2019, 12, 31),
+        D(2020, 6, 30),
+        D(2020, 12, 31),
     ]
 
 

@@ -12,8 +12,7 @@ from followups.reminders import send_reminders
 
 class Command(BaseCommand):
     help = (
-        "Skickar påminnelser om uppföljning (säkert att köra dagligen; "
-        "inget skickas två gånger)."
+        "Skickar påminnelser om uppföljning (säkert att köra dagligen; inget skickas två gånger)."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,94 @@
+"""The money side of a renewal (receivers of the register's renewal signals).
+
+When a draft successor is created, each idea-based party's compensation continues from the
+current indexed level: the amount of the predecessor's last year whose amount is known (a
+decided amount rules), as the base of the successor's compensation, indexed from the year
+after. If index values are missing for the last years, the base is the last known level
+and the successor inherits the visible "OPI för ... saknas" warnings: never a silent zero.
+"""
+
+from partnerships.models import Agreement, Party
+from partnerships.services import RenewalError
+
+from . import indexation
+from .models import Compensation, DecidedAmount, PartyBudget
+from .selectors import index_points
+
+
+def current_level(compensation: Compensation, last_year: int, points) -> tuple[int, int]:
+    """(year, amount) of the latest known level at or before ``last_year``."""
+    years = list(range(compensation.base_year, last_year + 1))
+    schedule = indexation.compute_schedule(
+        base_amount=compensation.base_amount,
+        base_year=compensation.base_year,
+        first_index_year=compensation.first_index_year,
+        years=years,
+        index=points.get(compensation.index_series_id, {}),
+        rule=compensation.index_rule,
+        decided={d.year: d.amount for d in compensation.decided_amounts.all()},
+        series_name=compensation.index_series.name,
+    )
+    known = [row for row in schedule if row.amount is not None]
+    if not known:
+        return compensation.base_year, compensation.base_amount
+    return known[-1].year, known[-1].amount
+
+
+def _continuing_party(successor: Agreement, party: Party) -> Party | None:
+    organisation = party.organisation
+    seen = set()
+    while organisation is not None and organisation.pk not in seen:
+        seen.add(organisation.pk)
+        match = successor.parties.filter(organisation=organisation).first()
+        if match:
+            return match
+        organisation = organisation.successor
+    return None
+
+
+def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> list[Compensation]:
+    points = index_points()
+    created = []
+    compensations = (
+        Compensation.objects.filter(agreement=predecessor)
+        .select_related("party__organisation__successor", "index_series")
+        .prefetch_related("decided_amounts")
+    )
+    for compensation in compensations:
+        party = _continuing_party(successor, compensation.party)
+        if party is None:
+            continue
+        year, amount = current_level(compensation, predecessor.period_end.year, points)
+        continued = Compensation(
+            agreement=successor,
+            party=party,
+            base_amount=amount,
+            base_year=year,
+            index_series=compensation.index_series,
+            first_index_year=year + 1,
+            index_rule=compensation.index_rule,
+            payment_month=compensation.payment_month,
+            continues_from=compensation,
+        )
+        continued.full_clean()
+        continued.save()
+        created.append(continued)
+    return created
+
+
+def on_successor_created(sender, *, predecessor: Agreement, successor: Agreement, **kwargs):
+    compensations_continue(predecessor=predecessor, successor=successor)
+
+
+def on_successor_discarding(sender, *, successor: Agreement, **kwargs):
+    """A declined draft successor is removed: remove its money rows first. A draft that has
+    payments recorded is refused (money that moved is never deleted)."""
+    if successor.payments.exists() or successor.repayment_claims.exists():
+        raise RenewalError(
+            "Utkastet har registrerade utbetalningar eller återkrav och kan inte tas bort."
+        )
+    DecidedAmount.objects.filter(compensation__agreement=successor).delete()
+    for compensation in Compensation.objects.filter(agreement=successor):
+        compensation.settlements.all().delete()
+        compensation.delete()
+    PartyBudget.objects.filter(agreement=successor).delete()
