@@ -14,7 +14,12 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Nämnddokument"
 
     def ready(self) -> None:
+        from partnerships.signals import successor_created
         from partnerships.tabs import AgreementTab, register_agreement_tab
+
+        from . import renewal
+
+        successor_created.connect(renewal.on_successor_created, dispatch_uid="documents-renewal")
 
         register_agreement_tab(
             AgreementTab(

@@ -179,6 +179,10 @@ def memo_initial(
     else:
         years = texts.whole_years(agreement.period_start, agreement.period_end) or 3
         new_end = agreement.period_end + relativedelta(years=years)
+        successor = Agreement.objects.filter(predecessor=agreement).first()
+        if successor is not None:  # a renewal started: its period is the proposal
+            years = texts.whole_years(successor.period_start, successor.period_end) or years
+            new_end = successor.period_end
         title = (
             f"{agreement.title}, förlängning av ett Idéburet offentligt partnerskap med {partners}"
         )

@@ -162,7 +162,9 @@ def _copy_agreement(agreement: Agreement, *, start: dt.date, end: dt.date) -> Ag
 
 
 @transaction.atomic
-def agreement_start_renewal(*, agreement: Agreement, years: int) -> Agreement:
+def agreement_start_renewal(
+    *, agreement: Agreement, years: int, user: User | None = None
+) -> Agreement:
     """Create the draft successor: texts, goals, parties and responsibilities copied, the
     period from the day after the end for ``years`` years. Signatories are not copied:
     the new agreement is signed anew."""
@@ -180,7 +182,7 @@ def agreement_start_renewal(*, agreement: Agreement, years: int) -> Agreement:
     start = agreement.period_end + dt.timedelta(days=1)
     end = start + relativedelta(years=years) - dt.timedelta(days=1)
     successor = _copy_agreement(agreement, start=start, end=end)
-    successor_created.send(sender=Agreement, predecessor=agreement, successor=successor)
+    successor_created.send(sender=Agreement, predecessor=agreement, successor=successor, user=user)
     return successor
 
 

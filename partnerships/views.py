@@ -121,7 +121,7 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
         return redirect(agreement)
     try:
         successor = services.agreement_start_renewal(
-            agreement=agreement, years=form.cleaned_data["years"]
+            agreement=agreement, years=form.cleaned_data["years"], user=request.user
         )
     except services.RenewalError as error:
         messages.error(request, str(error))
