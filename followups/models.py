@@ -13,6 +13,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation
 
@@ -71,6 +72,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "uppföljningsmöte"
@@ -146,6 +149,8 @@ class FollowUpRound(models.Model):
     due_date = models.DateField("sista dag att lämna in")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "uppföljningsomgång"
@@ -242,6 +247,8 @@ class Note(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = "anteckning"
         verbose_name_plural = "anteckningar"
@@ -309,6 +316,8 @@ class Figures(models.Model):
         ("work_training_hours_min", "work_training_hours_max"),
     ]
     SHARE_FIELDS = ["share_often", "share_sometimes", "share_rarely"]
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "siffror"
@@ -412,6 +421,8 @@ class Assessment(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = "bedömning"
         verbose_name_plural = "bedömningar"
@@ -425,6 +436,8 @@ class GoalAssessment(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
     result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "bedömning per mål"

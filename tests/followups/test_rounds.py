@@ -273,3 +273,13 @@ def test_round_page_query_count_does_not_grow(world, client_for, django_assert_m
         add_party()
     with django_assert_max_num_queries(14):
         assert client.get(round.get_absolute_url()).status_code == 200
+
+
+def test_every_change_to_a_note_is_in_the_history_with_who(world, client_for, open_round):
+    client = client_for(world.partner)
+    client.post(report_url(open_round), post_data(open_round, "Första versionen"))
+    client.post(report_url(open_round), post_data(open_round, "Andra versionen"))
+    note = Note.objects.filter(narrative="Andra versionen").first()
+    records = Note.history.filter(id=note.pk).order_by("history_date", "history_id")
+    assert [r.narrative for r in records] == ["Första versionen", "Andra versionen"]
+    assert {r.history_user for r in records} == {world.partner}
