@@ -38,3 +38,22 @@ def test_not_found_page_is_swedish_and_shows_no_internals(world, client_for):
     html = response.content.decode()
     assert "Sidan finns inte" in html
     assert "Traceback" not in html
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_are_not_stored_by_any_cache(world, client_for):
+    response = client_for(world.admin).get(reverse("start"))
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_login_is_throttled_after_repeated_wrong_passwords(world, client, password):
+    url = reverse("login")
+    for _ in range(5):
+        response = client.post(url, {"username": "handlaggare", "password": "fel"})
+    response = client.post(url, {"username": "handlaggare", "password": password})
+    assert response.status_code == 429
+    assert "För många inloggningsförsök" in response.content.decode()
+    # Another user from the same address is not locked out by this.
+    response = client.post(url, {"username": "iogt", "password": password})
+    assert response.status_code == 302
