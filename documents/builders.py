@@ -269,9 +269,7 @@ def followup_report_snapshot_from(
 
 
 def followup_report_snapshot(round_id: int, *, date: str | None = None) -> dict[str, Any]:
-    round = FollowUpRound.objects.select_related("agreement__board__organisation").get(
-        pk=round_id
-    )
+    round = FollowUpRound.objects.select_related("agreement__board__organisation").get(pk=round_id)
     return followup_report_snapshot_from(round, date=date)
 
 
