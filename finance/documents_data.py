@@ -20,7 +20,7 @@ from django.utils import timezone
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
-from .models import MONTHS, BudgetLine, Compensation, IndexRule, Payment, PartyBudget
+from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget, Payment
 from .rules import budget_difference
 from .selectors import _ledger_queryset, build_ledger, index_points
 
@@ -56,9 +56,7 @@ def _terms_text(compensations: list[Compensation]) -> str:
         index_part += " (definitivt värde)"
     months = sorted({c.payment_month for c in compensations})
     month_text = " och ".join(MONTHS[m - 1] for m in months)
-    return (
-        f"{index_part}. Ersättningen utbetalas i {month_text} månad en (1) gång per år."
-    )
+    return f"{index_part}. Ersättningen utbetalas i {month_text} månad en (1) gång per år."
 
 
 def _budgets(agreement: Agreement) -> tuple[int | None, list[PartyBudget]]:
@@ -168,8 +166,11 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
         if p.role == Sector.IDEA_BASED
     }
     with_budget = {b.party.organisation_id for b in budgets}
-    missing = [name for org, name in sorted(idea_based.items(), key=lambda x: x[1])
-               if org not in with_budget]
+    missing = [
+        name
+        for org, name in sorted(idea_based.items(), key=lambda x: x[1])
+        if org not in with_budget
+    ]
     if budgets and missing:
         warnings.append("Budget saknas för " + ", ".join(missing) + ".")
 
@@ -228,14 +229,14 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
             f"({economy['budget_year']})."
         )
         financed_by = (
-            [f"{board_name.lower() if agreement.board_id else board_name} med "
-             f"{format_sek(municipal)}"]
+            [
+                f"{board_name.lower() if agreement.board_id else board_name} med "
+                f"{format_sek(municipal)}"
+            ]
             if municipal is not None
             else []
         )
-        sentences.append(
-            "Verksamheten finansieras av " + _join(financed_by + shares) + " per år."
-        )
+        sentences.append("Verksamheten finansieras av " + _join(financed_by + shares) + " per år.")
         rows.append({"label": "Total kostnad per år", "amount": total})
         if municipal is not None:
             rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
@@ -322,9 +323,7 @@ def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, di
     compensations = _ledger_queryset(
         Compensation.objects.filter(agreement__in=[a.pk for a in agreements])
     ).order_by("party__organisation__name")
-    result: dict[int, dict[str, Any]] = {
-        a.pk: {"rows": [], "missing": []} for a in agreements
-    }
+    result: dict[int, dict[str, Any]] = {a.pk: {"rows": [], "missing": []} for a in agreements}
     for compensation in compensations:
         agreement = compensation.agreement
         wanted = [

@@ -165,9 +165,9 @@ def followup_report_data(
         )
     goal_results = {ga.goal_id: ga for ga in assessment.goals.all()} if assessment else {}
 
-    meetings = Meeting.objects.filter(
-        agreement=agreement, status=Meeting.Status.HELD
-    ).order_by("starts_at", "pk")
+    meetings = Meeting.objects.filter(agreement=agreement, status=Meeting.Status.HELD).order_by(
+        "starts_at", "pk"
+    )
     held = [
         {"date": _day(m.starts_at), "title": m.title, "place": m.place}
         for m in meetings
@@ -219,9 +219,7 @@ def followup_report_data(
         "goals_introduction": agreement.goals_introduction,
         "meetings": held,
         "goals": goal_rows,
-        "figures": [
-            {"organisation": f.organisation.name, **figures_rows(f)} for f in figures
-        ],
+        "figures": [{"organisation": f.organisation.name, **figures_rows(f)} for f in figures],
         "assessment": None
         if assessment is None
         else {
@@ -264,26 +262,27 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
     ids = [a.pk for a in agreements]
     year_end = dt.date(year, 12, 31)
     meetings: dict[int, list[Meeting]] = {pk: [] for pk in ids}
-    for meeting in Meeting.objects.filter(agreement_id__in=ids).exclude(
-        status=Meeting.Status.CANCELLED
-    ).order_by("starts_at"):
+    for meeting in (
+        Meeting.objects.filter(agreement_id__in=ids)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+    ):
         meetings[meeting.agreement_id].append(meeting)
     latest: dict[int, Assessment] = {}
     for assessment in (
-        Assessment.objects.filter(
-            round__agreement_id__in=ids, round__period_start__lte=year_end
-        )
+        Assessment.objects.filter(round__agreement_id__in=ids, round__period_start__lte=year_end)
         .select_related("round")
         .order_by("round__period_end", "round__pk")
     ):
         latest[assessment.round.agreement_id] = assessment  # the last one wins
     result: dict[int, dict[str, Any]] = {}
     for agreement in agreements:
-        dated = [
-            (timezone.localtime(m.starts_at).date(), m.status) for m in meetings[agreement.pk]
+        dated = [(timezone.localtime(m.starts_at).date(), m.status) for m in meetings[agreement.pk]]
+        held = [
+            format_date(day)
+            for day, status in dated
+            if status == Meeting.Status.HELD and day.year == year
         ]
-        held = [format_date(day) for day, status in dated
-                if status == Meeting.Status.HELD and day.year == year]
         plan = followup_plan(
             period_start=agreement.period_start,
             period_end=agreement.period_end,
