@@ -253,14 +253,18 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
                 year, amount, missing = _latest_known(ledger)
                 name = compensation.party.organisation.name
                 if amount is None:
-                    warnings.append(f"Ersättningen till {name} kan inte räknas fram: {missing}.")
-                    continue
-                parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
-                rows.append({"label": f"Ersättning {year}, {name}", "amount": amount})
-                if missing:
+                    # Nothing computable in the period: the level the agreement states.
+                    year, amount = compensation.base_year, compensation.base_amount
+                    warnings.append(
+                        f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
+                        f"Beloppet nedan är {year} års nivå."
+                    )
+                elif missing:
                     warnings.append(
                         f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram."
                     )
+                parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
+                rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
             if parts:
                 sentences.append(
                     f"{municipality} ersätter i nuvarande överenskommelse " + _join(parts) + "."
