@@ -153,8 +153,8 @@ def test_renewal_memo_follows_the_draft_successor_and_warns_of_missing_opi(demo,
     assert "1. Uppföljningen godkänns." in text
     assert "till och med 2029-12-31" in text
     assert (
-        "Observera: Ersättningen till Pingstkyrkan Linköping kan inte räknas upp för perioden: OPI för 2024 saknas."
-        in text
+        "Observera: Ersättningen till Pingstkyrkan Linköping kan inte räknas upp för perioden: "
+        "OPI för 2024 saknas." in text
     )
     assert "Ersättning 2023 års nivå, Pingstkyrkan Linköping 452 948 kr" in text
     assert "MBL är inte påkallat" in text
