@@ -1,8 +1,8 @@
 """Render each document kind N times and print the median time (not a test).
 
 Uses the demo data (``manage.py seed_demo``): the agreement (default: the latest approved
-one with a board and compensations, i.e. the demo's 2024-2026), its memos, the follow-up report of the first round that has one, and
-the annual report of its board. Then it creates ``--agreements`` (default 50) extra
+one with a board and budgets, i.e. the demo's 2024-2026), its memos, the follow-up report
+of the first round that has submitted notes, and the annual report of its board. Then it creates ``--agreements`` (default 50) extra
 agreements under the board, with parties, compensations, budgets, payments, meetings and
 an assessed round, renders the annual report across all of them, and rolls everything
 back: the database is left as it was.
@@ -43,8 +43,7 @@ class Command(BaseCommand):
         chosen = (
             qs.filter(pk=agreement).first()
             if agreement
-            else qs.filter(approved=True, compensations__isnull=False).distinct().first()
-            or qs.first()
+            else qs.filter(approved=True, budgets__isnull=False).distinct().first() or qs.first()
         )
         if chosen is None:
             raise CommandError("No agreement to render; run manage.py seed_demo first.")
