@@ -2,7 +2,8 @@
 
 Uses the demo data (``manage.py seed_demo``): the agreement (default: the latest approved
 one with a board and budgets, i.e. the demo's 2024-2026), its memos, the follow-up report
-of the first round that has submitted notes, and the annual report of its board. Then it creates ``--agreements`` (default 50) extra
+of the first round that has submitted notes, and the annual report of its board. Then it
+creates ``--agreements`` (default 50) extra
 agreements under the board, with parties, compensations, budgets, payments, meetings and
 an assessed round, renders the annual report across all of them, and rolls everything
 back: the database is left as it was.
