@@ -337,6 +337,8 @@ def annual_report_snapshot(
     for agreement in agreements:
         successor = successors.get(agreement.pk)
         parties = _parties_brief(agreement)
+        paid_rows = paid.get(agreement.pk, {"rows": []})["rows"]
+        paid_by_name = {row["name"]: row["amount"] for row in paid_rows}
         missing = list(
             dict.fromkeys(
                 outlook_year[agreement.pk]["missing"] + outlook_next[agreement.pk]["missing"]
@@ -354,7 +356,10 @@ def annual_report_snapshot(
                 "last_notice_date": _iso(agreement.last_notice_date),
                 "parties": parties,
                 "paid": paid.get(agreement.pk, {"total": 0, "rows": []}),
-                "compensation": outlook_year[agreement.pk]["rows"],
+                "compensation": [
+                    {**row, "paid": paid_by_name.get(row["name"], 0)}
+                    for row in outlook_year[agreement.pk]["rows"]
+                ],
                 "missing_index": missing,
                 "followup": followups[agreement.pk],
                 "successor": None
