@@ -46,6 +46,7 @@ urlpatterns = [
         views.followup_report_issue,
         name="followup_report_issue",
     ),
+    path("namnder/", views.boards_index, name="boards_index"),
     path(
         "namnder/<str:board_pk>/arsrapporter/",
         views.board_annual_reports,

@@ -293,3 +293,19 @@ def annual_report_retry(request: HttpRequest, job_pk: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("documents:annual_report_job", job_pk=job.pk)
+
+
+@login_required
+@require_GET
+def boards_index(request: HttpRequest) -> HttpResponse:
+    """The boards whose annual reports the user may make (their own organisation's)."""
+    boards = [
+        board
+        for board in selectors.boards_visible_to(request.user)
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+        if permissions.can_issue_annual_report(request.user, board)
+    ]
+    if not boards:
+        raise PermissionDenied
+    return render(request, "documents/boards_index.html", {"boards": boards})

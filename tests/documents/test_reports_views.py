@@ -302,3 +302,12 @@ def test_hostile_names_in_the_annual_report_are_printed_as_text(world, recording
     text = _assert_safe(builders.annual_report_pdf(world.agreement.board_id, 2026), recording)
     assert '<script>alert(1)</script><img src="http://127.0.0.1:9/x">' in text
     assert '<link rel=attachment href="file:///etc/passwd">' in text
+
+
+def test_boards_index_lists_own_boards_and_refuses_partners(world, client_for):
+    url = reverse("documents:boards_index")
+    html = client_for(world.board_staff).get(url).content.decode()
+    assert _board_url(world.agreement.board) in html
+    assert client_for(world.partner).get(url).status_code == 403
+    outsider = client_for(world.outsider_admin).get(url)
+    assert outsider.status_code == 403  # the other municipality has no board in this world
