@@ -5,8 +5,9 @@
   the issued document, so the record keeps exactly the data it printed.
 - ``render_snapshot(snapshot)`` turns a snapshot into PDF bytes without touching the
   database. Preview and issue use the same path, so what is previewed is what is issued.
-- ``agreement_pdf(id)`` / ``memo_pdf(id)`` take ids and return bytes: the shape a
-  background task (django-tasks) needs for the annual report later.
+- ``agreement_pdf(id)`` / ``memo_pdf(id)`` / ``followup_report_pdf(round id)`` /
+  ``annual_report_pdf(board id, year)`` take ids and return bytes. The annual report is
+  rendered by a background task (``documents.tasks``).
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from finance import documents_data as finance_data
+from followups import documents_data as followup_data
+from followups.models import FollowUpRound
 from partnerships.formatting import format_date
-from partnerships.models import Agreement, Party, Responsibility, Sector, Signatory
+from partnerships.models import Agreement, Board, Party, Responsibility, Sector, Signatory
+from partnerships.rules import STATUS_LABELS
 
-from . import providers, texts
+from . import annual, providers, texts
 from .models import DocumentKind, Memo
 from .rendering import render_pdf
 
@@ -238,12 +243,197 @@ def _memo_meta(snapshot: dict[str, Any]) -> dict[str, str]:
     }
 
 
+# --- the follow-up report (seeds/000, 001) ---------------------------------------------------
+
+
+def followup_report_snapshot_from(
+    round: FollowUpRound, *, date: str | None = None
+) -> dict[str, Any]:
+    agreement = round.agreement
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "kind": DocumentKind.FOLLOWUP_REPORT.value,
+        "document": _document_block(date),
+        "municipality": _municipality_name(agreement),
+        "board": _board(agreement),
+        "agreement": {
+            "id": agreement.pk,
+            "title": agreement.title,
+            "registry_number": agreement.registry_number,
+            "period_start": _iso(agreement.period_start),
+            "period_end": _iso(agreement.period_end),
+        },
+        "texts": {"period": texts.period_text(agreement.period_start, agreement.period_end)},
+        "report": followup_data.followup_report_data(round),
+    }
+
+
+def followup_report_snapshot(round_id: int, *, date: str | None = None) -> dict[str, Any]:
+    round = FollowUpRound.objects.select_related("agreement__board__organisation").get(pk=round_id)
+    return followup_report_snapshot_from(round, date=date)
+
+
+def _followup_meta(snapshot: dict[str, Any]) -> dict[str, str]:
+    agreement = snapshot["agreement"]
+    report = snapshot["report"]
+    author = snapshot["board"]["administration_name"] if snapshot["board"] else ""
+    return {
+        "title": f"Uppföljning av IOP: {agreement['title']}, {report['period_label']}",
+        "author": author or snapshot["municipality"] or "IOP-registret",
+        "subject": f"Uppföljningsrapport {report['period_start']} – {report['period_end']}"
+        + (f", dnr {agreement['registry_number']}" if agreement["registry_number"] else ""),
+        "kind_label": DocumentKind.FOLLOWUP_REPORT.label,
+        "registry_number": agreement["registry_number"],
+        "filename_stem": f"uppfoljningsrapport-{agreement['registry_number'] or agreement['id']}"
+        f"-{report['period_start']}",
+    }
+
+
+def followup_report_pdf(round_id: int) -> bytes:
+    """A preview of a round's follow-up report as PDF bytes, from its id."""
+    return render_snapshot(followup_report_snapshot(round_id))
+
+
+# --- the annual report to the board (seeds/004, point 4) ----------------------------------
+
+
+def annual_report_agreements(board: Board, year: int) -> list[Agreement]:
+    """The board's approved agreements that run some time in ``year``, oldest first."""
+    return list(
+        Agreement.objects.filter(
+            board=board,
+            approved=True,
+            period_start__lte=dt.date(year, 12, 31),
+            period_end__gte=dt.date(year, 1, 1),
+        )
+        .select_related("termination", "board__organisation")
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("organisation"))
+        )
+        .order_by("period_start", "title", "pk")
+    )
+
+
+def annual_report_snapshot(
+    board_id: int, year: int, *, date: str | None = None, today: dt.date | None = None
+) -> dict[str, Any]:
+    """Everything the annual report prints: per agreement the period, parties, money paid
+    in the year, follow-ups, the latest assessment, and what is due in the coming year."""
+    board = Board.objects.select_related("organisation").get(pk=board_id)
+    today = today or timezone.localdate()
+    agreements = annual_report_agreements(board, year)
+    ids = [a.pk for a in agreements]
+    paid = finance_data.payments_by_agreement(ids, year)
+    outlook_year = finance_data.compensation_outlook(agreements, year)
+    outlook_next = finance_data.compensation_outlook(agreements, year + 1)
+    followups = followup_data.followup_year_summary(agreements, year)
+    successors = {
+        s.predecessor_id: s
+        for s in Agreement.objects.filter(predecessor_id__in=ids).only(
+            "pk", "predecessor_id", "approved", "period_start", "period_end", "title"
+        )
+    }
+    rows = []
+    for agreement in agreements:
+        successor = successors.get(agreement.pk)
+        parties = _parties_brief(agreement)
+        paid_rows = paid.get(agreement.pk, {"rows": []})["rows"]
+        paid_by_name = {row["name"]: row["amount"] for row in paid_rows}
+        missing = list(
+            dict.fromkeys(
+                outlook_year[agreement.pk]["missing"] + outlook_next[agreement.pk]["missing"]
+            )
+        )
+        rows.append(
+            {
+                "id": agreement.pk,
+                "title": agreement.title,
+                "registry_number": agreement.registry_number,
+                "period_start": _iso(agreement.period_start),
+                "period_end": _iso(agreement.period_end),
+                "effective_end": _iso(agreement.effective_end),
+                "status_label": STATUS_LABELS[agreement.status_on(today)],
+                "last_notice_date": _iso(agreement.last_notice_date),
+                "parties": parties,
+                "paid": paid.get(agreement.pk, {"total": 0, "rows": []}),
+                "compensation": [
+                    {**row, "paid": paid_by_name.get(row["name"], 0)}
+                    for row in outlook_year[agreement.pk]["rows"]
+                ],
+                "missing_index": missing,
+                "followup": followups[agreement.pk],
+                "successor": None
+                if successor is None
+                else {
+                    "title": successor.title,
+                    "approved": successor.approved,
+                    "period_start": _iso(successor.period_start),
+                    "period_end": _iso(successor.period_end),
+                },
+            }
+        )
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "kind": DocumentKind.ANNUAL_REPORT.value,
+        "document": _document_block(date),
+        "municipality": board.organisation.name,
+        "board": {
+            "id": board.pk,
+            "name": board.name,
+            "administration_name": board.administration_name,
+            "organisation": board.organisation.name,
+            "organisation_number": board.organisation.organisation_number or "",
+        },
+        "year": year,
+        "agreements": rows,
+        "totals": {
+            "agreements": len(rows),
+            "paid": sum(r["paid"]["total"] for r in rows),
+        },
+        "coming": annual.coming_year_items(rows, year),
+    }
+
+
+def _parties_brief(agreement: Agreement) -> list[dict[str, str]]:
+    parties = sorted(
+        agreement.parties.all(), key=lambda p: (p.role != Sector.PUBLIC, p.organisation.name)
+    )
+    return [
+        {
+            "name": p.organisation.name,
+            "organisation_number": p.organisation.organisation_number or "",
+            "role": p.role,
+        }
+        for p in parties
+    ]
+
+
+def _annual_meta(snapshot: dict[str, Any]) -> dict[str, str]:
+    board = snapshot["board"]
+    return {
+        "title": f"Årlig rapport om idéburna offentliga partnerskap {snapshot['year']}: "
+        f"{board['name']}",
+        "author": board["administration_name"] or snapshot["municipality"] or "IOP-registret",
+        "subject": f"{DocumentKind.ANNUAL_REPORT.label} {snapshot['year']}, {board['name']}, "
+        f"{snapshot['municipality']}",
+        "kind_label": DocumentKind.ANNUAL_REPORT.label,
+        "registry_number": "",
+        "filename_stem": f"arsrapport-iop-{snapshot['year']}-{board['name']}",
+    }
+
+
+def annual_report_pdf(board_id: int, year: int) -> bytes:
+    return render_snapshot(annual_report_snapshot(board_id, year))
+
+
 # --- one entry point per kind ----------------------------------------------------------------
 
 _TEMPLATES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, str]]]] = {
     DocumentKind.AGREEMENT.value: ("documents/agreement.html", _agreement_meta),
     DocumentKind.MEMO_NEW.value: ("documents/memo.html", _memo_meta),
     DocumentKind.MEMO_RENEWAL.value: ("documents/memo.html", _memo_meta),
+    DocumentKind.FOLLOWUP_REPORT.value: ("documents/followup_report.html", _followup_meta),
+    DocumentKind.ANNUAL_REPORT.value: ("documents/annual_report.html", _annual_meta),
 }
 
 

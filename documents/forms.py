@@ -34,3 +34,18 @@ class MemoForm(forms.ModelForm):
             "municipal_goals": forms.Textarea(attrs={"rows": 4}),
             "follow_up_and_evaluation": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(
+        label="År",
+        min_value=1990,
+        max_value=2200,
+        help_text="Rapporten tar med nämndens överenskommelser som gäller under året.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.utils import timezone
+
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year

@@ -237,3 +237,72 @@ class Memo(models.Model):
             errors["matter"] = "Beskriv ärendet."
         if errors:
             raise ValidationError(errors)
+
+
+class AnnualReportJob(models.Model):
+    """One request to render the annual report of a board for a year, in the background.
+
+    The job row is what the browser polls; the PDF becomes an ``IssuedDocument`` only when
+    the render has finished, in the same transaction that marks the job done, so a failed
+    or killed render leaves no half document. ``attempt`` grows with every retry: a render
+    that finishes after it was given up (a stale attempt) is thrown away.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "I kö"
+        RUNNING = "running", "Pågår"
+        DONE = "done", "Klar"
+        FAILED = "failed", "Misslyckades"
+
+    board = models.ForeignKey(
+        "partnerships.Board",
+        verbose_name="nämnd",
+        on_delete=models.PROTECT,
+        related_name="annual_report_jobs",
+    )
+    year = models.PositiveSmallIntegerField("år")
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempt = models.PositiveIntegerField("försök", default=1)
+    task_id = models.CharField("uppgiftens id", max_length=64, blank=True, default="")
+    error = models.TextField("felmeddelande", blank=True, default="")
+    document = models.OneToOneField(
+        IssuedDocument,
+        verbose_name="dokument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_report_job",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="beställd av",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("beställd", default=timezone.now)
+    started_at = models.DateTimeField("startad", null=True, blank=True)
+    finished_at = models.DateTimeField("klar", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "årsrapport (körning)"
+        verbose_name_plural = "årsrapporter (körningar)"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "year"],
+                condition=Q(status__in=["queued", "running"]),
+                name="annual_report_one_active_job_per_board_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990, year__lte=2200), name="annual_report_year_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Årsrapport {self.year}, {self.board.name} ({self.get_status_display()})"
+
+    @property
+    def subject_key(self) -> str:
+        return f"namnd-{self.board_id}-{self.year}"

@@ -1,7 +1,7 @@
 """Who may do what with documents. Visibility of the agreement itself is in
 ``partnerships.selectors`` (404 outside scope); these rules decide 403 inside it."""
 
-from partnerships.models import Agreement, Sector, User
+from partnerships.models import Agreement, Board, Sector, User
 from partnerships.permissions import can_edit_agreement
 
 from .models import PARTNER_KINDS
@@ -43,3 +43,14 @@ def readable_kinds(user: User, agreement: Agreement | None) -> frozenset[str] | 
     if user.is_partner:
         return frozenset(str(kind) for kind in PARTNER_KINDS)
     return frozenset()
+
+
+def can_issue_annual_report(user: User, board: Board) -> bool:
+    """Administrators and board staff of the board's own organisation (the municipality)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return (user.is_administrator or user.is_board_staff) and (
+        user.organisation_id == board.organisation_id
+    )

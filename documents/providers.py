@@ -1,14 +1,14 @@
 """Pluggable content for the documents, so money and follow-up can join without imports.
 
-``documents`` sits above the other apps, but ``finance`` and ``followups`` are built in
-parallel and are not in this branch. The documents therefore ask this registry instead of
-importing them. Nothing imports ``documents``: the wiring is done here, in
-``DocumentsConfig.ready`` (documents may import finance/followups), once those apps expose a
-plain function, e.g.::
+``documents`` sits above the other apps. Nothing imports ``documents``: the wiring is done
+in ``DocumentsConfig.ready`` (documents may import finance/followups)::
 
     # documents/apps.py, ready()
-    from finance.selectors import agreement_economy
+    from finance.documents_data import agreement_economy, memo_economy
     register_agreement_economy(agreement_economy)
+    register_memo_economy(memo_economy)
+
+Tests can swap the providers (``unregister_all`` / ``registered`` / ``restore``).
 
 Every provider returns a JSON-serialisable ``dict`` (ints for kronor, ISO strings for
 dates) or ``None``/``{}`` when it has nothing. The first provider with data wins. The dict
@@ -66,6 +66,17 @@ def unregister_all() -> None:
     """For tests only."""
     _agreement_economy.clear()
     _memo_economy.clear()
+
+
+def registered() -> tuple[list, list]:
+    """For tests only: the current registrations, to put back with ``restore``."""
+    return list(_agreement_economy), list(_memo_economy)
+
+
+def restore(state: tuple[list, list]) -> None:
+    """For tests only."""
+    _agreement_economy[:] = state[0]
+    _memo_economy[:] = state[1]
 
 
 def _plain(data: dict | None, who: str) -> dict | None:

@@ -1,12 +1,13 @@
 """Reads of issued documents and memos, scoped to the user: anything outside is a 404."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from partnerships.models import Agreement, User
+from followups.models import FollowUpRound
+from partnerships.models import Agreement, Board, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
-from .models import IssuedDocument, Memo, MemoKind
+from .models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
 from .permissions import readable_kinds
 
 
@@ -70,3 +71,81 @@ def memo_for_agreement(agreement: Agreement, kind: MemoKind) -> Memo | None:
 
 def memos_for_agreement(agreement: Agreement) -> dict[str, Memo]:
     return {memo.kind: memo for memo in Memo.objects.filter(agreement=agreement)}
+
+
+def round_for_documents(agreement: Agreement, pk: object) -> FollowUpRound:
+    """A follow-up round of this (already scope-checked) agreement, or 404."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan uppföljningsomgång.") from exc
+    round = (
+        FollowUpRound.objects.filter(pk=pk, agreement=agreement).select_related("agreement").first()
+    )
+    if round is None:
+        raise Http404("Ingen sådan uppföljningsomgång.")
+    return round
+
+
+def boards_visible_to(user: User) -> QuerySet[Board]:
+    """Boards of the user's own organisation, and boards of agreements the user sees."""
+    if not user.is_authenticated:
+        return Board.objects.none()
+    if user.is_superuser:
+        return Board.objects.all()
+    visible = agreements_visible_to(user).filter(board__isnull=False).values("board_id")
+    return Board.objects.filter(
+        Q(organisation_id=user.organisation_id) | Q(pk__in=visible)
+    ).distinct()
+
+
+def board_for_user(user: User, pk: object) -> Board:
+    """A board the user may know of, or 404 (another municipality's board)."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan nämnd.") from exc
+    board = boards_visible_to(user).select_related("organisation").filter(pk=pk).first()
+    if board is None:
+        raise Http404("Ingen sådan nämnd.")
+    return board
+
+
+def annual_report_jobs(board: Board) -> QuerySet[AnnualReportJob]:
+    return (
+        AnnualReportJob.objects.filter(board=board)
+        .select_related("requested_by", "document")
+        .defer("document__content", "document__snapshot")
+        .order_by("-year", "-created_at", "-pk")
+    )
+
+
+def annual_report_job_for_user(user: User, pk: object) -> AnnualReportJob:
+    """A job of a board the user may know of, else 404."""
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Ingen sådan årsrapport.") from exc
+    job = (
+        AnnualReportJob.objects.filter(pk=pk, board__in=boards_visible_to(user))
+        .select_related("board__organisation", "requested_by", "document")
+        .defer("document__content", "document__snapshot")
+        .first()
+    )
+    if job is None:
+        raise Http404("Ingen sådan årsrapport.")
+    return job
+
+
+def issued_annual_reports(board: Board) -> QuerySet[IssuedDocument]:
+    return (
+        IssuedDocument.objects.without_content()
+        .filter(
+            kind=DocumentKind.ANNUAL_REPORT,
+            agreement__isnull=True,
+            organisation_id=board.organisation_id,
+            subject_key__startswith=f"namnd-{board.pk}-",
+        )
+        .select_related("issued_by")
+        .order_by("-issued_at", "-pk")
+    )

@@ -8,6 +8,7 @@ agreement row is locked on PostgreSQL; the unique constraint backs it up everywh
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -17,12 +18,15 @@ from django.db.models import Max
 from django.forms import ModelForm
 from django.utils import timezone
 
+from followups.models import FollowUpRound
 from partnerships.formatting import format_date
-from partnerships.models import Agreement, Organisation, Sector, User
+from partnerships.models import Agreement, Board, Organisation, Sector, User
 
-from . import builders, texts
-from .models import DocumentKind, IssuedDocument, Memo, MemoKind
-from .permissions import can_edit_memo, can_issue_documents
+from . import builders, providers, texts
+from .models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
+from .permissions import can_edit_memo, can_issue_annual_report, can_issue_documents
+
+logger = logging.getLogger(__name__)
 
 
 def _issuing_organisation(user: User, agreement: Agreement | None) -> Organisation:
@@ -46,9 +50,12 @@ def issued_document_create(
     agreement: Agreement | None,
     subject_key: str = "",
     issued_at: dt.datetime | None = None,
+    organisation: Organisation | None = None,
 ) -> IssuedDocument:
-    """Freeze ``snapshot`` as the next version of (kind, agreement, subject_key)."""
-    organisation = _issuing_organisation(user, agreement)
+    """Freeze ``snapshot`` as the next version of (kind, agreement, subject_key).
+
+    The PDF is rendered inside the transaction: the row exists only with complete bytes."""
+    organisation = organisation or _issuing_organisation(user, agreement)
     if agreement is not None:
         # Serialise concurrent issues of the same agreement (no-op on SQLite, which
         # serialises writers anyway).
@@ -113,6 +120,202 @@ def memo_issue(*, user: User, memo: Memo) -> IssuedDocument:
     )
 
 
+def followup_report_issue(*, user: User, round: FollowUpRound) -> IssuedDocument:
+    """Issue the follow-up report of a round (one version series per round)."""
+    if not can_issue_documents(user, round.agreement):
+        raise PermissionDenied
+    snapshot = builders.followup_report_snapshot(round.pk)
+    return issued_document_create(
+        user=user,
+        kind=DocumentKind.FOLLOWUP_REPORT,
+        snapshot=snapshot,
+        agreement=round.agreement,
+        subject_key=f"omgang-{round.pk}",
+    )
+
+
+# --- the annual report, rendered in the background ----------------------------------------
+
+#: A render still "running" after this long is taken as killed (the worker died): it is
+#: shown as failed and may be retried. A stale attempt that finishes later is discarded.
+STALE_AFTER = dt.timedelta(minutes=15)
+
+FAILED_MESSAGE = (
+    "Årsrapporten kunde inte skapas. Inget dokument har sparats. Försök igen; om felet "
+    "kvarstår, kontakta systemförvaltningen."
+)
+KILLED_MESSAGE = (
+    "Arbetet med årsrapporten avbröts innan det blev klart. Inget dokument har sparats. "
+    "Försök igen."
+)
+
+
+def annual_report_status(job: AnnualReportJob, *, now: dt.datetime | None = None) -> str:
+    """The status to show: the stored one, except that a render running longer than
+    ``STALE_AFTER`` (or whose task the backend reports as failed) counts as failed."""
+    now = now or timezone.now()
+    if job.status == AnnualReportJob.Status.RUNNING:
+        started = job.started_at or job.created_at
+        if now - started > STALE_AFTER or _backend_says_failed(job):
+            return AnnualReportJob.Status.FAILED
+    return job.status
+
+
+def annual_report_message(job: AnnualReportJob, *, now: dt.datetime | None = None) -> str:
+    status = annual_report_status(job, now=now)
+    if status != AnnualReportJob.Status.FAILED:
+        return ""
+    return job.error or KILLED_MESSAGE
+
+
+def _backend_says_failed(job: AnnualReportJob) -> bool:
+    """Ask the task backend, when it keeps results (the database backend does)."""
+    if not job.task_id:
+        return False
+    try:
+        from django.tasks import TaskResultStatus, default_task_backend
+
+        if not default_task_backend.supports_get_result:
+            return False
+        result = default_task_backend.get_result(job.task_id)
+    except Exception:  # noqa: BLE001 - an unknown id or backend must not break the page
+        return False
+    return result.status == TaskResultStatus.FAILED
+
+
+def _enqueue(job: AnnualReportJob) -> None:
+    from .tasks import render_annual_report
+
+    try:
+        result = render_annual_report.enqueue(job.pk, job.attempt)
+    except Exception:
+        logger.exception("Could not enqueue annual report job %s", job.pk)
+        AnnualReportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(
+            status=AnnualReportJob.Status.FAILED,
+            error="Årsrapporten kunde inte läggas i kö. Försök igen om en stund.",
+            finished_at=timezone.now(),
+        )
+        return
+    # (The immediate backend has already run the task; only the id is added here.)
+    AnnualReportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(
+        task_id=str(result.id)[:64]
+    )
+
+
+def annual_report_request(*, user: User, board: Board, year: int) -> AnnualReportJob:
+    """Queue the annual report of ``board`` for ``year``; one active job per board and year."""
+    if not can_issue_annual_report(user, board):
+        raise PermissionDenied
+    if not 1990 <= year <= 2200:
+        raise ValidationError("Ange ett giltigt år.")
+    with transaction.atomic():
+        active = (
+            AnnualReportJob.objects.select_for_update()
+            .filter(
+                board=board,
+                year=year,
+                status__in=[AnnualReportJob.Status.QUEUED, AnnualReportJob.Status.RUNNING],
+            )
+            .first()
+        )
+        if active is not None and annual_report_status(active) != AnnualReportJob.Status.FAILED:
+            raise ValidationError(f"Årsrapporten för {year} håller redan på att skapas.")
+        if active is not None:  # a killed render: give it up so a new job can start
+            _give_up(active)
+        job = AnnualReportJob(board=board, year=year, requested_by=user)
+        job.full_clean()
+        job.save()
+    _enqueue(job)
+    job.refresh_from_db()
+    return job
+
+
+def _give_up(job: AnnualReportJob) -> None:
+    AnnualReportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(
+        status=AnnualReportJob.Status.FAILED,
+        error=job.error or KILLED_MESSAGE,
+        finished_at=timezone.now(),
+    )
+
+
+def annual_report_retry(*, user: User, job: AnnualReportJob) -> AnnualReportJob:
+    """Run a failed (or killed) job again as a new attempt."""
+    if not can_issue_annual_report(user, job.board):
+        raise PermissionDenied
+    with transaction.atomic():
+        job = AnnualReportJob.objects.select_for_update().get(pk=job.pk)
+        if annual_report_status(job) != AnnualReportJob.Status.FAILED:
+            raise ValidationError("Bara en misslyckad årsrapport kan försökas igen.")
+        other_active = (
+            AnnualReportJob.objects.filter(
+                board=job.board,
+                year=job.year,
+                status__in=[AnnualReportJob.Status.QUEUED, AnnualReportJob.Status.RUNNING],
+            )
+            .exclude(pk=job.pk)
+            .exists()
+        )
+        if other_active:
+            raise ValidationError(f"Årsrapporten för {job.year} håller redan på att skapas.")
+        job.attempt += 1
+        job.status = AnnualReportJob.Status.QUEUED
+        job.error = ""
+        job.task_id = ""
+        job.started_at = None
+        job.finished_at = None
+        job.requested_by = user
+        job.save()
+    _enqueue(job)
+    job.refresh_from_db()
+    return job
+
+
+def annual_report_run(*, job_id: int, attempt: int) -> int | None:
+    """The body of the background task: render and issue, or record the failure.
+
+    Returns the issued document's id, or None when the attempt is no longer current (a
+    retry superseded it, or it already ran). Re-raises the error after recording it, so
+    the task backend marks the task failed too."""
+    claimed = AnnualReportJob.objects.filter(
+        pk=job_id, attempt=attempt, status=AnnualReportJob.Status.QUEUED
+    ).update(status=AnnualReportJob.Status.RUNNING, started_at=timezone.now())
+    if not claimed:
+        return None
+    job = AnnualReportJob.objects.select_related("board__organisation", "requested_by").get(
+        pk=job_id
+    )
+    try:
+        snapshot = builders.annual_report_snapshot(job.board_id, job.year)
+        with transaction.atomic():
+            current = (
+                AnnualReportJob.objects.select_for_update()
+                .filter(pk=job_id, attempt=attempt, status=AnnualReportJob.Status.RUNNING)
+                .first()
+            )
+            if current is None:
+                return None
+            document = issued_document_create(
+                user=job.requested_by,
+                kind=DocumentKind.ANNUAL_REPORT,
+                snapshot=snapshot,
+                agreement=None,
+                subject_key=job.subject_key,
+                organisation=job.board.organisation,
+            )
+            current.status = AnnualReportJob.Status.DONE
+            current.document = document
+            current.finished_at = timezone.now()
+            current.save(update_fields=["status", "document", "finished_at"])
+        return document.pk
+    except Exception:
+        AnnualReportJob.objects.filter(pk=job_id, attempt=attempt).update(
+            status=AnnualReportJob.Status.FAILED,
+            error=FAILED_MESSAGE,
+            finished_at=timezone.now(),
+        )
+        raise
+
+
 # --- memos -------------------------------------------------------------------------------
 
 
@@ -149,6 +352,7 @@ def memo_initial(
         or f"{texts.followup_text(agreement.min_followups_per_year)} {administration} "
         "ansvarar för att kalla till uppföljningsträffar."
     )
+    economy = providers.memo_economy(agreement, kind.value)
     common = {
         "registry_number": agreement.registry_number,
         "memo_date": today,
@@ -157,7 +361,8 @@ def memo_initial(
         "background": agreement.background,
         "target_group_and_goals": target_and_goals,
         "follow_up_and_evaluation": follow_up,
-        "economic_consequences": "",
+        # Prefilled from the finance data; the PDF adds the table of figures below it.
+        "economic_consequences": (economy or {}).get("text", ""),
         "municipal_goals": "",
     }
     if kind == MemoKind.NEW:
@@ -177,12 +382,14 @@ def memo_initial(
         )
         basis = [f"Tjänsteskrivelse {title}", f"Överenskommelse {agreement.title}"]
     else:
-        years = texts.whole_years(agreement.period_start, agreement.period_end) or 3
-        new_end = agreement.period_end + relativedelta(years=years)
         successor = Agreement.objects.filter(predecessor=agreement).first()
-        if successor is not None:  # a renewal started: its period is the proposal
-            years = texts.whole_years(successor.period_start, successor.period_end) or years
+        if successor is not None:
+            # The draft successor of the renewal flow says how long the new period is.
+            years = texts.whole_years(successor.period_start, successor.period_end) or 3
             new_end = successor.period_end
+        else:
+            years = texts.whole_years(agreement.period_start, agreement.period_end) or 3
+            new_end = agreement.period_end + relativedelta(years=years)
         title = (
             f"{agreement.title}, förlängning av ett Idéburet offentligt partnerskap med {partners}"
         )

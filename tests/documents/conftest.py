@@ -49,10 +49,21 @@ SEED_ECONOMY = {
 
 @pytest.fixture(autouse=True)
 def _clean_providers():
-    """Each test starts without providers (finance is not in this branch)."""
+    """Each test starts without providers (a fake or the real ones are added by fixtures);
+    the app's own registrations are put back afterwards."""
+    state = providers.registered()
     providers.unregister_all()
     yield
-    providers.unregister_all()
+    providers.restore(state)
+
+
+@pytest.fixture
+def finance_providers():
+    """The real providers of ``finance.documents_data`` (as ``DocumentsConfig.ready``)."""
+    from finance.documents_data import agreement_economy, memo_economy
+
+    providers.register_agreement_economy(agreement_economy)
+    providers.register_memo_economy(memo_economy)
 
 
 @pytest.fixture

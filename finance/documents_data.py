@@ -1,0 +1,350 @@
+"""The money of an agreement as plain data for the board documents.
+
+Plain functions that return JSON-safe dicts (ints for kronor, ISO strings for dates, Swedish
+sentences already formatted with ``format_sek``). ``documents`` registers them in its
+``ready()``; this module imports nothing from ``documents`` (the layouts are documented in
+``documents/providers.py``).
+
+They read every row of the agreement (no user scope): the caller has already decided that
+the user may see the agreement, and a board document prints the whole economy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from partnerships.formatting import format_sek
+from partnerships.models import Agreement, Sector
+
+from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget, Payment
+from .rules import budget_difference
+from .selectors import _ledger_queryset, build_ledger, index_points
+
+
+def _municipality(agreement: Agreement) -> str:
+    if agreement.board_id is not None:
+        return agreement.board.organisation.name
+    for party in agreement.parties.all():
+        if party.role == Sector.PUBLIC:
+            return party.organisation.name
+    return "Kommunen"
+
+
+def _compensations(agreement: Agreement) -> list[Compensation]:
+    return list(
+        _ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
+            "party__organisation__name", "pk"
+        )
+    )
+
+
+def _terms_text(compensations: list[Compensation]) -> str:
+    """'Uppräkning sker årligen enligt OPI. Ersättningen utbetalas i januari månad en (1)
+    gång per år.' (seeds/003), with the first indexation year when it is not the next."""
+    if not compensations:
+        return ""
+    first = compensations[0]
+    series = first.index_series.name
+    index_part = f"Uppräkning sker årligen enligt {series}"
+    if all(c.first_index_year > c.base_year + 1 for c in compensations):
+        index_part += f" från och med {first.first_index_year}-01-01"
+    if first.index_rule == IndexRule.DEFINITIVE:
+        index_part += " (definitivt värde)"
+    months = sorted({c.payment_month for c in compensations})
+    month_text = " och ".join(MONTHS[m - 1] for m in months)
+    return f"{index_part}. Ersättningen utbetalas i {month_text} månad en (1) gång per år."
+
+
+def _budgets(agreement: Agreement) -> tuple[int | None, list[PartyBudget]]:
+    """The budgets of the first budget year within the period (the agreement's yearly
+    budget, seeds/003), or of the first budget year at all."""
+    budgets = list(
+        PartyBudget.objects.filter(agreement=agreement)
+        .select_related("party__organisation")
+        .prefetch_related(Prefetch("lines", queryset=BudgetLine.objects.order_by("pk")))
+        .order_by("year", "party__organisation__name")
+    )
+    if not budgets:
+        return None, []
+    in_period = [b.year for b in budgets if b.year >= agreement.period_start.year]
+    year = min(in_period) if in_period else budgets[0].year
+    return year, [b for b in budgets if b.year == year]
+
+
+def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
+    """The "Ekonomi" section of the agreement (seeds/003), or None without any money data.
+
+    Compensation per idea-based party at the level the agreement states (the base year's
+    amount, "enligt 2023 årsnivå"), the indexation terms, each party's cost budget, and the
+    balance total cost = municipal financing + own financing (the diff, shown, never hidden).
+    """
+    compensations = _compensations(agreement)
+    budget_year, budgets = _budgets(agreement)
+    if not compensations and not budgets:
+        return None
+    municipality = _municipality(agreement)
+    warnings: list[str] = []
+
+    base_years = sorted({c.base_year for c in compensations})
+    if len(base_years) == 1:
+        level_text = f"{municipality} ersätter årligen enligt {base_years[0]} årsnivå"
+        compensation = [
+            {"name": c.party.organisation.name, "amount": c.base_amount} for c in compensations
+        ]
+    else:
+        level_text = f"{municipality} ersätter årligen"
+        compensation = [
+            {
+                "name": f"{c.party.organisation.name} ({c.base_year} års nivå)",
+                "amount": c.base_amount,
+            }
+            for c in compensations
+        ]
+    compensation_total = sum(c.base_amount for c in compensations)
+
+    points = index_points()
+    today = timezone.localdate()
+    ledgers = {c.party_id: build_ledger(c, points, today) for c in compensations}
+
+    party_costs = []
+    total_cost = 0
+    municipal_total: int | None = 0
+    own_total = 0
+    for budget in budgets:
+        lines = list(budget.lines.all())
+        cost = sum(line.amount for line in lines)
+        total_cost += cost
+        own_total += budget.own_contribution
+        if budget.municipal_financing is not None:
+            municipal = budget.municipal_financing
+        else:
+            ledger = ledgers.get(budget.party_id)
+            row = ledger.row(budget.year) if ledger else None
+            municipal = row.schedule.amount if row else (None if ledger else 0)
+        if municipal is None or municipal_total is None:
+            municipal_total = None
+        else:
+            municipal_total += municipal
+        party_costs.append(
+            {
+                "name": budget.party.organisation.name,
+                "year": budget.year,
+                "rows": [{"label": line.display_label, "amount": line.amount} for line in lines],
+                "total": cost,
+                "municipal": municipal,
+                "own": budget.own_contribution,
+            }
+        )
+
+    diff = (
+        budget_difference(total_cost=total_cost, municipal=municipal_total, own=own_total)
+        if budgets
+        else None
+    )
+    if budgets and diff is None:
+        warnings.append(
+            "Kommunens finansiering kan inte räknas fram (indexvärde saknas), så budgetens "
+            "balans kan inte kontrolleras."
+        )
+    elif diff:
+        warnings.append(
+            f"Budgeten {budget_year} går inte ihop: kostnaderna minus finansieringen är "
+            f"{format_sek(diff)} (ska vara 0 kr)."
+        )
+    if budgets and compensations and municipal_total not in (None, compensation_total):
+        warnings.append(
+            f"Kommunens finansiering i budgeten ({format_sek(municipal_total)}) skiljer sig "
+            f"från den totala ersättningen ({format_sek(compensation_total)})."
+        )
+    idea_based = {
+        p.organisation_id: p.organisation.name
+        for p in agreement.parties.all()
+        if p.role == Sector.IDEA_BASED
+    }
+    with_budget = {b.party.organisation_id for b in budgets}
+    missing = [
+        name
+        for org, name in sorted(idea_based.items(), key=lambda x: x[1])
+        if org not in with_budget
+    ]
+    if budgets and missing:
+        warnings.append("Budget saknas för " + ", ".join(missing) + ".")
+
+    return {
+        "level_text": level_text,
+        "compensation": compensation,
+        "compensation_total": compensation_total,
+        "terms_text": _terms_text(compensations),
+        "budget_year": budget_year,
+        "party_costs": party_costs,
+        "total_cost": total_cost if budgets else None,
+        "municipal_financing": municipal_total if budgets else None,
+        "own_financing": own_total if budgets else None,
+        "diff": diff,
+        "warnings": warnings,
+    }
+
+
+def _latest_known(ledger) -> tuple[int | None, int | None, str]:
+    """(year, amount, missing reason) of the latest year with a known ruling amount."""
+    known = [row for row in ledger.rows if row.schedule.amount is not None]
+    missing = next(
+        (row.schedule.missing_reason for row in ledger.rows if row.schedule.amount is None), ""
+    )
+    if not known:
+        return None, None, missing
+    return known[-1].year, known[-1].schedule.amount, missing
+
+
+def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
+    """The "Ekonomiska konsekvenser" of a memo (seeds/002), computed from the finance data.
+
+    ``memo_kind`` "new": the yearly scope (total cost), who finances what (the municipality
+    and each party's own share), the compensation per party and its indexation.
+    "renewal": the same, with the compensation at the latest known level of the current
+    agreement (a missing index value is a warning, never a silent zero).
+    """
+    economy = agreement_economy(agreement)
+    if economy is None:
+        return None
+    municipality = _municipality(agreement)
+    board_name = agreement.board.name if agreement.board_id else municipality
+    compensations = _compensations(agreement)
+    warnings = list(economy["warnings"])
+    rows: list[dict[str, Any]] = []
+    sentences: list[str] = []
+
+    if economy["party_costs"]:
+        total = economy["total_cost"]
+        shares = [
+            f"{party['name']} med {format_sek(party['own'])}" for party in economy["party_costs"]
+        ]
+        municipal = economy["municipal_financing"]
+        sentences.append(
+            f"Överenskommelsens ekonomiska omfattning är {format_sek(total)} per år "
+            f"({economy['budget_year']})."
+        )
+        financed_by = (
+            [
+                f"{board_name.lower() if agreement.board_id else board_name} med "
+                f"{format_sek(municipal)}"
+            ]
+            if municipal is not None
+            else []
+        )
+        sentences.append("Verksamheten finansieras av " + _join(financed_by + shares) + " per år.")
+        rows.append({"label": "Total kostnad per år", "amount": total})
+        if municipal is not None:
+            rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
+        for party in economy["party_costs"]:
+            rows.append({"label": f"Egen finansiering, {party['name']}", "amount": party["own"]})
+
+    if compensations:
+        if memo_kind == "renewal":
+            points = index_points()
+            today = timezone.localdate()
+            parts = []
+            for compensation in compensations:
+                ledger = build_ledger(compensation, points, today)
+                year, amount, missing = _latest_known(ledger)
+                name = compensation.party.organisation.name
+                if amount is None:
+                    # Nothing computable in the period: the level the agreement states.
+                    year, amount = compensation.base_year, compensation.base_amount
+                    warnings.append(
+                        f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
+                        f"Beloppet nedan är {year} års nivå."
+                    )
+                elif missing:
+                    warnings.append(
+                        f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram."
+                    )
+                parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
+                rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
+            if parts:
+                sentences.append(
+                    f"{municipality} ersätter i nuvarande överenskommelse " + _join(parts) + "."
+                )
+        else:
+            parts = [
+                f"{row['name']} med {format_sek(row['amount'])}" for row in economy["compensation"]
+            ]
+            sentences.append(
+                f"{economy['level_text']}: " + _join(parts) + ", totalt "
+                f"{format_sek(economy['compensation_total'])}."
+            )
+            for row in economy["compensation"]:
+                rows.append({"label": f"Ersättning, {row['name']}", "amount": row["amount"]})
+            rows.append({"label": "Total ersättning IOP", "amount": economy["compensation_total"]})
+        if economy["terms_text"]:
+            sentences.append(economy["terms_text"])
+
+    return {"text": " ".join(sentences), "rows": rows, "warnings": warnings}
+
+
+def _join(parts: list[str]) -> str:
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+# --- the annual report to the board -------------------------------------------------------
+
+
+def payments_by_agreement(agreement_ids: list[int], year: int) -> dict[int, dict[str, Any]]:
+    """Money paid in ``year`` per agreement: {agreement id: {"total", "rows": [...]}}.
+
+    One query for the payments of all agreements (the annual report covers many)."""
+    result: dict[int, dict[str, Any]] = {}
+    grouped: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    payments = (
+        Payment.objects.filter(agreement_id__in=agreement_ids, year=year)
+        .select_related("compensation__party__organisation")
+        .order_by("compensation__party__organisation__name", "paid_on")
+    )
+    for payment in payments:
+        grouped[payment.agreement_id][payment.compensation.party.organisation.name] += (
+            payment.amount
+        )
+    for agreement_id, by_party in grouped.items():
+        rows = [{"name": name, "amount": amount} for name, amount in by_party.items()]
+        result[agreement_id] = {"total": sum(r["amount"] for r in rows), "rows": rows}
+    return result
+
+
+def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, dict[str, Any]]:
+    """For each agreement: the ruling compensation for ``year`` per party (None when
+    unknown) and the index values missing for ``year`` and the coming year.
+
+    {agreement id: {"rows": [{"name", "amount"}], "missing": ["OPI för 2027 saknas", ...]}}"""
+    points = index_points()
+    today = timezone.localdate()
+    compensations = _ledger_queryset(
+        Compensation.objects.filter(agreement__in=[a.pk for a in agreements])
+    ).order_by("party__organisation__name")
+    result: dict[int, dict[str, Any]] = {a.pk: {"rows": [], "missing": []} for a in agreements}
+    for compensation in compensations:
+        agreement = compensation.agreement
+        wanted = [
+            y
+            for y in (year, year + 1)
+            if agreement.period_start.year <= y <= agreement.period_end.year
+        ]
+        if not wanted:
+            continue
+        ledger = build_ledger(compensation, points, today, years=wanted)
+        entry = result[agreement.pk]
+        for row in ledger.rows:
+            if row.year == year:
+                entry["rows"].append(
+                    {"name": compensation.party.organisation.name, "amount": row.schedule.amount}
+                )
+            reason = row.schedule.missing_reason
+            if row.schedule.amount is None and reason and reason not in entry["missing"]:
+                entry["missing"].append(reason)
+    return result

@@ -1,0 +1,313 @@
+"""Follow-ups as plain data for the board documents (seeds/000 and 001, the annual report).
+
+Plain functions returning JSON-safe dicts (ISO date strings, text as typed). This module
+imports nothing from ``documents``; the documents app calls it. What partners wrote is
+included only once **submitted**: drafts never reach a document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from partnerships.formatting import format_date
+from partnerships.models import Agreement, Sector
+
+from .models import (
+    Assessment,
+    Figures,
+    FollowUpRound,
+    GoalAssessment,
+    GoalResult,
+    Meeting,
+    Note,
+    ReportStatus,
+)
+from .schedule import PlanStatus, followup_plan, plan_status
+
+
+def _number(value: Decimal | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        text = f"{value:f}"
+        return text.replace(".", ",")
+    return str(value)
+
+
+def _range(low, high, unit: str) -> str:
+    low_text, high_text = _number(low), _number(high)
+    if low_text and high_text and low_text != high_text:
+        return f"{low_text}–{high_text} {unit}"
+    if low_text or high_text:
+        return f"{low_text or high_text} {unit}"
+    return ""
+
+
+def figures_rows(figures: Figures) -> dict[str, list[dict[str, str]]]:
+    """A party's figures as table rows (label, value) and text blocks (label, text)."""
+    rows: list[tuple[str, str]] = [
+        ("Öppet", _range(figures.opening_hours_min, figures.opening_hours_max, "timmar per dag")),
+        ("Öppna dagar under perioden", _number(figures.open_days)),
+        ("Besökare per dag (ungefär)", _number(figures.visitors_per_day)),
+        ("Återkommande besökare (stammisar)", _number(figures.regular_visitors)),
+        ("Unika personer under perioden", _number(figures.unique_persons)),
+    ]
+    if figures.share_total is not None:
+        rows.append(
+            (
+                "Kommer ofta / ibland / sällan",
+                f"{figures.share_often or 0} % / {figures.share_sometimes or 0} % / "
+                f"{figures.share_rarely or 0} %",
+            )
+        )
+    rows += [
+        ("Personer i arbetsträning", _number(figures.work_training_persons)),
+        (
+            "Arbetsträning",
+            _range(
+                figures.work_training_hours_min, figures.work_training_hours_max, "timmar i veckan"
+            ),
+        ),
+    ]
+    texts = [
+        ("Nya målgrupper", figures.new_target_groups),
+        ("Samverkanspartner", figures.cooperation_partners),
+        ("Framtida utvecklingsmöjligheter", figures.development_ideas),
+    ]
+    return {
+        "rows": [{"label": label, "value": value} for label, value in rows if value],
+        "texts": [{"label": label, "text": text} for label, text in texts if (text or "").strip()],
+    }
+
+
+def _day(value: dt.datetime) -> str:
+    return format_date(timezone.localtime(value).date())
+
+
+def _round_for(agreement: Agreement, year: int) -> FollowUpRound | None:
+    """The agreement's round for ``year``: the last one that ends in that year."""
+    return (
+        FollowUpRound.objects.filter(agreement=agreement, period_end__year=year)
+        .order_by("-period_end", "-pk")
+        .first()
+    )
+
+
+def followup_report_data(
+    round_or_agreement: FollowUpRound | Agreement, year: int | None = None
+) -> dict[str, Any]:
+    """Everything a follow-up report prints, for a round (or an agreement and a year).
+
+    Layout::
+
+        {"round": {"id", "period_start", "period_end", "period_label", "due_date",
+                   "status"} | None,
+         "period_start", "period_end",           # what the report covers (ISO)
+         "agreement": {"id", "title", "registry_number", "period_start", "period_end"},
+         "idea_based": ["IOGT-NTO", ...],        # names, in order
+         "background": "...", "purpose": "...", "goals_introduction": "...",
+         "meetings": [{"date", "title", "place"}],   # held in the period
+         "goals": [{"text", "reports": [{"organisation", "narrative"}],
+                    "result", "result_label", "comment"}],
+         "figures": [{"organisation", "rows": [{"label", "value"}],
+                      "texts": [{"label", "text"}]}],
+         "assessment": {"overall_result", "overall_result_label", "overall_text",
+                        "recommendation"} | None,
+         "missing": ["Pingstförsamlingen", ...]}   # parties with nothing submitted
+    """
+    if isinstance(round_or_agreement, FollowUpRound):
+        round = round_or_agreement
+        agreement = round.agreement
+    else:
+        agreement = round_or_agreement
+        if year is None:
+            raise ValueError("Ange år när uppföljningsrapporten avser en överenskommelse.")
+        round = _round_for(agreement, year)
+    if round is not None:
+        start, end = round.period_start, round.period_end
+    else:
+        start = max(dt.date(year, 1, 1), agreement.period_start)
+        end = min(dt.date(year, 12, 31), agreement.period_end)
+
+    parties = sorted(
+        agreement.parties.select_related("organisation"),
+        key=lambda p: (p.role != Sector.PUBLIC, p.organisation.name),
+    )
+    idea_based = [p.organisation for p in parties if p.role == Sector.IDEA_BASED]
+    goals = list(agreement.goals.all())
+
+    notes: list[Note] = []
+    figures: list[Figures] = []
+    assessment: Assessment | None = None
+    if round is not None:
+        notes = list(
+            Note.objects.filter(round=round, status=ReportStatus.SUBMITTED)
+            .select_related("organisation")
+            .order_by("organisation__name", "pk")
+        )
+        figures = list(
+            Figures.objects.filter(round=round, status=ReportStatus.SUBMITTED)
+            .select_related("organisation")
+            .order_by("organisation__name", "pk")
+        )
+        assessment = (
+            Assessment.objects.filter(round=round)
+            .prefetch_related(
+                Prefetch("goals", queryset=GoalAssessment.objects.select_related("goal"))
+            )
+            .first()
+        )
+    goal_results = {ga.goal_id: ga for ga in assessment.goals.all()} if assessment else {}
+
+    meetings = Meeting.objects.filter(agreement=agreement, status=Meeting.Status.HELD).order_by(
+        "starts_at", "pk"
+    )
+    held = [
+        {"date": _day(m.starts_at), "title": m.title, "place": m.place}
+        for m in meetings
+        if start <= timezone.localtime(m.starts_at).date() <= end
+    ]
+
+    goal_rows = []
+    for goal in goals:
+        reports = [
+            {"organisation": n.organisation.name, "narrative": n.narrative}
+            for n in notes
+            if n.goal_id == goal.pk and n.narrative.strip()
+        ]
+        result = goal_results.get(goal.pk)
+        goal_rows.append(
+            {
+                "text": goal.text,
+                "reports": reports,
+                "result": result.result if result else "",
+                "result_label": result.get_result_display() if result and result.result else "",
+                "comment": result.comment if result else "",
+            }
+        )
+    submitted_orgs = {n.organisation_id for n in notes} | {f.organisation_id for f in figures}
+    return {
+        "round": None
+        if round is None
+        else {
+            "id": round.pk,
+            "period_start": format_date(round.period_start),
+            "period_end": format_date(round.period_end),
+            "period_label": round.period_label,
+            "due_date": format_date(round.due_date),
+            "status": round.status,
+        },
+        "period_start": format_date(start),
+        "period_end": format_date(end),
+        "period_label": round.period_label if round else str(year),
+        "agreement": {
+            "id": agreement.pk,
+            "title": agreement.title,
+            "registry_number": agreement.registry_number,
+            "period_start": format_date(agreement.period_start),
+            "period_end": format_date(agreement.period_end),
+        },
+        "idea_based": [o.name for o in idea_based],
+        "background": agreement.background,
+        "purpose": agreement.challenge_and_purpose,
+        "goals_introduction": agreement.goals_introduction,
+        "meetings": held,
+        "goals": goal_rows,
+        "figures": [{"organisation": f.organisation.name, **figures_rows(f)} for f in figures],
+        "assessment": None
+        if assessment is None
+        else {
+            "overall_result": assessment.overall_result,
+            "overall_result_label": assessment.get_overall_result_display()
+            if assessment.overall_result
+            else "",
+            "overall_text": assessment.overall_text,
+            "recommendation": assessment.recommendation,
+        },
+        "missing": [o.name for o in idea_based if o.pk not in submitted_orgs],
+    }
+
+
+def rounds_for_documents(agreement: Agreement) -> list[dict[str, Any]]:
+    """The agreement's rounds, oldest first, for the documents page: id, label, counts."""
+    rounds = FollowUpRound.objects.filter(agreement=agreement).order_by("period_start", "pk")
+    return [
+        {
+            "id": r.pk,
+            "period_label": r.period_label,
+            "period_start": format_date(r.period_start),
+            "period_end": format_date(r.period_end),
+            "status": r.status,
+            "status_label": r.get_status_display(),
+        }
+        for r in rounds
+    ]
+
+
+def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, dict[str, Any]]:
+    """For the annual report: per agreement, what happened in follow-up during ``year``.
+
+    {agreement id: {"held": ["2026-03-10", ...],      # meetings held in the year
+                    "due": n, "done": n, "overdue": n,  # planned follow-ups due in the year
+                    "next_due": "2027-12-31" | "",      # next planned follow-up after it
+                    "assessment": {"period_label", "overall_result_label", "overall_text",
+                                   "recommendation"} | None}}   # latest up to the year
+    A fixed number of queries whatever the number of agreements."""
+    ids = [a.pk for a in agreements]
+    year_end = dt.date(year, 12, 31)
+    meetings: dict[int, list[Meeting]] = {pk: [] for pk in ids}
+    for meeting in (
+        Meeting.objects.filter(agreement_id__in=ids)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+    ):
+        meetings[meeting.agreement_id].append(meeting)
+    latest: dict[int, Assessment] = {}
+    for assessment in (
+        Assessment.objects.filter(round__agreement_id__in=ids, round__period_start__lte=year_end)
+        .select_related("round")
+        .order_by("round__period_end", "round__pk")
+    ):
+        latest[assessment.round.agreement_id] = assessment  # the last one wins
+    result: dict[int, dict[str, Any]] = {}
+    for agreement in agreements:
+        dated = [(timezone.localtime(m.starts_at).date(), m.status) for m in meetings[agreement.pk]]
+        held = [
+            format_date(day)
+            for day, status in dated
+            if status == Meeting.Status.HELD and day.year == year
+        ]
+        plan = followup_plan(
+            period_start=agreement.period_start,
+            period_end=agreement.period_end,
+            per_year=agreement.min_followups_per_year,
+        )
+        due = [f for f in plan if f.due.year == year]
+        statuses = [plan_status(f, meetings=dated, today=year_end) for f in due]
+        upcoming = [f for f in plan if f.due.year > year]
+        assessment = latest.get(agreement.pk)
+        result[agreement.pk] = {
+            "held": held,
+            "due": len(due),
+            "done": sum(1 for s in statuses if s == PlanStatus.HELD),
+            "overdue": sum(1 for s in statuses if s == PlanStatus.OVERDUE),
+            "next_due": format_date(upcoming[0].due) if upcoming else "",
+            "assessment": None
+            if assessment is None
+            else {
+                "period_label": assessment.round.period_label,
+                "overall_result": assessment.overall_result,
+                "overall_result_label": GoalResult(assessment.overall_result).label
+                if assessment.overall_result
+                else "",
+                "overall_text": assessment.overall_text,
+                "recommendation": assessment.recommendation,
+            },
+        }
+    return result
