@@ -11,6 +11,8 @@ def navigation(request: HttpRequest) -> dict:
         ("partnerships:agreement_list", "Överenskommelser"),
         ("partnerships:organisation_list", "Organisationer"),
         ("finance:overview", "Ekonomi"),
-        ("followups:calendar_settings", "Kalender"),
     ]
+    if user.is_superuser or user.is_administrator or user.is_board_staff:
+        items.append(("documents:boards_index", "Årsrapporter"))
+    items.append(("followups:calendar_settings", "Kalender"))
     return {"main_navigation": items}

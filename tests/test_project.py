@@ -57,3 +57,11 @@ def test_login_is_throttled_after_repeated_wrong_passwords(world, client, passwo
     # Another user from the same address is not locked out by this.
     response = client.post(url, {"username": "iogt", "password": password})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_health_endpoint_is_not_redirected_to_https(client, settings):
+    # The exemption comes from iop/settings.py (tests import its production branch).
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/logga-in/").status_code == 301
