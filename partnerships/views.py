@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -60,13 +60,15 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if data["q"]:
             q = data["q"].strip()
-            # Party names through a subquery: no join, so no duplicate rows and no
-            # DISTINCT over the whole (wide) agreement row, in the page and in its count.
-            named_party = Party.objects.filter(organisation__name__icontains=q)
+            # Party names through a correlated EXISTS: no join, so no duplicate rows and
+            # no DISTINCT over the whole agreement row (in the page and in its count), and
+            # it is evaluated for the user's agreements only, not for every party in the
+            # country whose name matches.
+            named_party = Party.objects.filter(
+                agreement=OuterRef("pk"), organisation__name__icontains=q
+            )
             agreements = agreements.filter(
-                Q(title__icontains=q)
-                | Q(registry_number__icontains=q)
-                | Q(pk__in=named_party.values("agreement_id"))
+                Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
             )
         if data["status"]:
             agreements = agreements.filter(current_status=data["status"])
