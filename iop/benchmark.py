@@ -24,14 +24,16 @@ from dataclasses import dataclass, field
 
 import django
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template import engines
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 
 from followups.models import FollowUpRound
@@ -66,6 +68,20 @@ def minimal_agreement_list(request: HttpRequest) -> HttpResponse:
         .values("pk", "title", "registry_number", "period_start", "period_end")[:25]
     )
     return HttpResponse(_MINIMAL_TEMPLATE.render({"agreements": agreements}, request))
+
+
+def layout_floor(request: HttpRequest) -> HttpResponse:
+    """The signed-in layout (base.html: navigation, messages, CSP nonce) with no content:
+    through the Client it shows the fixed cost every page pays (middleware, session, user,
+    layout) before doing any work of its own."""
+    return render(request, "base.html", {})
+
+
+# The benchmark's URLconf: the project's plus the floor page (only while measuring).
+urlpatterns = [
+    path("__benchmark__/floor/", login_required(layout_floor), name="benchmark_floor"),
+    path("", include("iop.urls")),
+]
 
 
 # --- measuring ---------------------------------------------------------------------------
@@ -200,6 +216,7 @@ def _targets(user: User, today: dt.date) -> list[tuple[str, str]]:
     )
     agreements = reverse("partnerships:agreement_list")
     targets = [
+        ("layout floor (no content)", reverse("benchmark_floor")),
         ("start page", reverse("start")),
         ("agreement list", agreements),
         ("list, search q", f"{agreements}?q={SEARCH_TERM}"),
@@ -238,7 +255,9 @@ def run(
     pages: list[PageResult] = []
     sessions_before = set(Session.objects.values_list("pk", flat=True))
     with override_settings(
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"], SECURE_SSL_REDIRECT=False
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+        SECURE_SSL_REDIRECT=False,
+        ROOT_URLCONF="iop.benchmark",
     ):
         # The yardstick, as the administrator.
         yardstick_user = users.get(User.Role.ADMINISTRATOR) or next(iter(users.values()))
