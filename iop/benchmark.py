@@ -59,11 +59,9 @@ _MINIMAL_TEMPLATE = engines["django"].from_string(
 
 def minimal_agreement_list(request: HttpRequest) -> HttpResponse:
     """The first page of the agreement list: one query, a bare template, no middleware."""
-    is_party = Party.objects.filter(
-        agreement=OuterRef("pk"), organisation_id=request.user.organisation_id
-    )
+    mine = Party.objects.filter(organisation_id=request.user.organisation_id)
     agreements = list(
-        Agreement.objects.filter(Exists(is_party))
+        Agreement.objects.filter(pk__in=mine.values("agreement_id"))
         .order_by("-period_start", "title", "pk")
         .values("pk", "title", "registry_number", "period_start", "period_end")[:25]
     )
