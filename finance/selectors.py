@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from partnerships.models import Agreement, Party, Sector, User
@@ -21,6 +22,7 @@ from . import indexation
 from .models import (
     BudgetLine,
     Compensation,
+    IndexRule,
     IndexSeries,
     IndexValue,
     PartyBudget,
@@ -30,6 +32,7 @@ from .models import (
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, budget_difference, payment_status
 
 MAX_CHAIN = 10
+YEAR_VALIDATORS_MIN = 1990  # the lowest year a value can have (models.YEAR_VALIDATORS)
 
 
 def _partner_only(user: User) -> bool:
@@ -219,14 +222,16 @@ def build_ledger(
     return Ledger(compensation, rows)
 
 
-def _ledger_queryset(qs: QuerySet[Compensation]) -> QuerySet[Compensation]:
-    return qs.select_related(
-        "agreement",
-        "party__organisation",
-        "index_series",
-        "continues_from__agreement",
-        "continues_from__party__organisation",
-    ).prefetch_related("decided_amounts", "payments", "settlements")
+def _ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QuerySet[Compensation]:
+    """Compensations with what ``build_ledger`` needs. ``chain=False`` for lists over many
+    agreements: the four outer joins of the predecessor compensation are left out (they
+    are not shown there, and they keep PostgreSQL from starting with the user's scope)."""
+    related = ["agreement", "party__organisation", "index_series"]
+    if chain:
+        related += ["continues_from__agreement", "continues_from__party__organisation"]
+    return qs.select_related(*related).prefetch_related(
+        "decided_amounts", "payments", "settlements"
+    )
 
 
 # --- budgets ------------------------------------------------------------------------------
@@ -445,9 +450,10 @@ def overview_for_year(user: User, year: int, today: dt.date) -> Overview:
     compensations = _ledger_queryset(
         compensations_visible_to(user).filter(
             agreement__approved=True,
-            agreement__period_start__year__lte=year,
-            agreement__period_end__year__gte=year,
-        )
+            agreement__period_start__lte=dt.date(year, 12, 31),
+            agreement__period_end__gte=dt.date(year, 1, 1),
+        ),
+        chain=False,
     ).order_by("agreement__title", "party__organisation__name")
     rows = []
     for compensation in compensations:
@@ -471,28 +477,76 @@ class MissingIndex:
     years: tuple[int, ...]
 
 
+def _missing_year_runs(points: dict[int, indexation.IndexPoint], rule: str, last: int):
+    """Runs (first, last) of years up to ``last`` in which no value applies under ``rule``."""
+    runs: list[tuple[int, int]] = []
+    for year in range(YEAR_VALIDATORS_MIN, last + 1):
+        if indexation.applied_index(points.get(year), rule) is not None:
+            continue
+        if runs and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
+def _may_have_unknown_years(points, today: dt.date) -> Q:
+    """Compensations that can have an unknown amount in a year up to ``today``: a year of
+    the agreement before the base year, or a year from the first indexation year on with no
+    index value under the compensation's rule. Everything else is known for sure, so it
+    need not be loaded (a superset: decided amounts may still fill the gaps)."""
+    condition = Q(base_year__gt=ExtractYear("agreement__period_start"))
+    for series in IndexSeries.objects.all():
+        for rule in IndexRule.values:
+            for first, last in _missing_year_runs(points.get(series.pk, {}), rule, today.year):
+                condition |= Q(
+                    index_series=series,
+                    index_rule=rule,
+                    first_index_year__lte=last,
+                    agreement__period_end__gte=dt.date(first, 1, 1),
+                )
+    return condition
+
+
 def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
-    """Compensations whose amount is unknown up to this year for want of an index value."""
+    """Compensations whose amount is unknown up to this year for want of an index value.
+
+    Loads only the compensations that can have an unknown year (see
+    ``_may_have_unknown_years``) with their decided amounts: the work follows the number of
+    gaps in the index series, not the number of agreements."""
     points = index_points()
-    compensations = _ledger_queryset(
-        compensations_visible_to(user).filter(
-            agreement__approved=True, agreement__period_start__year__lte=today.year
+    compensations = (
+        compensations_visible_to(user)
+        .filter(
+            _may_have_unknown_years(points, today),
+            agreement__approved=True,
+            agreement__period_start__lte=dt.date(today.year, 12, 31),
         )
-    ).order_by("agreement__period_end", "party__organisation__name")
+        .select_related("agreement", "party__organisation", "index_series")
+        .prefetch_related("decided_amounts")
+        .order_by("agreement__period_end", "party__organisation__name")
+    )
     found = []
     for compensation in compensations:
         agreement = compensation.agreement
         years = [y for y in _years(agreement) if y <= today.year]
-        ledger = build_ledger(compensation, points, today, years=years)
-        unknown = [
-            r for r in ledger.rows if r.schedule.amount is None and r.schedule.missing_reason
-        ]
+        schedule = indexation.compute_schedule(
+            base_amount=compensation.base_amount,
+            base_year=compensation.base_year,
+            first_index_year=compensation.first_index_year,
+            years=years,
+            index=points.get(compensation.index_series_id, {}),
+            rule=compensation.index_rule,
+            decided={d.year: d.amount for d in compensation.decided_amounts.all()},
+            series_name=compensation.index_series.name,
+        )
+        unknown = [r for r in schedule if r.amount is None and r.missing_reason]
         if unknown:
             found.append(
                 MissingIndex(
                     agreement=agreement,
                     organisation_name=compensation.party.organisation.name,
-                    reason=unknown[0].schedule.missing_reason,
+                    reason=unknown[0].missing_reason,
                     years=tuple(r.year for r in unknown),
                 )
             )

@@ -17,8 +17,12 @@ def agreements_visible_to(user: User) -> QuerySet[Agreement]:
         return Agreement.objects.all()
     if user.organisation_id is None:
         return Agreement.objects.none()
-    is_party = Party.objects.filter(agreement=OuterRef("pk"), organisation_id=user.organisation_id)
-    return Agreement.objects.filter(Exists(is_party))
+    # ``pk IN (agreements of my parties)`` rather than ``EXISTS``: as a subquery of other
+    # queries (``agreement__in=...``) PostgreSQL then starts from the user's few party rows
+    # (index on party.organisation_id) instead of joining whole tables first.
+    return Agreement.objects.filter(
+        pk__in=Party.objects.filter(organisation_id=user.organisation_id).values("agreement_id")
+    )
 
 
 def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None) -> Agreement:

@@ -1,10 +1,12 @@
 """Thin views of the register: load via selectors, check permissions, call services."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -41,9 +43,10 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     form = AgreementSearchForm(
         request.GET or None,
         status_choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
-        party_queryset=Organisation.objects.filter(parties__agreement__in=visible)
-        .distinct()
-        .order_by("name"),
+        # A semi-join on the user's parties, not DISTINCT over a join of every party row.
+        party_queryset=Organisation.objects.filter(
+            pk__in=Party.objects.filter(agreement__in=visible).values("organisation_id")
+        ).order_by("name"),
     )
     agreements = (
         visible.with_status()
@@ -57,18 +60,25 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if data["q"]:
             q = data["q"].strip()
+            # Party names through a correlated EXISTS: no join, so no duplicate rows and
+            # no DISTINCT over the whole agreement row (in the page and in its count), and
+            # it is evaluated for the user's agreements only, not for every party in the
+            # country whose name matches.
+            named_party = Party.objects.filter(
+                agreement=OuterRef("pk"), organisation__name__icontains=q
+            )
             agreements = agreements.filter(
-                Q(title__icontains=q)
-                | Q(registry_number__icontains=q)
-                | Q(parties__organisation__name__icontains=q)
-            ).distinct()
+                Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
+            )
         if data["status"]:
             agreements = agreements.filter(current_status=data["status"])
         if data["party"]:
             agreements = agreements.filter(parties__organisation=data["party"])
         if data["year"]:
+            # Date ranges rather than __year lookups, so the period indexes can be used.
+            year = data["year"]
             agreements = agreements.filter(
-                period_start__year__lte=data["year"], period_end__year__gte=data["year"]
+                period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1)
             )
     page = _page(request, agreements)
     query = request.GET.copy()

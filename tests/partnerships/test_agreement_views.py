@@ -147,6 +147,36 @@ def test_list_query_count_does_not_grow_with_agreements(
     assert response.status_code == 200
 
 
+def test_search_over_party_names_lists_each_agreement_once_in_fixed_queries(
+    world, client_for, django_assert_max_num_queries
+):
+    """Two matching parties of one agreement must not list it twice (no join duplicates),
+    and the number of queries does not grow with the matches."""
+    client = client_for(world.admin)
+    url = reverse("partnerships:agreement_list")
+    agreement_with_parties(
+        world.municipality,
+        OrganisationFactory(name="Pingstkyrkan Norr"),
+        OrganisationFactory(name="Equmeniakyrkan Norr"),
+        title="Nattvandring",
+    )
+    with django_assert_max_num_queries(8) as ctx:
+        page = client.get(url, {"q": "kyrkan"}).context["page"]
+    assert [a.title for a in page.object_list] == ["Nattvandring"]
+    assert page.paginator.count == 1
+    for n in range(15):
+        agreement_with_parties(
+            world.municipality,
+            OrganisationFactory(name=f"Kyrkan {n} A"),
+            OrganisationFactory(name=f"Kyrkan {n} B"),
+            title=f"Fler {n}",
+        )
+    with django_assert_max_num_queries(len(ctx.captured_queries)):
+        page = client.get(url, {"q": "kyrkan", "year": 2025}).context["page"]
+    assert page.paginator.count == 16
+    assert len({a.pk for a in page.object_list}) == len(page.object_list) == 16
+
+
 def test_detail_query_count_does_not_grow_with_rows(
     world, client_for, django_assert_max_num_queries
 ):
