@@ -115,24 +115,37 @@ def organisations_editable_by(user: User) -> QuerySet[Organisation]:
     )
 
 
+CHAIN_STEPS_PER_QUERY = 10
+
+
 def agreement_chain(agreement: Agreement) -> list[Agreement]:
-    """The renewal chain this agreement belongs to, oldest first (a few queries at most)."""
-    chain = [agreement]
-    current = agreement
-    while current.predecessor_id and len(chain) < 50:
-        current = Agreement.objects.only(
-            "pk", "title", "period_start", "period_end", "predecessor"
-        ).get(pk=current.predecessor_id)
-        chain.insert(0, current)
-    current = agreement
-    while len(chain) < 50:
-        nxt = (
-            Agreement.objects.only("pk", "title", "period_start", "period_end")
-            .filter(predecessor=current)
-            .first()
-        )
-        if nxt is None:
-            break
-        chain.append(nxt)
-        current = nxt
-    return chain
+    """The renewal chain this agreement belongs to, oldest first.
+
+    Two queries for chains of up to ten renewals each way (predecessors and successors
+    joined in one query each); a longer chain costs one more pair per ten steps."""
+    fields = ("id", "title", "period_start", "period_end", "approved", "predecessor")
+
+    def walk(start_pk: int, relation: str) -> list[Agreement]:
+        found: list[Agreement] = []
+        pk = start_pk
+        while len(found) < 100:
+            path = "__".join([relation] * CHAIN_STEPS_PER_QUERY)
+            related = [
+                "__".join([relation] * depth) for depth in range(1, CHAIN_STEPS_PER_QUERY + 1)
+            ]
+            only = [*fields, *(f"{r}__{f}" for r in related for f in fields)]
+            current = Agreement.objects.select_related(path).only(*only).filter(pk=pk).first()
+            if current is None:
+                break
+            step = current
+            for _ in range(CHAIN_STEPS_PER_QUERY):
+                step = getattr(step, relation, None)
+                if step is None:
+                    return found
+                found.append(step)
+            pk = step.pk
+        return found
+
+    predecessors = walk(agreement.pk, "predecessor") if agreement.predecessor_id else []
+    successors = walk(agreement.pk, "successor")
+    return [*reversed(predecessors), agreement, *successors]

@@ -397,3 +397,26 @@ def test_notice_by_an_organisation_that_is_not_a_party_is_refused(world, client_
         url, {"given_by": world.other_association.pk, "notice_date": "2025-02-01"}
     )
     assert response.status_code == 400
+
+
+def test_renewal_chain_costs_two_queries_whatever_its_length(world, django_assert_num_queries):
+    from partnerships.selectors import agreement_chain
+
+    chain = [world.agreement]
+    for n in range(6):
+        chain.append(
+            agreement_with_parties(
+                world.municipality,
+                world.association,
+                predecessor=chain[-1],
+                period_start=dt.date(2027 + 3 * n, 1, 1),
+                period_end=dt.date(2029 + 3 * n, 12, 31),
+            )
+        )
+    middle = Agreement.objects.get(pk=chain[3].pk)
+    with django_assert_num_queries(2):
+        found = agreement_chain(middle)
+    assert [a.pk for a in found] == [a.pk for a in chain]
+    first = Agreement.objects.get(pk=chain[0].pk)
+    with django_assert_num_queries(1):
+        assert [a.pk for a in agreement_chain(first)] == [a.pk for a in chain]
