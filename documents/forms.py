@@ -1,9 +1,11 @@
 from django import forms
 
+from partnerships.text import PlainTextFormMixin
+
 from .models import Memo
 
 
-class MemoForm(forms.ModelForm):
+class MemoForm(PlainTextFormMixin, forms.ModelForm):
     """The parts of a memo a person writes. Validation lives in ``Memo.clean``."""
 
     class Meta:

@@ -380,6 +380,7 @@ class BudgetLine(models.Model):
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
     label = models.CharField("benämning", max_length=120, blank=True)
     amount = models.BigIntegerField("belopp (kr)")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "budgetrad"

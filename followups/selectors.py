@@ -6,6 +6,7 @@ who sees the agreement (administration, board staff, the other parties).
 """
 
 import datetime as dt
+import re
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -24,6 +25,8 @@ from .models import (
     ReportStatus,
 )
 from .schedule import PlannedFollowUp, PlanStatus, followup_plan, plan_status
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _int_or_404(pk: object, what: str) -> int:
@@ -188,7 +191,9 @@ def active_feed(user: User) -> CalendarFeed | None:
 
 def feed_by_token(token: str) -> CalendarFeed:
     """The active feed with this token, else 404 (unknown, revoked, inactive user)."""
-    if not token or len(token) > 64:
+    # Tokens are ``secrets.token_urlsafe``: anything else (a NUL byte would be a 500 on
+    # PostgreSQL) is not a token.
+    if not token or not _TOKEN.fullmatch(token):
         raise Http404("Ingen sådan kalender.")
     feed = (
         CalendarFeed.objects.filter(token=token, revoked_at__isnull=True, user__is_active=True)

@@ -183,6 +183,10 @@ TASKS = {
     }
 }
 
+# The change history (django-simple-history) is a record: no revert button in the admin
+# (partnerships.admin.ReadOnlyHistoryAdmin also refuses a revert POST).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 IOP_PAGINATE_BY = 25
 
 LOGGING = {

@@ -16,12 +16,13 @@ from .models import (
     User,
 )
 from .orgnr import normalise_organisation_number
+from .text import PlainTextFormMixin
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
@@ -55,7 +56,7 @@ class OrganisationForm(forms.ModelForm):
         return number
 
 
-class PositionedForm(forms.ModelForm):
+class PositionedForm(PlainTextFormMixin, forms.ModelForm):
     """A row of an ordered list; an empty position puts the row last."""
 
     def __init__(self, *args, **kwargs):
@@ -75,7 +76,7 @@ class PositionedForm(forms.ModelForm):
             return 0
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "title", "email", "phone"]
@@ -86,7 +87,7 @@ ContactFormSet = inlineformset_factory(
 )
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(PlainTextFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -154,7 +155,7 @@ GoalFormSet = inlineformset_factory(
 )
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Party
         fields = ["organisation", "role"]
@@ -231,7 +232,7 @@ ResponsibilityFormSet = inlineformset_factory(
 )
 
 
-class SignatoryForm(forms.ModelForm):
+class SignatoryForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Signatory
         fields = ["name", "title", "place", "signed_on"]
@@ -243,7 +244,7 @@ SignatoryFormSet = inlineformset_factory(
 )
 
 
-class TerminationForm(forms.ModelForm):
+class TerminationForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Termination
         fields = ["given_by", "notice_date", "reason"]
@@ -265,7 +266,7 @@ class TerminationForm(forms.ModelForm):
         pass
 
 
-class AgreementSearchForm(forms.Form):
+class AgreementSearchForm(PlainTextFormMixin, forms.Form):
     q = forms.CharField(label="Sök", required=False, help_text="Rubrik, part eller diarienummer")
     status = forms.ChoiceField(label="Status", required=False)
     party = forms.ModelChoiceField(
@@ -289,7 +290,7 @@ class RenewalStartForm(forms.Form):
     )
 
 
-class RenewalDecisionForm(forms.ModelForm):
+class RenewalDecisionForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = RenewalDecision
         fields = ["outcome", "decided_on", "paragraph", "note"]

@@ -332,7 +332,8 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
+    # A NUL byte cannot be sent to PostgreSQL (it would be a 500): it is dropped here.
+    q = request.GET.get("q", "").replace("\x00", "").strip()
     organisations = Organisation.objects.order_by("name", "pk")
     if q:
         organisations = organisations.filter(

@@ -1,0 +1,32 @@
+"""Runs ``scripts/reliability_check`` (a throwaway PostgreSQL cluster, never the shared
+server): the app survives a database restart, and backup + restore compare equal.
+Skipped where the PostgreSQL server binaries, or runuser when run as root, are missing."""
+
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "reliability_check"
+
+
+def _missing() -> str | None:
+    spec = importlib.util.spec_from_file_location("reliability_check", f"{SCRIPT}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.missing_requirements()
+
+
+MISSING = _missing()
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"reliability check: {MISSING}")
+
+
+@pytest.mark.parametrize("check", ["restart", "backup"])
+def test_reliability_check(check):
+    result = subprocess.run(
+        [str(SCRIPT), check], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FAIL" not in result.stdout

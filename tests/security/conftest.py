@@ -1,0 +1,143 @@
+"""Every kind of object a URL can name, for ``world.agreement`` (the municipality's case).
+
+``objects`` maps the placeholder names used by the URL matrix to primary keys (or slugs).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
+from finance.models import IndexValue
+from followups.models import CalendarFeed, ReportStatus
+from partnerships.models import Sector
+from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
+from tests.finance.factories import (
+    CompensationFactory,
+    DecidedAmountFactory,
+    PaymentFactory,
+    RepaymentClaimFactory,
+    opi,
+)
+from tests.followups.factories import MeetingFactory, NoteFactory, RoundFactory
+
+ROLES = ("anonymous", "admin", "board_staff", "partner", "outsider_admin", "other_partner")
+
+
+@pytest.fixture
+def objects(world) -> dict:
+    agreement = world.agreement
+    board = agreement.board
+    idea_party = agreement.parties.get(role=Sector.IDEA_BASED)
+    public_party = agreement.parties.get(role=Sector.PUBLIC)
+    ContactPersonFactory(organisation=world.association, email="kontakt@example.org")
+    # An index year where the definitive value differs from the preliminary one, so the
+    # settlement page has something to settle.
+    index_value = IndexValue.objects.create(
+        series=opi(),
+        year=2024,
+        preliminary_percent=Decimal("3.0"),
+        definitive_percent=Decimal("4.0"),
+        source="Test",
+    )
+    compensation = CompensationFactory(
+        party=idea_party, base_amount=100_000, base_year=2023, first_index_year=2024
+    )
+    DecidedAmountFactory(compensation=compensation, year=2025, amount=105_000)
+    payment = PaymentFactory(compensation=compensation, year=2024, amount=50_000)
+    claim = RepaymentClaimFactory(party=idea_party, amount=1_000)
+    round_ = RoundFactory(
+        agreement=agreement,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+        due_date=dt.date(2026, 12, 15),
+    )
+    NoteFactory(
+        round=round_,
+        organisation=world.association,
+        goal=agreement.goals.first(),
+        status=ReportStatus.SUBMITTED,
+    )
+    meeting = MeetingFactory(agreement=agreement)
+    memo = Memo.objects.create(
+        agreement=agreement,
+        kind=MemoKind.NEW,
+        title="Tjänsteskrivelse",
+        memo_date=dt.date(2026, 11, 1),
+        proposed_decisions="Att godkänna överenskommelsen.",
+        matter="Ärendet.",
+        signing_official="Handläggare",
+        office="Omsorgskontoret",
+        created_by=world.admin,
+    )
+    document = IssuedDocument(
+        kind=DocumentKind.AGREEMENT,
+        agreement=agreement,
+        organisation=world.municipality,
+        version=1,
+        title="Överenskommelse",
+        filename="overenskommelse.pdf",
+        content=b"%PDF-1.4 test",
+        snapshot={},
+        issued_by=world.admin,
+    )
+    document.save()
+    annual = IssuedDocument(
+        kind=DocumentKind.ANNUAL_REPORT,
+        agreement=None,
+        organisation=world.municipality,
+        subject_key=f"namnd-{board.pk}-2025",
+        version=1,
+        title="Årsrapport 2025",
+        filename="arsrapport-2025.pdf",
+        content=b"%PDF-1.4 test",
+        snapshot={},
+        issued_by=world.admin,
+    )
+    annual.save()
+    job = AnnualReportJob.objects.create(
+        board=board,
+        year=2025,
+        status=AnnualReportJob.Status.DONE,
+        document=annual,
+        requested_by=world.admin,
+    )
+    # The calendar feed belongs to somebody who is not one of the roles, so that a role's
+    # own "new address" POST does not revoke it.
+    feed_owner = UserFactory(organisation=world.municipality, username="kalender")
+    feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
+    BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
+    return {
+        "agreement": agreement.pk,
+        "other_agreement": world.other_agreement.pk,
+        "idea_party": idea_party.pk,
+        "public_party": public_party.pk,
+        "organisation": world.association.pk,
+        "association_org": str(world.association.pk),
+        "compensation": compensation.pk,
+        "payment": payment.pk,
+        "claim": claim.pk,
+        "index_value": index_value.pk,
+        "round": round_.pk,
+        "meeting": meeting.pk,
+        "memo": memo.pk,
+        "memo_kind": "ny",
+        "document": document.pk,
+        "job": job.pk,
+        "board": board.pk,
+        "token": feed.token,
+        "year": 2024,
+    }
+
+
+@pytest.fixture
+def users(world) -> dict:
+    return {
+        "anonymous": None,
+        "admin": world.admin,
+        "board_staff": world.board_staff,
+        "partner": world.partner,
+        "outsider_admin": world.outsider_admin,
+        "other_partner": world.other_partner,
+    }

@@ -1,0 +1,326 @@
+"""Access control, proven for every URL of the app.
+
+The URL patterns are taken from the resolver (includes walked, ``admin/`` skipped). Each is
+requested with GET and with POST (an empty body) as each role of ``world``. ``MATRIX``
+declares the outcome per URL name, method and role:
+
+- ``login``: redirect to the login page;
+- a status code (200, 302, 400, 403, 404, 405).
+
+A URL name missing from the matrix fails the test (a new URL must declare its access), and
+so does a matrix entry whose URL no longer exists. Every request runs in a savepoint that
+is rolled back, so a POST by one role cannot change what the next request sees.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .conftest import ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Expect:
+    kwargs: dict
+    get: tuple
+    post: tuple
+
+
+def E(kwargs: dict, get: str, post: str) -> Expect:  # noqa: N802 - reads as a table
+    def parse(text: str) -> tuple:
+        tokens = text.split()
+        assert len(tokens) == len(ROLES), text
+        return tuple(t if t == "login" else int(t) for t in tokens)
+
+    return Expect(kwargs, parse(get), parse(post))
+
+
+A = {"pk": "agreement"}
+# Finance forms take ``request.POST or None``: an empty POST (never sent by a browser, which
+# always sends the CSRF token) is an unbound form, shown again with 200; nothing is saved.
+# Order of every row:            anon   admin staff partner outsider other_partner
+MATRIX: dict[str, Expect] = {
+    # --- project -------------------------------------------------------------------------
+    "start": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
+    "healthz": E({}, "200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "login": E({}, "200 302 302 302 302 302", "200 302 302 302 302 302"),
+    "logout": E({}, "405 405 405 405 405 405", "302 302 302 302 302 302"),
+    # --- partnerships ----------------------------------------------------------------------
+    "partnerships:agreement_list": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
+    "partnerships:agreement_create": E(
+        {}, "login 200 403 403 200 403", "login 400 403 403 400 403"
+    ),
+    "partnerships:agreement_detail": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    "partnerships:agreement_update": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "partnerships:party_update": E(
+        {"pk": "agreement", "party_pk": "idea_party"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "partnerships:termination_create": E(
+        A, "login 200 403 403 404 404", "login 400 403 403 404 404"
+    ),
+    "partnerships:renewal_start": E(A, "login 405 405 405 405 405", "login 302 403 403 404 404"),
+    "partnerships:renewal_decide": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "partnerships:organisation_list": E(
+        {}, "login 200 200 200 200 200", "login 200 200 200 200 200"
+    ),
+    "partnerships:organisation_create": E(
+        {}, "login 200 403 403 200 403", "login 400 403 403 400 403"
+    ),
+    "partnerships:organisation_detail": E(
+        {"pk": "organisation"}, "login 200 200 200 200 200", "login 200 200 200 200 200"
+    ),
+    "partnerships:organisation_update": E(
+        {"pk": "organisation"}, "login 200 403 403 403 403", "login 400 403 403 403 403"
+    ),
+    # --- finance ---------------------------------------------------------------------------
+    "finance:economy": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    "finance:economy_export": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    "finance:compensation_create": E(A, "login 200 403 403 404 404", "login 200 403 403 404 404"),
+    "finance:compensation_update": E(
+        {"pk": "agreement", "compensation_pk": "compensation"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:budget_edit": E(
+        {"pk": "agreement", "party_pk": "idea_party", "year": "year"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:claim_create": E(A, "login 200 403 403 404 404", "login 200 403 403 404 404"),
+    "finance:claim_update": E(
+        {"pk": "agreement", "claim_pk": "claim"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:decided_amount_edit": E(
+        {"compensation_pk": "compensation", "year": "year"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:payment_create": E(
+        {"compensation_pk": "compensation"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:settlement_create": E(
+        {"compensation_pk": "compensation", "year": "year"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    "finance:overview": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
+    "finance:overview_export": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
+    "finance:index_values": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
+    "finance:index_value_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    "finance:index_series_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    "finance:index_import": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    "finance:index_value_update": E(
+        {"value_pk": "index_value"}, "login 200 403 403 200 403", "login 200 403 403 200 403"
+    ),
+    # --- follow-ups ------------------------------------------------------------------------
+    "followups:agreement_followup": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "followups:meeting_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "followups:round_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "followups:meeting_detail": E(
+        {"pk": "meeting"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+    "followups:meeting_update": E(
+        {"pk": "meeting"}, "login 200 403 403 404 404", "login 400 403 403 404 404"
+    ),
+    "followups:meeting_ics": E(
+        {"pk": "meeting"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+    "followups:meeting_invite": E(
+        {"pk": "meeting"}, "login 405 405 405 405 405", "login 302 403 403 404 404"
+    ),
+    "followups:round_detail": E(
+        {"pk": "round"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+    # The report is the idea-based party's: only the partner writes it; the partner's
+    # report is submitted in ``objects``, so a POST is refused as locked (403).
+    "followups:round_report": E(
+        {"pk": "round"}, "login 403 403 200 404 404", "login 403 403 403 404 404"
+    ),
+    "followups:round_status": E(
+        {"pk": "round"}, "login 405 405 405 405 405", "login 302 403 403 404 404"
+    ),
+    "followups:round_assessment": E(
+        {"pk": "round"}, "login 200 403 403 404 404", "login 302 403 403 404 404"
+    ),
+    "followups:round_reopen": E(
+        {"pk": "round", "organisation_pk": "association_org"},
+        "login 405 405 405 405 405",
+        "login 302 403 403 404 404",
+    ),
+    "followups:calendar_settings": E({}, "login 200 200 200 200 200", "login 302 302 302 302 302"),
+    # No login: the secret token is the credential.
+    "followups:calendar_feed": E(
+        {"token": "token"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
+    ),
+    # --- documents -------------------------------------------------------------------------
+    "documents:agreement_documents": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "documents:agreement_preview": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "documents:agreement_issue": E(A, "login 405 405 405 405 405", "login 302 302 403 404 404"),
+    "documents:memo_create": E(
+        {"pk": "agreement", "kind": "memo_kind"},
+        "login 405 405 405 405 405",
+        "login 302 403 403 404 404",
+    ),
+    "documents:memo_edit": E(
+        {"pk": "agreement", "kind": "memo_kind"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "documents:memo_preview": E(
+        {"pk": "agreement", "kind": "memo_kind"},
+        "login 200 200 403 404 404",
+        "login 405 405 405 405 405",
+    ),
+    "documents:memo_issue": E(
+        {"pk": "agreement", "kind": "memo_kind"},
+        "login 405 405 405 405 405",
+        "login 302 302 403 404 404",
+    ),
+    "documents:followup_report_preview": E(
+        {"pk": "agreement", "round_pk": "round"},
+        "login 200 200 200 404 404",
+        "login 405 405 405 405 405",
+    ),
+    "documents:followup_report_issue": E(
+        {"pk": "agreement", "round_pk": "round"},
+        "login 405 405 405 405 405",
+        "login 302 302 403 404 404",
+    ),
+    # The other municipality has a board of its own (its administrator sees only that one).
+    "documents:boards_index": E({}, "login 200 200 403 200 403", "login 405 405 405 405 405"),
+    "documents:board_annual_reports": E(
+        {"board_pk": "board"}, "login 200 200 403 404 404", "login 400 400 403 404 404"
+    ),
+    "documents:annual_report_job": E(
+        {"job_pk": "job"}, "login 200 200 403 404 404", "login 405 405 405 405 405"
+    ),
+    "documents:annual_report_retry": E(
+        {"job_pk": "job"}, "login 405 405 405 405 405", "login 302 302 403 404 404"
+    ),
+    "documents:download": E(
+        {"document_pk": "document"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+}
+
+
+def walk(patterns, prefix: str = "", namespace: str = "", route: str = ""):
+    """(name, full route, converter names) of every URL pattern, includes walked."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            sub_route = route + str(entry.pattern)
+            if sub_route.startswith("admin/"):
+                continue
+            ns = entry.namespace or ""
+            full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from walk(entry.url_patterns, prefix, full_ns, sub_route)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield name, route + str(entry.pattern), sorted(entry.pattern.converters)
+
+
+def app_urls() -> list[tuple[str, str, list[str]]]:
+    return list(walk(get_resolver().url_patterns))
+
+
+def outcome(response) -> object:
+    if response.status_code == 302 and response["Location"].startswith(reverse("login") + "?"):
+        return "login"
+    return response.status_code
+
+
+def request_as(client, method: str, url: str):
+    """The request in a savepoint that is rolled back afterwards."""
+    with transaction.atomic():
+        response = client.get(url) if method == "get" else client.post(url, {})
+        transaction.set_rollback(True)
+    return response
+
+
+def test_every_url_is_in_the_matrix():
+    urls = app_urls()
+    names = {name for name, _, _ in urls}
+    unnamed = [route for name, route, _ in urls if not name]
+    assert not unnamed, f"URL patterns without a name: {unnamed}"
+    missing = sorted(names - MATRIX.keys())
+    assert not missing, (
+        f"URL names with no entry in tests/security/test_url_matrix.py MATRIX: {missing}. "
+        "Declare who may reach each new URL."
+    )
+    stale = sorted(MATRIX.keys() - names)
+    assert not stale, f"MATRIX entries for URLs that no longer exist: {stale}"
+    for name, _route, converters in urls:
+        assert sorted(MATRIX[name].kwargs) == converters, f"{name}: parameters {converters}"
+
+
+def test_access_matrix(client, objects, users):
+    """Every URL x role x method has the declared outcome; never a 500."""
+    mismatches = []
+    checked = 0
+    for name, _route, _ in app_urls():
+        expect = MATRIX[name]
+        url = reverse(name, kwargs={k: objects[v] for k, v in expect.kwargs.items()})
+        for role_index, role in enumerate(ROLES):
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            for method in ("get", "post"):
+                wanted = getattr(expect, method)[role_index]
+                try:
+                    got = outcome(request_as(client, method, url))
+                except Exception as exc:  # noqa: BLE001 - a 500 is a finding, reported below
+                    got = f"500 ({type(exc).__name__}: {exc})"
+                checked += 1
+                if got != wanted:
+                    mismatches.append(
+                        f"{method.upper()} {name} as {role}: {got}, expected {wanted}"
+                    )
+    assert checked == len(MATRIX) * len(ROLES) * 2
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_matrix_size():
+    """Documented in docs/integrity.md: URLs x roles x methods."""
+    assert len(MATRIX) * len(ROLES) >= 60 * 6
+
+
+BAD_IDS = ["abc", "0", "-1", "1.5", "999999999", "9" * 30, "%00", "1;DROP TABLE x"]
+
+
+def test_bad_or_unknown_ids_are_404_never_500(client, objects, users):
+    """Every id in every URL, replaced by text, an unknown number or a number too large
+    for the database, is a 404 for the administrator who may reach the real object
+    (a year outside the agreement's period may also be a 403)."""
+    client.force_login(users["admin"])
+    problems = []
+    for name, _route, converters in app_urls():
+        expect = MATRIX[name]
+        if not expect.kwargs:
+            continue
+        admin = ROLES.index("admin")
+        method = "get" if expect.get[admin] != 405 else "post"
+        for param in converters:
+            for bad in BAD_IDS:
+                kwargs = {k: objects[v] for k, v in expect.kwargs.items()}
+                kwargs[param] = bad
+                try:
+                    url = reverse(name, kwargs=kwargs)
+                except Exception:  # noqa: BLE001 - the int converter refuses text
+                    continue
+                try:
+                    got = request_as(client, method, url).status_code
+                except Exception as exc:  # noqa: BLE001
+                    got = f"500 ({type(exc).__name__}: {exc})"
+                allowed = {404, 403} if param == "year" else {404}
+                if got not in allowed:
+                    problems.append(f"{method.upper()} {url} ({name}, {param}={bad!r}): {got}")
+    assert not problems, "\n".join(problems)
