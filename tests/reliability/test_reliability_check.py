@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "reliability_check"
@@ -20,7 +21,15 @@ def _missing() -> str | None:
 
 
 MISSING = _missing()
-pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"reliability check: {MISSING}")
+ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+pytestmark = [
+    pytest.mark.skipif(MISSING is not None, reason=f"reliability check: {MISSING}"),
+    # The checks start their own PostgreSQL cluster whatever DATABASE_URL says; they run
+    # once, in the suite's PostgreSQL pass, not again in the SQLite pass.
+    pytest.mark.skipif(
+        not ON_POSTGRESQL, reason="reliability checks run in the PostgreSQL pass of the suite"
+    ),
+]
 
 
 @pytest.mark.parametrize("check", ["restart", "backup"])
