@@ -219,8 +219,10 @@ class A11y:
 # --- helpers for the journeys --------------------------------------------------------------
 
 
-def login(page, username: str, password: str = DEMO_PASSWORD) -> None:
+def login(page, username: str, password: str = DEMO_PASSWORD, a11y: A11y | None = None) -> None:
     page.goto("/logga-in/")
+    if a11y is not None:
+        a11y.check()
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()

@@ -175,3 +175,81 @@ def test_administrator_creates_an_agreement_with_money_meeting_and_renewal(demo_
     a11y.check("renewal pending")
 
     a11y.assert_clean()
+
+
+def test_partner_drafts_is_stopped_by_a_personnummer_and_submits(demo_data, browser_page):
+    page, a11y = browser_page
+    login(page, "pingst", a11y=a11y)
+    assert heading(page) == "Start"
+    a11y.check()
+
+    # The open follow-up round is on the start page.
+    item = page.locator(".attention-list li", has_text="Uppföljning 2026")
+    assert "är öppen" in item.inner_text()
+    item.get_by_role("link", name="Skriv rapporten").click()
+    assert page.get_by_role(
+        "heading", name="Rapport för 2026 från Pingstkyrkan Linköping"
+    ).is_visible()
+    a11y.check()
+
+    goal_1 = page.get_by_label(re.compile(r"^Mål 1:"))
+    goal_2 = page.get_by_label(re.compile(r"^Mål 2:"))
+    goal_3 = page.get_by_label(re.compile(r"^Mål 3:"))
+    typed = {
+        "Öppet, timmar per dag (minst)": "5",
+        "Öppet, timmar per dag (högst)": "9",
+        "Öppna dagar under perioden": "220",
+        "Besökare per dag (ungefär)": "10",
+        "Unika personer under perioden": "90",
+        "Andel som kommer ofta (%)": "33",
+        "Andel som kommer ibland (%)": "33",
+        "Andel som kommer sällan (%)": "34",
+        "Personer i arbetsträning": "15",
+        "Samverkanspartner": "Stadsmissionen, Arbetsmarknadsenheten",
+    }
+    goal_1.fill("Öppet fem dagar i veckan för alla som vill komma.")
+    goal_2.fill("Gemensamma måltider på torsdagskvällar, cirka 25 brukar komma.")
+    goals = page.locator("textarea[id^=id_goal_]")
+    for index in range(3, goals.count()):  # every goal needs a text before submitting
+        goals.nth(index).fill("Inget nytt att rapportera för perioden.")
+    for label, value in typed.items():
+        page.get_by_label(label).fill(value)
+    page.get_by_role("button", name="Spara utkast").click()
+    assert _message(page) == "Utkastet är sparat. Bara ni på Pingstkyrkan Linköping ser det."
+    assert goal_2.input_value().startswith("Gemensamma måltider")
+    assert page.get_by_label("Öppna dagar under perioden").input_value() == "220"
+    a11y.check("draft saved")
+
+    # A personal identity number in a narrative is refused; nothing typed is lost.
+    goal_3.fill("Vi hjälpte en besökare (850709-9805) att få en bostad.")
+    page.get_by_label("Nya målgrupper").fill("Fler unga vuxna.")  # typed, not yet saved
+    typed["Nya målgrupper"] = "Fler unga vuxna."
+    before = {label: page.get_by_label(label).input_value() for label in typed}
+    assert before["Öppna dagar under perioden"] == "220"
+    page.get_by_role("button", name="Lämna in rapporten").click()
+    assert (
+        "Formuläret innehåller fel. Inget har sparats." in page.locator("#form-errors").inner_text()
+    )
+    error = page.locator(f"#{goal_3.get_attribute('id')}_error")
+    assert "ser ut som ett personnummer (850709-9805)" in error.inner_text()
+    assert goal_3.get_attribute("aria-invalid") == "true"
+    assert goal_3.input_value() == "Vi hjälpte en besökare (850709-9805) att få en bostad."
+    assert goal_1.input_value() == "Öppet fem dagar i veckan för alla som vill komma."
+    assert goal_2.input_value() == "Gemensamma måltider på torsdagskvällar, cirka 25 brukar komma."
+    for label, value in before.items():
+        assert page.get_by_label(label).input_value() == value, label
+    a11y.check("form errors")
+
+    goal_3.fill("Vi hjälpte flera besökare att få en bostad.")
+    page.get_by_role("button", name="Lämna in rapporten").click()
+    assert _message(page).startswith("Rapporten är inlämnad.")
+    main = squash(page.locator("main").inner_text())
+    assert "Vi hjälpte flera besökare att få en bostad." in main
+    assert "850709-9805" not in main
+    a11y.check()
+
+    page.get_by_role("link", name="Start", exact=True).click()
+    assert "er rapport är inlämnad" in page.locator(".attention-list").inner_text()
+    a11y.check("report submitted")
+
+    a11y.assert_clean()
