@@ -253,3 +253,86 @@ def test_partner_drafts_is_stopped_by_a_personnummer_and_submits(demo_data, brow
     a11y.check("report submitted")
 
     a11y.assert_clean()
+
+
+def _fetch_pdf(page, href: str) -> tuple[dict, bytes]:
+    """GET with the browser's cookies (the session), as the download would."""
+    response = page.request.get(href)
+    assert response.ok, (href, response.status)
+    return response.headers, response.body()
+
+
+def test_board_staff_make_the_annual_report_and_download_pdfs(demo_data, browser_page):
+    page, a11y = browser_page
+    login(page, "namndsekreterare", a11y=a11y)
+    assert "Du kan läsa och ta ut dokument" in page.locator(".lead").inner_text()
+    a11y.check()
+
+    # The annual report page of their board.
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Årsrapporter"
+    ).click()
+    assert heading(page) == "Årliga rapporter till nämnderna"
+    a11y.check()
+    page.get_by_role("link", name="Social- och omsorgsnämnden").click()
+    assert heading(page) == "Årliga rapporter till social- och omsorgsnämnden"
+    assert page.get_by_text("Ingen årsrapport är beställd.").is_visible()
+    a11y.check()
+    page.get_by_label("År").fill("1800")
+    page.get_by_role("button", name="Skapa årsrapport").click()
+    assert page.locator("#form-errors").is_visible()
+    assert page.locator("#id_year_error").is_visible()
+    a11y.check("form errors")
+
+    # Started; the immediate task backend of the tests renders it at once.
+    page.get_by_label("År").fill("2026")
+    page.get_by_role("button", name="Skapa årsrapport").click()
+    assert heading(page) == "Årsrapport 2026, social- och omsorgsnämnden"
+    status = page.get_by_role("status")
+    assert "Status: Klar" in status.inner_text()
+    assert "utfärdad som version 1" in status.inner_text()
+    a11y.check()
+    link = page.get_by_role("link", name=re.compile(r"Ladda ner årsrapporten \(PDF"))
+    with page.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as file:
+        assert file.read(5) == b"%PDF-"
+    headers, body = _fetch_pdf(page, link.get_attribute("href"))
+    assert headers["content-type"] == "application/pdf"
+    assert headers["content-disposition"].startswith("attachment;")
+    assert body.startswith(b"%PDF")
+
+    page.get_by_role("link", name="Årliga rapporter till social- och omsorgsnämnden").click()
+    jobs = squash(page.locator("table").first.inner_text())
+    assert "2026 Klar" in jobs
+    assert page.get_by_role("link", name=re.compile("Ladda ner årsrapport 2026")).is_visible()
+    a11y.check("report done")
+
+    # A follow-up report: the 2018-2020 agreement's round 2020, then its PDF.
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Överenskommelser"
+    ).click()
+    a11y.check()
+    page.locator("tr", has_text="2018-01-01").get_by_role("link").first.click()
+    assert "2018–2020" in heading(page)
+    a11y.check()
+    tabs = page.get_by_role("navigation", name="Delar av överenskommelsen")
+    tabs.get_by_role("link", name="Uppföljning").click()
+    a11y.check()
+    page.get_by_role("link", name="2020", exact=True).first.click()
+    assert "2020" in page.locator("main").inner_text()
+    a11y.check()
+    tabs = page.get_by_role("navigation", name="Delar av överenskommelsen")
+    tabs.get_by_role("link", name="Dokument").click()
+    assert page.get_by_role("heading", name="Uppföljningsrapporter").is_visible()
+    a11y.check()
+    link = page.get_by_role(
+        "link", name=re.compile(r"Förhandsgranska \(PDF\).*uppföljningsrapport 2020")
+    )
+    headers, body = _fetch_pdf(page, link.get_attribute("href"))
+    assert headers["content-type"] == "application/pdf"
+    assert body.startswith(b"%PDF")
+
+    a11y.assert_clean()
