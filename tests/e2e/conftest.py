@@ -20,7 +20,9 @@ runs in its own thread, where there is no event loop.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import importlib.util
 import os
 import re
@@ -38,9 +40,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+def _csp_hash(style: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DEMO_PASSWORD = "iop-demo-2026"  # partnerships.demo.DEMO_PASSWORD, as in the README
 SEED_TIME = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+# Inline styles blocked by the CSP that come from Python code, not templates, each with its
+# xfail test in test_known_bugs.py. Chrome names a blocked style by the sha256 of its text.
+# Remove an entry when the code is fixed.
+KNOWN_CSP_BLOCKS = {
+    _csp_hash("max-width:640px"): "followups/chart.py: style= on the figures chart "
+    "(test_follow_up_chart_has_no_inline_style_for_the_csp_to_block)",
+}
 
 # Every page axe checked in this run: (test, url, state, violations), printed at the end.
 AXE_LOG: list[tuple[str, str, str, int]] = []
@@ -133,6 +149,7 @@ def browser_page(request, live_server, tmp_path):
     page = context.new_page()
     a11y = A11y(page=page, test=request.node.name, base=live_server.url)
     page.on("response", a11y.record_navigation)
+    page.on("console", a11y.record_console)
     try:
         yield page, a11y
         report = getattr(request.node, "report_call", None)
@@ -157,6 +174,7 @@ class A11y:
     base: str
     visited: list[str] = field(default_factory=list)
     checked: dict[str, list[dict]] = field(default_factory=dict)
+    csp_errors: list[str] = field(default_factory=list)
 
     def _path(self, url: str) -> str:
         parts = urlparse(url)
@@ -173,6 +191,17 @@ class A11y:
         path = self._path(response.url)
         if path not in self.visited:
             self.visited.append(path)
+
+    def record_console(self, message) -> None:
+        """The browser reports what the Content Security Policy blocked (an inline style,
+        a script) on the console; a page that needs something blocked is broken."""
+        if message.type == "error" and "Content Security Policy" in message.text:
+            path = self._path(self.page.url)
+            known = [what for digest, what in KNOWN_CSP_BLOCKS.items() if digest in message.text]
+            if known:
+                print(f"known CSP block on {path}: {known[0]}")
+                return
+            self.csp_errors.append(f"{path}: {message.text[:300]}")
 
     def check(self, state: str = "") -> list[dict]:
         """axe on the current page at WCAG 2.1 A and AA; returns the violations (recorded
@@ -204,7 +233,8 @@ class A11y:
         return violations
 
     def assert_clean(self) -> None:
-        """Zero violations on every checked page, and every visited page was checked."""
+        """Zero violations on every checked page, every visited page was checked, and the
+        CSP blocked nothing."""
         problems = []
         for key, violations in self.checked.items():
             for v in violations:
@@ -214,6 +244,7 @@ class A11y:
         unchecked = [path for path in self.visited if path not in checked_paths]
         assert not problems, "axe-core violations:\n" + "\n".join(problems)
         assert not unchecked, f"pages reached but not checked with axe: {unchecked}"
+        assert not self.csp_errors, "blocked by the CSP:\n" + "\n".join(self.csp_errors)
 
 
 # --- helpers for the journeys --------------------------------------------------------------
