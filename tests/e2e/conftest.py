@@ -31,7 +31,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; IOP_E2E_CHROMIUM points elsewhere (another distribution's path).
+CHROMIUM = os.environ.get("IOP_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -82,6 +83,16 @@ def missing_browser_reason() -> str | None:
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
     return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the browser tests up front (before their data is seeded) when they cannot run."""
+    reason = missing_browser_reason()
+    if reason is None:
+        return
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.skip(reason=f"e2e: {reason}"))
 
 
 def pytest_terminal_summary(terminalreporter):
