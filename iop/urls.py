@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import health, views
+from . import health, pages, views
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", health.healthz, name="healthz"),
+    path("tillganglighet/", pages.accessibility_statement, name="accessibility"),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
