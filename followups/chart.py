@@ -128,11 +128,10 @@ def bar_chart(
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
-        'style="max-width:{}px" role="img" aria-labelledby="{}-title {}-desc">'
+        'class="figures-chart" role="img" aria-labelledby="{}-title {}-desc">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}{}{}{}</svg>',
         width,
         height,
-        width,
         chart_id,
         chart_id,
         chart_id,

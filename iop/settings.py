@@ -110,7 +110,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = env("LANGUAGE_CODE")
-LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# Swedish only until the texts are translated: a browser preferring English must not get
+# Django's own messages in English on a page that says lang="sv". Texts are marked for
+# translation, so adding ("en", "English") here and a locale/en catalogue is all it takes.
+LANGUAGES = [("sv", "Svenska")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True
@@ -188,6 +191,9 @@ TASKS = {
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 IOP_PAGINATE_BY = 25
+# Shown on the accessibility statement (tillgänglighetsredogörelse) as the contact for
+# reporting accessibility problems; set it before going live (DIGG expects a real contact).
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", default="")
 
 LOGGING = {
     "version": 1,

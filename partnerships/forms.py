@@ -177,6 +177,13 @@ class PartyForm(PlainTextFormMixin, forms.ModelForm):
         # Duplicates are reported by the formset, next to the field; see BasePartyFormSet.
         pass
 
+    def has_changed(self) -> bool:
+        # A new row preselected with an organisation (the user's own, on a new agreement) is
+        # a party even if the user leaves it as it is; Django would skip it as "unchanged".
+        if not self.instance.pk and self.initial.get("organisation"):
+            return True
+        return super().has_changed()
+
 
 class BasePartyFormSet(BaseInlineFormSet):
     def __init__(self, *args, user: User, **kwargs):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,8 +34,8 @@ from .rules import STATUS_LABELS, months_and_days_left
 from .tabs import agreement_tabs
 
 
-def _page(request: HttpRequest, queryset, per_page: int = 25):
-    return Paginator(queryset, per_page).get_page(request.GET.get("sida"))
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, settings.IOP_PAGINATE_BY).get_page(request.GET.get("sida"))
 
 
 @login_required

@@ -5,18 +5,20 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 VENV="$ROOT/.venv"
 APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+APT_TEST_PACKAGES="chromium"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'FEL: %s\n' "$*" >&2; exit 1; }
 
 ensure_system_libraries() {
-  local missing=""
-  for pkg in $APT_PACKAGES; do
+  local missing="" packages="$APT_PACKAGES ${1:-}"
+  for pkg in $packages; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
   done
   [ -z "$missing" ] && return 0
   if ! command -v apt-get >/dev/null; then
-    die "saknar systembibliotek för WeasyPrint:$missing (installera Pango och HarfBuzz)"
+    die "saknar systempaket:$missing (Pango och HarfBuzz för WeasyPrint, Chromium för webbläsartesterna)"
   fi
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -63,7 +65,7 @@ ensure_venv() {
 }
 
 setup() {
-  ensure_system_libraries
+  ensure_system_libraries "${1:-}"
   ensure_venv
   mkdir -p "$ROOT/var"
 }

@@ -20,9 +20,7 @@ runs in its own thread, where there is no event loop.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import importlib.util
 import os
 import re
@@ -43,21 +41,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _csp_hash(style: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-
-
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DEMO_PASSWORD = "iop-demo-2026"  # partnerships.demo.DEMO_PASSWORD, as in the README
 SEED_TIME = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-
-# Inline styles blocked by the CSP that come from Python code, not templates, each with its
-# xfail test in test_known_bugs.py. Chrome names a blocked style by the sha256 of its text.
-# Remove an entry when the code is fixed.
-KNOWN_CSP_BLOCKS = {
-    _csp_hash("max-width:640px"): "followups/chart.py: style= on the figures chart "
-    "(test_follow_up_chart_has_no_inline_style_for_the_csp_to_block)",
-}
 
 # Every page axe checked in this run: (test, url, state, violations), printed at the end.
 AXE_LOG: list[tuple[str, str, str, int]] = []
@@ -208,10 +194,6 @@ class A11y:
         a script) on the console; a page that needs something blocked is broken."""
         if message.type == "error" and "Content Security Policy" in message.text:
             path = self._path(self.page.url)
-            known = [what for digest, what in KNOWN_CSP_BLOCKS.items() if digest in message.text]
-            if known:
-                print(f"known CSP block on {path}: {known[0]}")
-                return
             self.csp_errors.append(f"{path}: {message.text[:300]}")
 
     def check(self, state: str = "") -> list[dict]:

@@ -63,14 +63,11 @@ def test_administrator_creates_an_agreement_with_money_meeting_and_renewal(demo_
     page.get_by_label("Beslutad").check()
     party_1 = page.locator("#id_parties-0-organisation")
     party_2 = page.locator("#id_parties-1-organisation")
-    # The administrator's own municipality is offered as the first party. Left as offered,
-    # it is dropped on saving (test_known_bugs.py::test_preselected_own_municipality_is_
-    # kept_as_a_party), so the user picks both parties, as one does after that error.
+    # The administrator's own municipality is offered as the first party and is left as
+    # offered; the user adds the idea-based party in the second row.
     assert party_1.locator("option:checked").inner_text() == "Linköpings kommun"
-    party_1.select_option(label="IOGT-NTO Kamratstödet")
-    page.locator("#id_parties-0-role").select_option(label="Idéburen sektor")
-    party_2.select_option(label="Linköpings kommun")
-    page.locator("#id_parties-1-role").select_option(label="Offentlig sektor")
+    party_2.select_option(label="IOGT-NTO Kamratstödet")
+    page.locator("#id_parties-1-role").select_option(label="Idéburen sektor")
     page.locator("#id_goals-0-text").fill("Minska ensamheten bland vuxna i Skäggetorp.")
     page.locator("#id_goals-1-text").fill("Erbjuda arbetsträning till minst tio personer om året.")
     page.get_by_label("Målgrupp").fill("Vuxna som saknar sociala sammanhang.")
