@@ -329,25 +329,32 @@ class Economy:
         return out
 
 
+def _earlier_compensation_ids(first_ids: list[int | None]) -> set[int]:
+    """Every compensation the given ones continue, back through the renewal chain, in one
+    query (``MAX_CHAIN`` steps joined)."""
+    first = {pk for pk in first_ids if pk}
+    if not first:
+        return set()
+    lookups = ["__".join(["continues_from"] * depth) for depth in range(1, MAX_CHAIN)]
+    found = set(first)
+    for row in Compensation.objects.filter(pk__in=first).values_list(*lookups):
+        found.update(pk for pk in row if pk)
+    return found
+
+
 def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[int, int | None]]:
     """Yearly total over the renewal chain of the agreement's compensations (for the chart)."""
     totals: dict[int, list[int | None]] = defaultdict(list)
     for ledger in ledgers:
         for row in ledger.rows:
             totals[row.year].append(row.schedule.amount)
-    previous_ids = [
-        ledger.compensation.continues_from_id
-        for ledger in ledgers
-        if ledger.compensation.continues_from_id
-    ]
-    depth = 0
-    while previous_ids and depth < MAX_CHAIN:
-        depth += 1
-        earlier = list(_ledger_queryset(Compensation.objects.filter(pk__in=previous_ids)))
-        for compensation in earlier:
+    earlier_ids = _earlier_compensation_ids(
+        [ledger.compensation.continues_from_id for ledger in ledgers]
+    )
+    if earlier_ids:
+        for compensation in _ledger_queryset(Compensation.objects.filter(pk__in=earlier_ids)):
             for row in build_ledger(compensation, points, today).rows:
                 totals[row.year].append(row.schedule.amount)
-        previous_ids = [c.continues_from_id for c in earlier if c.continues_from_id]
     return [
         (year, None if any(a is None for a in amounts) else sum(amounts))
         for year, amounts in sorted(totals.items())

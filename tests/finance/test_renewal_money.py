@@ -107,3 +107,43 @@ def test_a_draft_with_payments_cannot_be_discarded(agreement_2024, world):
             agreement=agreement, outcome="declined", decided_on=dt.date(2026, 11, 20)
         )
     assert Agreement.objects.filter(pk=successor.pk).exists()
+
+
+def _chain_of(world, length: int):
+    """``length`` consecutive agreements of three years, each compensation continuing the
+    previous one; returns the last agreement."""
+    from tests.finance.factories import CompensationFactory
+
+    previous_agreement, previous_compensation = None, None
+    for n in range(length):
+        agreement = agreement_with_parties(
+            world.municipality,
+            world.association,
+            predecessor=previous_agreement,
+            period_start=dt.date(2000 + 3 * n, 1, 1),
+            period_end=dt.date(2002 + 3 * n, 12, 31),
+        )
+        previous_compensation = CompensationFactory(
+            agreement=agreement,
+            party=agreement.parties.get(organisation=world.association),
+            base_year=1999 + 3 * n,
+            first_index_year=2000 + 3 * n,
+            continues_from=previous_compensation,
+        )
+        previous_agreement = agreement
+    return previous_agreement
+
+
+def test_economy_queries_do_not_grow_with_the_renewal_chain(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.admin)
+    counts = []
+    for length in (2, 6):
+        last = _chain_of(world, length)
+        url = f"/ekonomi/overenskommelser/{last.pk}/"
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
