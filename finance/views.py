@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,6 +57,21 @@ def _apply_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def _save(form, save: Callable[[], object]) -> int | None:
+    """Run the service call that saves a valid form. None when it saved; otherwise the
+    status to answer with, the reason already on the form: 409 when somebody else saved
+    first (the user's input is kept), 400 when a rule refused the data."""
+    try:
+        save()
+    except services.ConcurrentEditError:
+        form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
+        return 409
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+        return 400
+    return None
 
 
 def _form_page(
@@ -181,10 +198,12 @@ def compensation_edit(request: HttpRequest, pk: str, compensation_pk: str | None
         } | {"version": instance.version}
     form = CompensationForm(request.POST or None, agreement=agreement, initial=initial)
     title = "Ändra ersättning" if instance else "Ny ersättning"
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.compensation_save(
+        status = _save(
+            form,
+            lambda: services.compensation_save(
                 agreement=agreement,
                 party=data["party"],
                 base_amount=data["base_amount"],
@@ -196,16 +215,11 @@ def compensation_edit(request: HttpRequest, pk: str, compensation_pk: str | None
                 continues_from=data["continues_from"],
                 instance=instance,
                 expected_version=data.get("version"),
-            )
-        except services.ConcurrentEditError:
-            form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-            return _form_page(request, form, title=title, agreement=agreement, status=409)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, "Ersättningen har sparats.")
             return redirect(_economy_url(agreement))
-    status = 400 if form.is_bound else 200
     return _form_page(request, form, title=title, agreement=agreement, status=status)
 
 
@@ -240,25 +254,21 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: str, year: int):
         else f"Beräknat belopp {year}: okänt ({row.schedule.missing_reason})."
     )
     intro += " Det beslutade beloppet gäller för året och är grund för åren efter."
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.decided_amount_save(
+        status = _save(
+            form,
+            lambda: services.decided_amount_save(
                 compensation=compensation,
                 year=year,
                 amount=data["amount"],
                 decided_on=data["decided_on"],
                 note=data["note"],
                 expected_version=data.get("version"),
-            )
-        except services.ConcurrentEditError:
-            form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-            return _form_page(
-                request, form, title=title, agreement=agreement, intro=intro, status=409
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+            ),
+        )
+        if status is None:
             deviation = (
                 ""
                 if computed is None
@@ -272,7 +282,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: str, year: int):
         title=title,
         agreement=agreement,
         intro=intro,
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 
@@ -352,20 +362,21 @@ def settlement_create(request: HttpRequest, compensation_pk: str, year: int):
             f"({row.settlement.decided_on:%Y-%m-%d})."
         )
     form = SettlementForm(request.POST or None, initial={"decided_on": today})
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.settlement_record(
+        status = _save(
+            form,
+            lambda: services.settlement_record(
                 user=request.user,
                 compensation=compensation,
                 year=year,
                 action=data["action"],
                 decided_on=data["decided_on"],
                 note=data["note"],
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, f"Avräkningen för {year} har sparats.")
             return redirect(_economy_url(agreement))
     return _form_page(
@@ -374,7 +385,7 @@ def settlement_create(request: HttpRequest, compensation_pk: str, year: int):
         title=title,
         agreement=agreement,
         intro=intro,
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 
@@ -399,10 +410,12 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
             initial[f"{line.category}_label"] = line.label
     form = BudgetForm(request.POST or None, initial=initial)
     title = f"Budget {year} – {party.organisation.name}"
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.budget_save(
+        status = _save(
+            form,
+            lambda: services.budget_save(
                 agreement=agreement,
                 party=party,
                 year=year,
@@ -411,20 +424,9 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
                 lines=form.lines(),
                 note=data["note"],
                 expected_version=data.get("version"),
-            )
-        except services.ConcurrentEditError:
-            form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-            return _form_page(
-                request,
-                form,
-                title=title,
-                agreement=agreement,
-                status=409,
-                extra={"budget_form": True},
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, f"Budgeten för {year} har sparats.")
             return redirect(_economy_url(agreement))
     return _form_page(
@@ -432,7 +434,7 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
         form,
         title=title,
         agreement=agreement,
-        status=400 if form.is_bound else 200,
+        status=status,
         extra={"budget_form": True, "categories": BudgetCategory.choices},
     )
 
@@ -455,10 +457,12 @@ def claim_edit(request: HttpRequest, pk: str, claim_pk: str | None = None):
         }
     form = ClaimForm(request.POST or None, agreement=agreement, initial=initial)
     title = "Ändra återbetalningskrav" if claim else "Nytt återbetalningskrav"
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.claim_save(
+        status = _save(
+            form,
+            lambda: services.claim_save(
                 agreement=agreement,
                 party=data["party"],
                 amount=data["amount"],
@@ -467,18 +471,12 @@ def claim_edit(request: HttpRequest, pk: str, claim_pk: str | None = None):
                 status=data["status"],
                 instance=claim,
                 expected_version=data.get("version"),
-            )
-        except services.ConcurrentEditError:
-            form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-            return _form_page(request, form, title=title, agreement=agreement, status=409)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, "Återbetalningskravet har sparats.")
             return redirect(_economy_url(agreement))
-    return _form_page(
-        request, form, title=title, agreement=agreement, status=400 if form.is_bound else 200
-    )
+    return _form_page(request, form, title=title, agreement=agreement, status=status)
 
 
 # --- the overview -------------------------------------------------------------------------
@@ -604,6 +602,7 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
     form = IndexValueForm(request.POST or None, initial=initial)
     title = f"Ändra {instance}" if instance else "Nytt indexvärde"
     back = reverse("finance:index_values")
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         clash = IndexValue.objects.filter(series=data["series"], year=data["year"])
@@ -616,8 +615,9 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
                 "Ändra det befintliga värdet i stället.",
             )
         else:
-            try:
-                services.index_value_save(
+            status = _save(
+                form,
+                lambda: services.index_value_save(
                     series=data["series"],
                     year=data["year"],
                     preliminary_percent=data["preliminary_percent"],
@@ -627,18 +627,12 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
                     source=data["source"],
                     instance=instance,
                     expected_version=data.get("version"),
-                )
-            except services.ConcurrentEditError:
-                form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-                return _form_page(request, form, title=title, cancel_url=back, status=409)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
+                ),
+            )
+            if status is None:
                 messages.success(request, "Indexvärdet har sparats.")
                 return redirect(back)
-    return _form_page(
-        request, form, title=title, cancel_url=back, status=400 if form.is_bound else 200
-    )
+    return _form_page(request, form, title=title, cancel_url=back, status=status)
 
 
 @login_required
