@@ -192,3 +192,17 @@ def test_feed_query_count_does_not_grow(world, client, django_assert_max_num_que
         )
     with django_assert_max_num_queries(4):
         assert client.get(url).status_code == 200
+
+
+def test_who_attends_a_meeting_is_in_the_history(world, client_for, contacts):
+    url = reverse("followups:meeting_create", args=[world.agreement.pk])
+    client_for(world.admin).post(url, meeting_post(contacts))
+    meeting = Meeting.objects.get()
+    edit = reverse("followups:meeting_update", args=[meeting.pk])
+    response = client_for(world.admin).post(edit, meeting_post(contacts[:1]))
+    assert response.status_code == 302
+    records = list(meeting.history.order_by("history_date", "history_id"))
+    sets = [frozenset(a.contactperson_id for a in r.attendees.all()) for r in records]
+    assert frozenset(c.pk for c in contacts) in sets  # as planned
+    assert sets[-1] == {contacts[0].pk}  # after the edit
+    assert records[-1].history_user == world.admin
