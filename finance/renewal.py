@@ -7,28 +7,23 @@ after. If index values are missing for the last years, the base is the last know
 and the successor inherits the visible "OPI för ... saknas" warnings: never a silent zero.
 """
 
+import datetime as dt
+
+from django.utils import timezone
+
 from partnerships.models import Agreement, Party
 from partnerships.services import RenewalError
 
-from . import indexation
 from .models import Compensation, DecidedAmount, PartyBudget
-from .selectors import index_points
+from .selectors import compensation_ledger
 
 
-def current_level(compensation: Compensation, last_year: int, points) -> tuple[int, int]:
-    """(year, amount) of the latest known level at or before ``last_year``."""
+def current_level(compensation: Compensation, last_year: int, today: dt.date) -> tuple[int, int]:
+    """(year, amount) of the latest known level at or before ``last_year`` (a decided
+    amount rules); the base when no later year is known."""
     years = list(range(compensation.base_year, last_year + 1))
-    schedule = indexation.compute_schedule(
-        base_amount=compensation.base_amount,
-        base_year=compensation.base_year,
-        first_index_year=compensation.first_index_year,
-        years=years,
-        index=points.get(compensation.index_series_id, {}),
-        rule=compensation.index_rule,
-        decided={d.year: d.amount for d in compensation.decided_amounts.all()},
-        series_name=compensation.index_series.name,
-    )
-    known = [row for row in schedule if row.amount is not None]
+    ledger = compensation_ledger(compensation, today, years=years)
+    known = [row.schedule for row in ledger.rows if row.schedule.amount is not None]
     if not known:
         return compensation.base_year, compensation.base_amount
     return known[-1].year, known[-1].amount
@@ -47,18 +42,16 @@ def _continuing_party(successor: Agreement, party: Party) -> Party | None:
 
 
 def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> list[Compensation]:
-    points = index_points()
+    today = timezone.localdate()
     created = []
-    compensations = (
-        Compensation.objects.filter(agreement=predecessor)
-        .select_related("party__organisation__successor", "index_series")
-        .prefetch_related("decided_amounts")
+    compensations = Compensation.objects.filter(agreement=predecessor).select_related(
+        "party__organisation__successor", "index_series"
     )
     for compensation in compensations:
         party = _continuing_party(successor, compensation.party)
         if party is None:
             continue
-        year, amount = current_level(compensation, predecessor.period_end.year, points)
+        year, amount = current_level(compensation, predecessor.period_end.year, today)
         continued = Compensation(
             agreement=successor,
             party=party,

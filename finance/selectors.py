@@ -234,6 +234,14 @@ def _ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> Query
     )
 
 
+def compensation_ledger(
+    compensation: Compensation, today: dt.date, years: list[int] | None = None
+) -> Ledger:
+    """The ledger of one compensation, loaded with what ``build_ledger`` needs."""
+    fresh = _ledger_queryset(Compensation.objects.filter(pk=compensation.pk)).get()
+    return build_ledger(fresh, index_points(), today, years=years)
+
+
 # --- budgets ------------------------------------------------------------------------------
 
 

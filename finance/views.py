@@ -229,11 +229,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: str, year: int):
     compensation = selectors.compensation_for_user(request.user, compensation_pk)
     agreement = compensation.agreement
     _require_edit(request, agreement)
-    ledger = selectors.build_ledger(
-        selectors._ledger_queryset(type(compensation).objects.filter(pk=compensation.pk)).get(),
-        selectors.index_points(),
-        timezone.localdate(),
-    )
+    ledger = selectors.compensation_ledger(compensation, timezone.localdate())
     row = ledger.row(year)
     if row is None:
         raise PermissionDenied("Året ligger utanför överenskommelsens period.")
@@ -340,11 +336,7 @@ def settlement_create(request: HttpRequest, compensation_pk: str, year: int):
     agreement = compensation.agreement
     _require_edit(request, agreement)
     today = timezone.localdate()
-    ledger = selectors.build_ledger(
-        selectors._ledger_queryset(type(compensation).objects.filter(pk=compensation.pk)).get(),
-        selectors.index_points(),
-        today,
-    )
+    ledger = selectors.compensation_ledger(compensation, today)
     row = ledger.row(year)
     if row is None or not row.schedule.definitive_difference:
         raise PermissionDenied("Det finns ingen indexskillnad att avräkna för året.")

@@ -146,13 +146,7 @@ class GoalForm(PositionedForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class BaseGoalFormSet(BaseInlineFormSet):
-    pass
-
-
-GoalFormSet = inlineformset_factory(
-    Agreement, Goal, form=GoalForm, formset=BaseGoalFormSet, extra=3, can_delete=True
-)
+GoalFormSet = inlineformset_factory(Agreement, Goal, form=GoalForm, extra=3, can_delete=True)
 
 
 class PartyForm(PlainTextFormMixin, forms.ModelForm):

@@ -13,7 +13,6 @@ from .models import (
     Organisation,
     Party,
     RenewalDecision,
-    Sector,
     Termination,
     User,
 )
@@ -125,10 +124,6 @@ def termination_create(
     termination.full_clean()
     termination.save()
     return termination
-
-
-def default_party_role(organisation: Organisation) -> str:
-    return organisation.sector or Sector.IDEA_BASED
 
 
 class RenewalError(Exception):
