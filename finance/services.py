@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 
+from common.errors import ConcurrentEditError
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
@@ -31,16 +32,6 @@ from .models import (
     SettlementAction,
 )
 from .selectors import build_ledger, index_points
-
-CONCURRENT_EDIT_MESSAGE = (
-    "Någon annan har sparat en ändring här medan du redigerade. Din ändring har inte sparats "
-    "men finns kvar nedan. Ladda om sidan i en ny flik för att se vad som gäller nu, och spara "
-    "sedan igen om din ändring fortfarande behövs."
-)
-
-
-class ConcurrentEditError(Exception):
-    """The row was saved by somebody else after this user read it."""
 
 
 class DuplicatePaymentError(Exception):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.forms import apply_validation_error, save_through_service
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement
 from partnerships.selectors import agreement_for_user
@@ -49,29 +48,6 @@ def _agreement(request: HttpRequest, pk: str) -> Agreement:
 def _require_edit(request: HttpRequest, agreement: Agreement) -> None:
     if not permissions.can_edit_economy(request.user, agreement):
         raise PermissionDenied("Du kan läsa men inte ändra ekonomin i denna överenskommelse.")
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _save(form, save: Callable[[], object]) -> int | None:
-    """Run the service call that saves a valid form. None when it saved; otherwise the
-    status to answer with, the reason already on the form: 409 when somebody else saved
-    first (the user's input is kept), 400 when a rule refused the data."""
-    try:
-        save()
-    except services.ConcurrentEditError:
-        form.add_error(None, services.CONCURRENT_EDIT_MESSAGE)
-        return 409
-    except ValidationError as exc:
-        _apply_errors(form, exc)
-        return 400
-    return None
 
 
 def _form_page(
@@ -201,7 +177,7 @@ def compensation_edit(request: HttpRequest, pk: str, compensation_pk: str | None
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        status = _save(
+        status = save_through_service(
             form,
             lambda: services.compensation_save(
                 agreement=agreement,
@@ -253,7 +229,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: str, year: int):
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        status = _save(
+        status = save_through_service(
             form,
             lambda: services.decided_amount_save(
                 compensation=compensation,
@@ -315,7 +291,7 @@ def payment_create(request: HttpRequest, compensation_pk: str):
             )
             return redirect(_economy_url(agreement))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, "Utbetalningen har registrerats.")
             return redirect(_economy_url(agreement))
@@ -357,7 +333,7 @@ def settlement_create(request: HttpRequest, compensation_pk: str, year: int):
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        status = _save(
+        status = save_through_service(
             form,
             lambda: services.settlement_record(
                 user=request.user,
@@ -405,7 +381,7 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        status = _save(
+        status = save_through_service(
             form,
             lambda: services.budget_save(
                 agreement=agreement,
@@ -452,7 +428,7 @@ def claim_edit(request: HttpRequest, pk: str, claim_pk: str | None = None):
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        status = _save(
+        status = save_through_service(
             form,
             lambda: services.claim_save(
                 agreement=agreement,
@@ -607,7 +583,7 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
                 "Ändra det befintliga värdet i stället.",
             )
         else:
-            status = _save(
+            status = save_through_service(
                 form,
                 lambda: services.index_value_save(
                     series=data["series"],

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.forms import BaseInlineFormSet, ModelForm
 
+from common.errors import ConcurrentEditError
+
 from .models import (
     Agreement,
     Organisation,
@@ -17,10 +19,6 @@ from .models import (
     User,
 )
 from .signals import successor_created, successor_discarding
-
-
-class ConcurrentEditError(Exception):
-    """Somebody else saved the agreement after this user opened the form."""
 
 
 def _save_positioned(formset: BaseInlineFormSet) -> None:

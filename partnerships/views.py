@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+
 from . import permissions, selectors, services
 from .forms import (
     AgreementForm,
@@ -244,14 +246,8 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
                     goal_formset=goal_formset,
                     party_formset=party_formset,
                 )
-            except services.ConcurrentEditError:
-                form.add_error(
-                    None,
-                    "Någon annan har sparat ändringar i överenskommelsen medan du redigerade. "
-                    "Dina ändringar har inte sparats men finns kvar nedan. Öppna "
-                    "överenskommelsen i en ny flik för att se den senaste versionen, för in "
-                    "dina ändringar där och spara igen.",
-                )
+            except ConcurrentEditError:
+                form.add_error(None, CONCURRENT_EDIT_MESSAGE)
                 return _render_agreement_form(
                     request, form, goal_formset, party_formset, agreement, status=409
                 )

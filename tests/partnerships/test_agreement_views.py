@@ -328,7 +328,7 @@ def test_two_administrators_saving_at_once_the_second_is_told(world, client_for)
     response = client.post(edit_url(agreement), second)
     assert response.status_code == 409
     html = response.content.decode()
-    assert "Någon annan har sparat ändringar" in html
+    assert "Någon annan har sparat en ändring här medan du redigerade" in html
     assert 'value="Andra"' in html  # the second user's input is kept
     agreement.refresh_from_db()
     assert agreement.title == "Första"
