@@ -118,6 +118,8 @@ class User(AbstractUser):
         ADMINISTRATOR = "administrator", "Handläggare"
         BOARD_STAFF = "board_staff", "Nämndsekreterare"
         PARTNER = "partner", "Partner (idéburen organisation)"
+        # Runs the installation: onboards public bodies, keeps shared data such as SKR's OPI.
+        OPERATOR = "operator", "Driftansvarig"
 
     organisation = models.ForeignKey(
         Organisation,
@@ -132,6 +134,11 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "användare"
         verbose_name_plural = "användare"
+
+    @property
+    def is_operator(self) -> bool:
+        """Whoever runs the installation: a superuser or a user with the operator role."""
+        return self.is_active and (self.is_superuser or self.role == self.Role.OPERATOR)
 
     @property
     def is_administrator(self) -> bool:
