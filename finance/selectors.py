@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 
+from common.converters import id_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
@@ -53,10 +54,7 @@ def compensations_visible_to(user: User) -> QuerySet[Compensation]:
 
 
 def compensation_for_user(user: User, pk: object) -> Compensation:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan ersättning.") from exc
+    pk = id_or_404(pk, "Ingen sådan ersättning.")
     compensation = (
         compensations_visible_to(user)
         .select_related("agreement", "party__organisation", "index_series")
@@ -77,10 +75,7 @@ def visible_parties(user: User, agreement: Agreement) -> QuerySet[Party]:
 
 
 def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan part.") from exc
+    pk = id_or_404(pk, "Ingen sådan part.")
     party = visible_parties(user, agreement).filter(pk=pk, role=Sector.IDEA_BASED).first()
     if party is None:
         raise Http404("Ingen sådan part.")
@@ -88,10 +83,7 @@ def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> P
 
 
 def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentClaim:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Inget sådant krav.") from exc
+    pk = id_or_404(pk, "Inget sådant krav.")
     claim = (
         RepaymentClaim.objects.filter(agreement=agreement, pk=pk)
         .filter(party_filter(user))

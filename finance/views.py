@@ -407,7 +407,11 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
 @require_http_methods(["GET", "POST"])
 def claim_edit(request: HttpRequest, pk: str, claim_pk: str | None = None):
     agreement = _agreement(request, pk)
-    claim = selectors.claim_for_user(request.user, agreement, claim_pk) if claim_pk else None
+    claim = (
+        selectors.claim_for_user(request.user, agreement, claim_pk)
+        if claim_pk is not None
+        else None
+    )
     _require_edit(request, agreement)
     initial = {}
     if claim:

@@ -368,10 +368,10 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_reopen(request: HttpRequest, pk: str, organisation_pk: str) -> HttpResponse:
+def round_reopen(request: HttpRequest, pk: int, organisation_pk: int) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
     party = next(
-        (p for p in _idea_parties(round.agreement) if str(p.organisation_id) == organisation_pk),
+        (p for p in _idea_parties(round.agreement) if p.organisation_id == organisation_pk),
         None,
     )
     if party is None:
