@@ -83,7 +83,22 @@ class PercentField(forms.CharField):
 
 
 class VersionedForm(PlainTextFormMixin, forms.Form):
+    """A form over a versioned row: the hidden ``version`` is the one the user read."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_from(instance: object, fields: tuple[str, ...]) -> dict:
+        """The form's initial values from a stored row, its version included."""
+        return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
+
+    def values(self) -> dict:
+        """The cleaned values the service takes (all but ``version``)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
 
 
 YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
