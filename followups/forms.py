@@ -235,3 +235,18 @@ class AssessmentForm(forms.Form):
             )
             for goal in self.goals
         }
+
+    @staticmethod
+    def initial_from(assessment) -> dict:
+        """The form's values from a stored assessment (or none)."""
+        if assessment is None:
+            return {}
+        initial = {
+            "overall_result": assessment.overall_result,
+            "overall_text": assessment.overall_text,
+            "recommendation": assessment.recommendation,
+        }
+        for row in assessment.goals.all():
+            initial[f"goal_{row.goal_id}_result"] = row.result
+            initial[f"goal_{row.goal_id}_comment"] = row.comment
+        return initial
