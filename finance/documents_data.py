@@ -26,12 +26,8 @@ from .selectors import _ledger_queryset, build_ledger, index_points
 
 
 def _municipality(agreement: Agreement) -> str:
-    if agreement.board_id is not None:
-        return agreement.board.organisation.name
-    for party in agreement.parties.all():
-        if party.role == Sector.PUBLIC:
-            return party.organisation.name
-    return "Kommunen"
+    municipality = agreement.municipality
+    return municipality.name if municipality is not None else "Kommunen"
 
 
 def _compensations(agreement: Agreement) -> list[Compensation]:
