@@ -175,4 +175,3 @@ def render_pdf(
         url_fetcher=url_fetcher,
         created=created,
     )
-
