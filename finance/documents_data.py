@@ -20,9 +20,9 @@ from django.utils import timezone
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
+from .ledger import YearRow, build_ledger, index_points, ledger_queryset, municipal_financing
 from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget, Payment
 from .rules import budget_difference
-from .selectors import YearRow, _ledger_queryset, build_ledger, index_points
 
 
 def _municipality(agreement: Agreement) -> str:
@@ -32,7 +32,7 @@ def _municipality(agreement: Agreement) -> str:
 
 def _compensations(agreement: Agreement) -> list[Compensation]:
     return list(
-        _ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
+        ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
             "party__organisation__name", "pk"
         )
     )
@@ -115,12 +115,7 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
         cost = sum(line.amount for line in lines)
         total_cost += cost
         own_total += budget.own_contribution
-        if budget.municipal_financing is not None:
-            municipal = budget.municipal_financing
-        else:
-            ledger = ledgers.get(budget.party_id)
-            row = ledger.row(budget.year) if ledger else None
-            municipal = row.schedule.amount if row else (None if ledger else 0)
+        municipal, _source = municipal_financing(budget, ledgers)
         if municipal is None or municipal_total is None:
             municipal_total = None
         else:
@@ -221,7 +216,7 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, 
         ledgers = [build_ledger(compensation, points, today)]
         earlier = compensation.continues_from
         if earlier is not None:
-            earlier = _ledger_queryset(Compensation.objects.filter(pk=earlier.pk)).get()
+            earlier = ledger_queryset(Compensation.objects.filter(pk=earlier.pk)).get()
             ledgers.insert(0, build_ledger(earlier, points, today, years=[compensation.base_year]))
         for ledger in ledgers:
             for row in ledger.rows:
@@ -230,17 +225,6 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, 
                 if row.needs_settlement and ledger is ledgers[-1]:
                     unsettled.append(_unsettled_row(name, row))
     return {"decided": decided, "unsettled": unsettled}
-
-
-def _latest_known(ledger) -> tuple[int | None, int | None, str]:
-    """(year, amount, missing reason) of the latest year with a known ruling amount."""
-    known = [row for row in ledger.rows if row.schedule.amount is not None]
-    missing = next(
-        (row.schedule.missing_reason for row in ledger.rows if row.schedule.amount is None), ""
-    )
-    if not known:
-        return None, None, missing
-    return known[-1].year, known[-1].schedule.amount, missing
 
 
 def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
@@ -293,7 +277,7 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
             parts = []
             for compensation in compensations:
                 ledger = build_ledger(compensation, points, today)
-                year, amount, missing = _latest_known(ledger)
+                year, amount, missing = ledger.latest_known()
                 name = compensation.party.organisation.name
                 if amount is None:
                     # Nothing computable in the period: the level the agreement states.
@@ -377,7 +361,7 @@ def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, di
     A fixed number of queries whatever the number of agreements."""
     points = index_points()
     today = timezone.localdate()
-    compensations = _ledger_queryset(
+    compensations = ledger_queryset(
         Compensation.objects.filter(agreement__in=[a.pk for a in agreements])
     ).order_by("party__organisation__name")
     result: dict[int, dict[str, Any]] = {

@@ -17,6 +17,7 @@ from common.errors import ConcurrentEditError
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
+from .ledger import build_ledger, index_points
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -31,7 +32,6 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
-from .selectors import build_ledger, index_points
 
 
 class DuplicatePaymentError(Exception):

@@ -319,6 +319,25 @@ class Figures(models.Model):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    # The fields a party reports (its form and the report service use this one list).
+    REPORTED_FIELDS = [
+        "opening_hours_min",
+        "opening_hours_max",
+        "open_days",
+        "visitors_per_day",
+        "regular_visitors",
+        "unique_persons",
+        "share_often",
+        "share_sometimes",
+        "share_rarely",
+        "work_training_persons",
+        "work_training_hours_min",
+        "work_training_hours_max",
+        "new_target_groups",
+        "cooperation_partners",
+        "development_ideas",
+    ]
+
     class Meta:
         verbose_name = "siffror"
         verbose_name_plural = "siffror"
