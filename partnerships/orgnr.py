@@ -45,7 +45,3 @@ def normalise_organisation_number(value: str) -> str:
             code="personal_number",
         )
     return f"{compact[:6]}-{compact[6:]}"
-
-
-def validate_organisation_number(value: str) -> None:
-    normalise_organisation_number(value)
