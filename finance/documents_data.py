@@ -227,6 +227,71 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, 
     return {"decided": decided, "unsettled": unsettled}
 
 
+def _scope(economy: dict, agreement: Agreement, municipality: str) -> tuple[list, list]:
+    """Sentences and rows on the yearly scope and who finances it."""
+    if not economy["party_costs"]:
+        return [], []
+    board_name = agreement.board.name.lower() if agreement.board_id else municipality
+    total = economy["total_cost"]
+    shares = [f"{party['name']} med {format_sek(party['own'])}" for party in economy["party_costs"]]
+    municipal = economy["municipal_financing"]
+    financed_by = [f"{board_name} med {format_sek(municipal)}"] if municipal is not None else []
+    sentences = [
+        f"Överenskommelsens ekonomiska omfattning är {format_sek(total)} per år "
+        f"({economy['budget_year']}).",
+        "Verksamheten finansieras av " + _join(financed_by + shares) + " per år.",
+    ]
+    rows = [{"label": "Total kostnad per år", "amount": total}]
+    if municipal is not None:
+        rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
+    for party in economy["party_costs"]:
+        rows.append({"label": f"Egen finansiering, {party['name']}", "amount": party["own"]})
+    return sentences, rows
+
+
+def _renewal_level(compensation: Compensation, points, today, warnings: list[str]):
+    """(year, amount) the renewal continues from; a missing index value is a warning."""
+    year, amount, missing = build_ledger(compensation, points, today).latest_known()
+    name = compensation.party.organisation.name
+    if amount is None:
+        # Nothing computable in the period: the level the agreement states.
+        year, amount = compensation.base_year, compensation.base_amount
+        warnings.append(
+            f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
+            f"Beloppet nedan är {year} års nivå."
+        )
+    elif missing:
+        warnings.append(f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram.")
+    return year, amount
+
+
+def _renewal_compensation(compensations, municipality: str, warnings: list[str]):
+    points, today = index_points(), timezone.localdate()
+    parts, rows = [], []
+    for compensation in compensations:
+        year, amount = _renewal_level(compensation, points, today, warnings)
+        name = compensation.party.organisation.name
+        parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
+        rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
+    if not parts:
+        return [], rows
+    return [f"{municipality} ersätter i nuvarande överenskommelse " + _join(parts) + "."], rows
+
+
+def _new_compensation(economy: dict) -> tuple[list, list]:
+    parts = [f"{row['name']} med {format_sek(row['amount'])}" for row in economy["compensation"]]
+    sentences = [
+        f"{economy['level_text']}: " + _join(parts) + ", totalt "
+        f"{format_sek(economy['compensation_total'])}."
+    ]
+    rows = [
+        {"label": f"Ersättning, {row['name']}", "amount": row["amount"]}
+        for row in economy["compensation"]
+    ]
+    rows.append({"label": "Total ersättning IOP", "amount": economy["compensation_total"]})
+    return sentences, rows
+
+
 def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
     """The "Ekonomiska konsekvenser" of a memo (seeds/002), computed from the finance data.
 
@@ -239,77 +304,18 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
     if economy is None:
         return None
     municipality = _municipality(agreement)
-    board_name = agreement.board.name if agreement.board_id else municipality
     compensations = _compensations(agreement)
     warnings = list(economy["warnings"])
-    rows: list[dict[str, Any]] = []
-    sentences: list[str] = []
-
-    if economy["party_costs"]:
-        total = economy["total_cost"]
-        shares = [
-            f"{party['name']} med {format_sek(party['own'])}" for party in economy["party_costs"]
-        ]
-        municipal = economy["municipal_financing"]
-        sentences.append(
-            f"Överenskommelsens ekonomiska omfattning är {format_sek(total)} per år "
-            f"({economy['budget_year']})."
-        )
-        financed_by = (
-            [
-                f"{board_name.lower() if agreement.board_id else board_name} med "
-                f"{format_sek(municipal)}"
-            ]
-            if municipal is not None
-            else []
-        )
-        sentences.append("Verksamheten finansieras av " + _join(financed_by + shares) + " per år.")
-        rows.append({"label": "Total kostnad per år", "amount": total})
-        if municipal is not None:
-            rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
-        for party in economy["party_costs"]:
-            rows.append({"label": f"Egen finansiering, {party['name']}", "amount": party["own"]})
-
+    sentences, rows = _scope(economy, agreement, municipality)
     if compensations:
         if memo_kind == "renewal":
-            points = index_points()
-            today = timezone.localdate()
-            parts = []
-            for compensation in compensations:
-                ledger = build_ledger(compensation, points, today)
-                year, amount, missing = ledger.latest_known()
-                name = compensation.party.organisation.name
-                if amount is None:
-                    # Nothing computable in the period: the level the agreement states.
-                    year, amount = compensation.base_year, compensation.base_amount
-                    warnings.append(
-                        f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
-                        f"Beloppet nedan är {year} års nivå."
-                    )
-                elif missing:
-                    warnings.append(
-                        f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram."
-                    )
-                parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
-                rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
-            if parts:
-                sentences.append(
-                    f"{municipality} ersätter i nuvarande överenskommelse " + _join(parts) + "."
-                )
+            more, more_rows = _renewal_compensation(compensations, municipality, warnings)
         else:
-            parts = [
-                f"{row['name']} med {format_sek(row['amount'])}" for row in economy["compensation"]
-            ]
-            sentences.append(
-                f"{economy['level_text']}: " + _join(parts) + ", totalt "
-                f"{format_sek(economy['compensation_total'])}."
-            )
-            for row in economy["compensation"]:
-                rows.append({"label": f"Ersättning, {row['name']}", "amount": row["amount"]})
-            rows.append({"label": "Total ersättning IOP", "amount": economy["compensation_total"]})
+            more, more_rows = _new_compensation(economy)
+        sentences += more
+        rows += more_rows
         if economy["terms_text"]:
             sentences.append(economy["terms_text"])
-
     return {
         "text": " ".join(sentences),
         "rows": rows,
