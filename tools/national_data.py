@@ -338,22 +338,11 @@ def generate(
     return counts
 
 
-def _public_organisation(
-    *,
-    writer: _Writer,
-    ids: _Ids,
-    rng: random.Random,
-    name: str,
-    number: str,
-    is_region: bool,
-    mean_agreements: int,
-    idea_serial: int,
-    seed: int,
-    today: dt.date,
-    series: IndexSeries,
+def _public_body(
+    *, writer: _Writer, ids: _Ids, name: str, number: str, place: str, is_region: bool,
     password: str,
-) -> int:
-    place = name.removesuffix(" kommun").removeprefix("Region ")
+):  # fmt: skip
+    """The municipality or region, its board and its two staff users."""
     public_id = ids(Organisation)
     slug = f"o{public_id}"
     public = writer.add(
@@ -378,12 +367,16 @@ def _public_organisation(
         (User.Role.BOARD_STAFF, "namndsekreterare"),
     ):
         writer.add(_user(ids, f"{slug}-{who}", public.id, role, password, place))
+    return public, board
 
-    # Agreements: 10 % to 190 % of the mean, in renewal chains of 1-4 three-year periods.
-    n_agreements = max(1, round(mean_agreements * rng.uniform(0.1, 1.9)))
-    n_idea = max(2, round(n_agreements * 0.6))
+
+def _idea_organisations(
+    *, writer: _Writer, ids: _Ids, place: str, slug: str, count: int, idea_serial: int,
+    seed: int, password: str,
+):  # fmt: skip
+    """``count`` idea-based organisations of the place, each with a partner user."""
     idea_orgs = []
-    for k in range(n_idea):
+    for k in range(count):
         org = writer.add(
             Organisation(
                 id=ids(Organisation),
@@ -399,6 +392,76 @@ def _public_organisation(
         idea_serial += 1
         idea_orgs.append(org)
         writer.add(_user(ids, f"{slug}-p{k}", org.id, User.Role.PARTNER, password, place))
+    return idea_orgs, idea_serial
+
+
+def _parties(
+    writer: _Writer, ids: _Ids, rng: random.Random, agreement_id: int, public_id: int, orgs: list
+) -> list[Party]:
+    """The public party and the idea-based ones of an agreement, with responsibilities."""
+    public_party = writer.add(
+        Party(
+            id=ids(Party), agreement_id=agreement_id, organisation_id=public_id,
+            role=Sector.PUBLIC,
+        )
+    )  # fmt: skip
+    parties = [public_party]
+    for org in orgs:
+        parties.append(
+            writer.add(
+                Party(
+                    id=ids(Party),
+                    agreement_id=agreement_id,
+                    organisation_id=org.id,
+                    role=Sector.IDEA_BASED,
+                )
+            )
+        )
+    for party in parties:
+        for r, text in enumerate(rng.sample(RESPONSIBILITIES, k=rng.randint(2, 4))):
+            writer.add(
+                Responsibility(id=ids(Responsibility), party_id=party.id, position=r + 1, text=text)
+            )
+    return parties
+
+
+def _public_organisation(
+    *,
+    writer: _Writer,
+    ids: _Ids,
+    rng: random.Random,
+    name: str,
+    number: str,
+    is_region: bool,
+    mean_agreements: int,
+    idea_serial: int,
+    seed: int,
+    today: dt.date,
+    series: IndexSeries,
+    password: str,
+) -> int:
+    place = name.removesuffix(" kommun").removeprefix("Region ")
+    public, board = _public_body(
+        writer=writer,
+        ids=ids,
+        name=name,
+        number=number,
+        place=place,
+        is_region=is_region,
+        password=password,
+    )
+    # Agreements: 10 % to 190 % of the mean, in renewal chains of 1-4 three-year periods.
+    n_agreements = max(1, round(mean_agreements * rng.uniform(0.1, 1.9)))
+    idea_orgs, idea_serial = _idea_organisations(
+        writer=writer,
+        ids=ids,
+        place=place,
+        slug=f"o{public.id}",
+        count=max(2, round(n_agreements * 0.6)),
+        idea_serial=idea_serial,
+        seed=seed,
+        password=password,
+    )
 
     made = 0
     registry = 0
@@ -449,31 +512,7 @@ def _public_organisation(
                 writer.add(Goal(id=ids(Goal), agreement_id=agreement.id, position=g + 1, text=text))
                 for g, text in enumerate(rng.sample(GOALS, k=rng.randint(3, 6)))
             ]
-            public_party = writer.add(
-                Party(
-                    id=ids(Party), agreement_id=agreement.id, organisation_id=public.id,
-                    role=Sector.PUBLIC,
-                )
-            )  # fmt: skip
-            parties = [public_party]
-            for org in orgs:
-                parties.append(
-                    writer.add(
-                        Party(
-                            id=ids(Party),
-                            agreement_id=agreement.id,
-                            organisation_id=org.id,
-                            role=Sector.IDEA_BASED,
-                        )
-                    )
-                )
-            for party in parties:
-                for r, text in enumerate(rng.sample(RESPONSIBILITIES, k=rng.randint(2, 4))):
-                    writer.add(
-                        Responsibility(
-                            id=ids(Responsibility), party_id=party.id, position=r + 1, text=text
-                        )
-                    )
+            parties = _parties(writer, ids, rng, agreement.id, public.id, orgs)
             compensations = {}
             for party in parties[1:]:
                 base = rng.randrange(100_000, 2_000_000, 1000)
