@@ -4,6 +4,8 @@ Rule: a user sees the agreements in which their organisation is a party; superus
 everything. Anything else is a 404, the same as an id that does not exist.
 """
 
+import datetime as dt
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -142,3 +144,37 @@ def agreement_chain(agreement: Agreement) -> list[Agreement]:
     predecessors = walk(agreement.pk, "predecessor") if agreement.predecessor_id else []
     successors = walk(agreement.pk, "successor")
     return [*reversed(predecessors), agreement, *successors]
+
+
+def agreements_matching(
+    agreements: QuerySet[Agreement],
+    *,
+    q: str = "",
+    status: str = "",
+    party: Organisation | None = None,
+    year: int | None = None,
+) -> QuerySet[Agreement]:
+    """The agreement list's search: text (title, registry number, a party's name), status
+    (needs ``with_status()``), party and a year the period covers."""
+    if q:
+        q = q.strip()
+        # Party names through a correlated EXISTS: no join, so no duplicate rows and
+        # no DISTINCT over the whole agreement row (in the page and in its count), and
+        # it is evaluated for the user's agreements only, not for every party in the
+        # country whose name matches.
+        named_party = Party.objects.filter(
+            agreement=OuterRef("pk"), organisation__name__icontains=q
+        )
+        agreements = agreements.filter(
+            Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
+        )
+    if status:
+        agreements = agreements.filter(current_status=status)
+    if party:
+        agreements = agreements.filter(parties__organisation=party)
+    if year:
+        # Date ranges rather than __year lookups, so the period indexes can be used.
+        agreements = agreements.filter(
+            period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1)
+        )
+    return agreements

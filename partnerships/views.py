@@ -1,20 +1,18 @@
 """Thin views of the register: load via selectors, check permissions, call services."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.forms import submit
 from common.permissions import require
 
 from . import permissions, selectors, services
@@ -61,29 +59,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         .order_by("-period_start", "title", "pk")
     )
     if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"].strip()
-            # Party names through a correlated EXISTS: no join, so no duplicate rows and
-            # no DISTINCT over the whole agreement row (in the page and in its count), and
-            # it is evaluated for the user's agreements only, not for every party in the
-            # country whose name matches.
-            named_party = Party.objects.filter(
-                agreement=OuterRef("pk"), organisation__name__icontains=q
-            )
-            agreements = agreements.filter(
-                Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
-            )
-        if data["status"]:
-            agreements = agreements.filter(current_status=data["status"])
-        if data["party"]:
-            agreements = agreements.filter(parties__organisation=data["party"])
-        if data["year"]:
-            # Date ranges rather than __year lookups, so the period indexes can be used.
-            year = data["year"]
-            agreements = agreements.filter(
-                period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1)
-            )
+        agreements = selectors.agreements_matching(agreements, **form.cleaned_data)
     page = _page(request, agreements)
     query = request.GET.copy()
     query.pop("sida", None)
@@ -153,18 +129,18 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_decide_renewal(request.user, agreement))
-    form = RenewalDecisionForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.renewal_decide(agreement=agreement, **form.cleaned_data)
-            except services.RenewalError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, "Nämndens beslut om förnyelse har registrerats.")
-                return redirect(agreement)
-        status = 400
+    form = RenewalDecisionForm(request.POST if request.method == "POST" else None)
+
+    def decide() -> None:
+        try:
+            services.renewal_decide(agreement=agreement, **form.cleaned_data)
+        except services.RenewalError as error:
+            raise ValidationError(str(error)) from error
+
+    status = submit(request, form, decide)
+    if status is None:
+        messages.success(request, "Nämndens beslut om förnyelse har registrerats.")
+        return redirect(agreement)
     return render(
         request,
         "partnerships/renewal_decision_form.html",
@@ -211,18 +187,21 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
 def agreement_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_create_agreement(request.user))
     form, goal_formset, party_formset = _agreement_forms(request)
-    if request.method == "POST":
-        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
-            agreement = services.agreement_create(
-                user=request.user,
-                form=form,
-                goal_formset=goal_formset,
-                party_formset=party_formset,
+    created = []
+    status = submit(
+        request,
+        form,
+        lambda: created.append(
+            services.agreement_create(
+                user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
             )
-            messages.success(request, "Överenskommelsen har sparats.")
-            return redirect(agreement)
-        return _render_agreement_form(request, form, goal_formset, party_formset, status=400)
-    return _render_agreement_form(request, form, goal_formset, party_formset)
+        ),
+        also=[goal_formset, party_formset],
+    )
+    if status is None:
+        messages.success(request, "Överenskommelsen har sparats.")
+        return redirect(created[0])
+    return _render_agreement_form(request, form, goal_formset, party_formset, status=status)
 
 
 @login_required
@@ -231,29 +210,23 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_edit_agreement(request.user, agreement))
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
-    if request.method == "POST":
-        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
-            try:
-                expected = int(form.cleaned_data.get("version") or agreement.version)
-                services.agreement_update(
-                    user=request.user,
-                    agreement=agreement,
-                    expected_version=expected,
-                    form=form,
-                    goal_formset=goal_formset,
-                    party_formset=party_formset,
-                )
-            except ConcurrentEditError:
-                form.add_error(None, CONCURRENT_EDIT_MESSAGE)
-                return _render_agreement_form(
-                    request, form, goal_formset, party_formset, agreement, status=409
-                )
-            messages.success(request, "Ändringarna har sparats.")
-            return redirect(agreement)
-        return _render_agreement_form(
-            request, form, goal_formset, party_formset, agreement, status=400
-        )
-    return _render_agreement_form(request, form, goal_formset, party_formset, agreement)
+    status = submit(
+        request,
+        form,
+        lambda: services.agreement_update(
+            user=request.user,
+            agreement=agreement,
+            expected_version=int(form.cleaned_data.get("version") or agreement.version),
+            form=form,
+            goal_formset=goal_formset,
+            party_formset=party_formset,
+        ),
+        also=[goal_formset, party_formset],
+    )
+    if status is None:
+        messages.success(request, "Ändringarna har sparats.")
+        return redirect(agreement)
+    return _render_agreement_form(request, form, goal_formset, party_formset, agreement, status)
 
 
 @login_required
@@ -295,25 +268,16 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_terminate_agreement(request.user, agreement))
-    form = TerminationForm(request.POST or None, agreement=agreement)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.termination_create(
-                    agreement=agreement,
-                    given_by=form.cleaned_data["given_by"],
-                    notice_date=form.cleaned_data["notice_date"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(field if field in form.fields else None, message)
-            else:
-                messages.success(request, "Uppsägningen har registrerats.")
-                return redirect(agreement)
-        status = 400
+    data = request.POST if request.method == "POST" else None
+    form = TerminationForm(data, agreement=agreement)
+    status = submit(
+        request,
+        form,
+        lambda: services.termination_create(agreement=agreement, **form.cleaned_data),
+    )
+    if status is None:
+        messages.success(request, "Uppsägningen har registrerats.")
+        return redirect(agreement)
     return render(
         request,
         "partnerships/termination_form.html",
