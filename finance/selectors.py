@@ -566,3 +566,27 @@ def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
                 )
             )
     return found
+
+
+# --- the public list (publication) -------------------------------------------------------
+
+
+def yearly_amounts_for_agreements(
+    agreement_ids: list[int], today: dt.date
+) -> dict[int, list[tuple[int, int | None]]]:
+    """Party id -> [(year, decided or computed yearly compensation)] over each agreement's
+    period, unscoped: the caller (the public list) decides which agreements are public.
+    ``None`` for a year whose index value is not known yet. Four queries, whatever the rows."""
+    if not agreement_ids:
+        return {}
+    points = index_points()
+    compensations = _ledger_queryset(
+        Compensation.objects.filter(agreement_id__in=agreement_ids), chain=False
+    )
+    return {
+        compensation.party_id: [
+            (row.year, row.schedule.amount)
+            for row in build_ledger(compensation, points, today).rows
+        ]
+        for compensation in compensations
+    }

@@ -15,4 +15,6 @@ def navigation(request: HttpRequest) -> dict:
     if user.is_superuser or user.is_administrator or user.is_board_staff:
         items.append(("documents:boards_index", "Årsrapporter"))
     items.append(("followups:calendar_settings", "Kalender"))
+    if user.is_administrator and user.organisation.sector == "public":
+        items.append(("publication:settings", "Publicering"))
     return {"main_navigation": items}

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "finance",
     "followups",
     "documents",
+    "publication",
     "iop",
 ]
 

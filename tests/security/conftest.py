@@ -12,6 +12,7 @@ from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo
 from finance.models import IndexValue
 from followups.models import CalendarFeed, ReportStatus
 from partnerships.models import Sector
+from publication.models import Publication
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
 from tests.finance.factories import (
     CompensationFactory,
@@ -108,6 +109,7 @@ def objects(world) -> dict:
     feed_owner = UserFactory(organisation=world.municipality, username="kalender")
     feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
     BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
+    Publication.objects.create(organisation=world.municipality, slug="kommunen", enabled=True)
     return {
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
@@ -128,6 +130,7 @@ def objects(world) -> dict:
         "board": board.pk,
         "token": feed.token,
         "year": 2024,
+        "publication_slug": "kommunen",
     }
 
 

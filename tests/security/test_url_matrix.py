@@ -212,6 +212,22 @@ MATRIX: dict[str, Expect] = {
     "documents:download": E(
         {"document_pk": "document"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
+    # --- publication: the public list and its open data need no login ----------------------
+    "publication:public_list": E(
+        {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
+    ),
+    "publication:public_csv": E(
+        {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
+    ),
+    "publication:public_json": E(
+        {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
+    ),
+    "publication:public_dcat": E(
+        {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
+    ),
+    "publication:schema": E({}, "200 200 200 200 200 200", "405 405 405 405 405 405"),
+    # Each public body's administrators edit their own body's settings (no id in the URL).
+    "publication:settings": E({}, "login 200 403 403 200 403", "login 400 403 403 400 403"),
 }
 
 
