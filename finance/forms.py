@@ -278,3 +278,44 @@ class BudgetForm(VersionedForm):
 
     def line_fields(self):
         return [(self[f"{v}_amount"], self[f"{v}_label"]) for v in BudgetCategory.values]
+
+
+# --- the finance system (SIE) --------------------------------------------------------------
+
+
+class AccountingDefaultsForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import AccountingDefaults
+
+        model = AccountingDefaults
+        fields = ["account", "counter_account", "cost_centre", "project", "voucher_series"]
+
+
+class CompensationCodingForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import CompensationCoding
+
+        model = CompensationCoding
+        fields = ["account", "counter_account", "cost_centre", "project"]
+
+
+class SieExportForm(forms.Form):
+    include_paid = forms.BooleanField(label="Gjorda utbetalningar", required=False, initial=True)
+    include_planned = forms.BooleanField(
+        label="Planerade utbetalningar", required=False, initial=True
+    )
+    planned_until = forms.DateField(
+        label="Planerade utbetalningar till och med",
+        widget=DATE_INPUT,
+        help_text="Planerade utbetalningar med förfallodag senast detta datum tas med.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("include_paid") and not data.get("include_planned"):
+            raise forms.ValidationError("Välj gjorda eller planerade utbetalningar, eller båda.")
+        return data

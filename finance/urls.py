@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sie_views, views
 
 app_name = "finance"
 
@@ -48,4 +48,12 @@ urlpatterns = [
     path("index/serie/ny/", views.index_series_create, name="index_series_create"),
     path("index/import/", views.index_import, name="index_import"),
     path("index/<int:value_pk>/", views.index_value_edit, name="index_value_update"),
+    path("sie/", sie_views.sie_exports, name="sie_exports"),
+    path("sie/<str:batch_pk>/fil/", sie_views.sie_export_download, name="sie_export_download"),
+    path("sie/kontering/", sie_views.accounting_defaults, name="accounting_defaults"),
+    path(
+        "ersattning/<str:compensation_pk>/kontering/",
+        sie_views.compensation_coding,
+        name="compensation_coding",
+    ),
 ]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
-from finance.models import IndexValue
+from finance.models import IndexValue, SieExportBatch
 from followups.models import CalendarFeed, ReportStatus
 from partnerships.models import Sector
 from publication.models import Publication
@@ -110,6 +110,9 @@ def objects(world) -> dict:
     feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
     BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
     Publication.objects.create(organisation=world.municipality, slug="kommunen", enabled=True)
+    sie_batch = SieExportBatch.objects.create(
+        organisation=world.municipality, number=1, created_by=world.admin, content=b"#FLAGGA 0"
+    )
     return {
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
@@ -131,6 +134,7 @@ def objects(world) -> dict:
         "token": feed.token,
         "year": 2024,
         "publication_slug": "kommunen",
+        "sie_batch": sie_batch.pk,
     }
 
 

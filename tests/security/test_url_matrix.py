@@ -124,6 +124,17 @@ MATRIX: dict[str, Expect] = {
     "finance:index_value_update": E(
         {"value_pk": "index_value"}, "login 200 403 403 200 403", "login 200 403 403 200 403"
     ),
+    # The finance system: a public body's administrators export their own body's payments.
+    "finance:sie_exports": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    "finance:sie_export_download": E(
+        {"batch_pk": "sie_batch"}, "login 200 403 403 404 403", "login 405 405 405 405 405"
+    ),
+    "finance:accounting_defaults": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    "finance:compensation_coding": E(
+        {"compensation_pk": "compensation"},
+        "login 200 403 403 404 403",
+        "login 200 403 403 404 403",
+    ),
     # --- follow-ups ------------------------------------------------------------------------
     "followups:agreement_followup": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
     "followups:meeting_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
