@@ -269,7 +269,8 @@ class TerminationForm(PlainTextFormMixin, forms.ModelForm):
         ).order_by("name")
         self.fields["notice_date"].help_text = (
             f"Uppsägningstiden är {format_months(agreement.notice_period_months)} från detta "
-            f"datum, men överenskommelsen gäller aldrig längre än till {agreement.period_end:%Y-%m-%d}."
+            "datum, men överenskommelsen gäller aldrig längre än till "
+            f"{agreement.period_end:%Y-%m-%d}."
         )
 
     def _post_clean(self):

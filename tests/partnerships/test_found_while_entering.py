@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from partnerships.forms import OrganisationForm
 from partnerships.formatting import format_months
+from partnerships.forms import OrganisationForm
 from partnerships.orgnr import normalise_organisation_number
 
 
