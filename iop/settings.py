@@ -1,5 +1,6 @@
 """Settings for the IOP register. The environment is read here and only here."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -195,6 +196,30 @@ IOP_PAGINATE_BY = 25
 # Shown on the accessibility statement (tillgänglighetsredogörelse) as the contact for
 # reporting accessibility problems; set it before going live (DIGG expects a real contact).
 ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", default="")
+
+# The electronic seal (PAdES) of issued documents (documents/sealing.py): the installation's
+# seal, a PKCS#12 file with the public body's certificate and key; per body (one
+# installation, several public bodies) IOP_SEAL_PKCS12_<orgnr digits> and
+# IOP_SEAL_PASSPHRASE_<orgnr digits> override it. Without one, documents are unsealed
+# unless IOP_SEAL_REQUIRED is on. IOP_SEAL_TRUST_ROOTS: PEM files the verification page
+# trusts (the seal certificate's CA). `manage.py create_dev_seal` makes a test seal.
+IOP_SEAL = {
+    "pkcs12": env("IOP_SEAL_PKCS12", default=""),
+    "passphrase": env("IOP_SEAL_PASSPHRASE", default="") or None,
+}
+IOP_SEALS = {
+    key.removeprefix("IOP_SEAL_PKCS12_"): {
+        "pkcs12": value,
+        "passphrase": os.environ.get("IOP_SEAL_PASSPHRASE_" + key.removeprefix("IOP_SEAL_PKCS12_"))
+        or None,
+    }
+    for key, value in os.environ.items()
+    if key.startswith("IOP_SEAL_PKCS12_") and value
+}
+IOP_SEAL_REQUIRED = env.bool("IOP_SEAL_REQUIRED", default=False)
+IOP_SEAL_TRUST_ROOTS = env.list("IOP_SEAL_TRUST_ROOTS", default=[])
+# The verification page accepts uploads up to this size (bytes).
+IOP_VERIFY_MAX_BYTES = env.int("IOP_VERIFY_MAX_BYTES", default=20 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

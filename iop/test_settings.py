@@ -20,3 +20,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once, in the test's own process and transaction.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# No seal from the developer's environment: tests that seal configure their own.
+IOP_SEAL = {"pkcs12": "", "passphrase": None}
+IOP_SEALS = {}
+IOP_SEAL_REQUIRED = False
+IOP_SEAL_TRUST_ROOTS = []

@@ -223,6 +223,8 @@ MATRIX: dict[str, Expect] = {
     "documents:download": E(
         {"document_pk": "document"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
+    # The verification page is public: recipients of a document are outside the register.
+    "documents:verify": E({}, "200 200 200 200 200 200", "200 200 200 200 200 200"),
     # --- publication: the public list and its open data need no login ----------------------
     "publication:public_list": E(
         {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
