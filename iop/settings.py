@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "followups",
     "documents",
     "publication",
+    "archive",
     "iop",
 ]
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("uppfoljning/", include("followups.urls")),
     path("dokument/", include("documents.urls")),
     path("", include("publication.urls")),
+    path("arkiv/", include("archive.urls")),
     path("admin/", admin.site.urls),
 ]

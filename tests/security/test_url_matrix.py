@@ -225,6 +225,9 @@ MATRIX: dict[str, Expect] = {
     ),
     # The verification page is public: recipients of a document are outside the register.
     "documents:verify": E({}, "200 200 200 200 200 200", "200 200 200 200 200 200"),
+    # --- archive: the agreement of ``objects`` is active, so no package yet (403) ---------
+    "archive:package": E(A, "login 403 403 403 404 404", "login 405 405 405 405 405"),
+    "archive:dossier": E(A, "login 200 200 403 404 404", "login 405 405 405 405 405"),
     # --- publication: the public list and its open data need no login ----------------------
     "publication:public_list": E(
         {"slug": "publication_slug"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
