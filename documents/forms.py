@@ -1,11 +1,9 @@
 from django import forms
 
-from partnerships.text import PlainTextFormMixin
-
 from .models import Memo
 
 
-class MemoForm(PlainTextFormMixin, forms.ModelForm):
+class MemoForm(forms.ModelForm):
     """The parts of a memo a person writes. Validation lives in ``Memo.clean``."""
 
     class Meta:

@@ -1,5 +1,7 @@
 from django.http import HttpRequest
 
+from common.privacy import PRIVACY_NOTICE
+
 
 def navigation(request: HttpRequest) -> dict:
     """Main navigation; each item is shown to the roles that can use it."""
@@ -16,3 +18,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(("documents:boards_index", "Årsrapporter"))
     items.append(("followups:calendar_settings", "Kalender"))
     return {"main_navigation": items}
+
+
+def privacy(request: HttpRequest) -> dict:
+    """The one wording of the privacy notice shown beside free text."""
+    return {"privacy_notice": PRIVACY_NOTICE}

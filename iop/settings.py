@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "iop.context_processors.navigation",
+                "iop.context_processors.privacy",
             ],
         },
     },

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from common.privacy import PRIVACY_NOTICE
+
 from .factories import MeetingFactory
 
 
@@ -48,6 +50,7 @@ def test_report_form_says_visitor_details_do_not_belong(world, client_for, open_
         .content.decode()
     )
     assert "Inga uppgifter om enskilda besökare." in body
+    assert PRIVACY_NOTICE in body  # the one wording, from common.privacy
     assert "<legend>Berättelse per mål</legend>" in body
 
 
