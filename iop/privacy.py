@@ -15,12 +15,22 @@ This module sits on the top floor because it names the models of every app.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 
-from common.privacy import reject_control_characters, reject_line_breaks, reject_personal_numbers
+from common.privacy import (
+    find_personal_numbers,
+    reject_control_characters,
+    reject_line_breaks,
+    reject_personal_numbers,
+)
 
 PROJECT_APPS = ("partnerships", "finance", "followups", "documents", "iop")
 
@@ -137,3 +147,49 @@ def scanned_fields(model: type[models.Model]) -> list[models.Field]:
             if exempt is None or exempt[1]:
                 fields.append(field)
     return fields
+
+
+@dataclass(frozen=True)
+class Finding:
+    model: str  # "partnerships.Organisation"
+    pk: object
+    field: str
+    kind: str  # "personnummer" or "samordningsnummer"
+    masked: str  # the number with all but its first two digits hidden
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+
+def scan_model(model: type[models.Model], *, today: dt.date | None = None) -> Iterator[Finding]:
+    """Rows of one model whose text holds a personal number. Reads only."""
+    fields = scanned_fields(model)
+    if not fields:
+        return
+    text_names = [f.name for f in fields if not isinstance(f, models.JSONField)]
+    json_names = [f.name for f in fields if isinstance(f, models.JSONField)]
+    queryset = model._base_manager.order_by("pk")
+    if not json_names:
+        # Only rows with four digits in a row can hold a number: let the database skip the rest.
+        digits = Q()
+        for name in text_names:
+            digits |= Q(**{f"{name}__regex": r"[0-9]{4}"})
+        queryset = queryset.filter(digits)
+    names = text_names + json_names
+    for row in queryset.values_list("pk", *names).iterator(chunk_size=1000):
+        pk, values = row[0], row[1:]
+        for name, value in zip(names, values, strict=True):
+            for hit in find_personal_numbers(_as_text(value), today=today):
+                yield Finding(model._meta.label, pk, name, hit.kind, hit.masked)
+
+
+def scan_database(*, today: dt.date | None = None) -> Iterator[Finding]:
+    """Every stored personal number, history tables included, model by model. Reads only."""
+    for model in apps.get_models():
+        if model._meta.managed and not model._meta.proxy:
+            yield from scan_model(model, today=today)
