@@ -52,6 +52,7 @@ EXEMPT_FIELDS: dict[str, tuple[str, bool]] = {
     ),
     "finance.Payment.form_token": ("A random token against double submission.", False),
     "documents.IssuedDocument.sha256": ("A hex digest of the PDF.", False),
+    "documents.IssuedDocument.data_sha256": ("A hex digest of the document's data.", False),
     "documents.AnnualReportJob.task_id": ("The task backend's id of the job.", False),
     "documents.AnnualReportJob.error": (
         "An error message written by the worker, never typed by a user.",
