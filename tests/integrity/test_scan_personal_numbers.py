@@ -75,3 +75,11 @@ def test_fail_if_found_exits_with_an_error(world):
     ContactPersonFactory(organisation=world.association, title=f"Nr {PERSONNUMMER}")
     with pytest.raises(CommandError, match="2 nummer i 2 rader hittades"):
         _scan("--fail-if-found")
+
+
+def test_the_demo_data_holds_no_personal_number(db):
+    """The Linköping demo (organisation numbers, registry numbers, amounts, texts) is not
+    mistaken for personal data: the scanner finds nothing in it."""
+    call_command("seed_demo", verbosity=0)
+    assert Organisation.objects.filter(organisation_number="212000-0449").exists()
+    assert _scan() == ["Inga personnummer eller samordningsnummer hittades."]
