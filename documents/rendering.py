@@ -54,6 +54,10 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import pdf_tags
+
+pdf_tags.install()  # headers as artifacts, one element per split section, th scope
+
 PDF_VARIANT = "pdf/a-2u"
 PDF_TAGS = True
 LANGUAGE = "sv"

@@ -228,7 +228,7 @@ def test_a_queued_job_page_refreshes_itself_and_a_second_request_is_refused(
     world, client_for, monkeypatch
 ):
     board = world.agreement.board
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)  # no worker picks it up
+    monkeypatch.setattr(annual_jobs, "_enqueue", lambda job: None)  # no worker picks it up
     client = client_for(world.admin)
     client.post(_board_url(board), {"year": "2026"})
     job = AnnualReportJob.objects.get()
