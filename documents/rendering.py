@@ -34,7 +34,7 @@ and any other scheme raise ``ResourceRefused``; no base URL is given, so relativ
 dropped by WeasyPrint before they reach the fetcher.
 
 ``render_pdf`` is a pure function of (template, context): no request, no database. The
-per-document builders in ``documents.builders`` take ids and return bytes, so a background
+per-document builders in ``documents.kinds`` take ids and return bytes, so a background
 task (django-tasks) can run them unchanged later.
 """
 

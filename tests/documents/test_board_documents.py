@@ -9,7 +9,7 @@ import time_machine
 
 import finance.demo
 import followups.demo
-from documents import builders, services
+from documents import kinds, services
 from documents.annual import coming_year_items
 from documents.models import DocumentKind, IssuedDocument, MemoKind
 from finance.documents_data import agreement_economy, memo_economy
@@ -225,8 +225,8 @@ def test_followup_report_data_for_an_agreement_and_a_year(demo):
 def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo):
     board = demo.agreements["2024"].board
     with time_machine.travel(NOW, tick=False):
-        snapshot = builders.annual_report_snapshot(board.pk, 2024)
-        data = builders.render_snapshot(snapshot)
+        snapshot = kinds.annual_report_snapshot(board.pk, 2024)
+        data = kinds.render_snapshot(snapshot)
     text = pdf_text(data)
     assert [a["title"] for a in snapshot["agreements"]] == [demo.agreements["2024"].title]
     for expected in (
@@ -244,7 +244,7 @@ def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo
     _assert_pdfa(data)
 
     with time_machine.travel(NOW, tick=False):
-        later = builders.annual_report_snapshot(board.pk, 2026)
+        later = kinds.annual_report_snapshot(board.pk, 2026)
     items = {(item["date"], item["text"]) for item in later["coming"]}
     # the last notice date (2026-06-30) has passed on 2026-11-20: nothing left to watch
     assert all(date == "" or date >= "2026-11-20" for date, _ in items)
