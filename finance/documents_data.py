@@ -72,12 +72,8 @@ class MemoEconomy(TypedDict):
 
 
 def _municipality(agreement: Agreement) -> str:
-    if agreement.board_id is not None:
-        return agreement.board.organisation.name
-    for party in agreement.parties.all():
-        if party.role == Sector.PUBLIC:
-            return party.organisation.name
-    return "Kommunen"
+    municipality = agreement.municipality
+    return municipality.name if municipality is not None else "Kommunen"
 
 
 def _compensations(agreement: Agreement) -> list[Compensation]:
