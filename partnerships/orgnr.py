@@ -49,3 +49,8 @@ def normalise_organisation_number(value: str) -> str:
             code="personal_number",
         )
     return f"{compact[:6]}-{compact[6:]}"
+
+
+def validate_organisation_number(value: str) -> None:
+    """Model-field validator: the number must be a valid organisation number."""
+    normalise_organisation_number(value)
