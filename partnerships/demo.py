@@ -260,6 +260,7 @@ def seed() -> DemoCase:
             organisation=iogt,
             role=User.Role.PARTNER,
             email="iogt@example.org",
+            is_organisation_admin=True,
         ),
         "pingst": _user(
             "pingst",
@@ -268,6 +269,7 @@ def seed() -> DemoCase:
             organisation=pingst,
             role=User.Role.PARTNER,
             email="pingst@example.org",
+            is_organisation_admin=True,
         ),
         "annan": _user(
             "annan",

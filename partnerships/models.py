@@ -103,6 +103,8 @@ class Board(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="boards")
     name = models.CharField("namn", max_length=200)
     administration_name = models.CharField("förvaltning", max_length=200, blank=True)
+    # A renamed board keeps its history (who renamed it, when, what it was called before).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "nämnd"
@@ -130,6 +132,7 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+    is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
 
     class Meta:
         verbose_name = "användare"
