@@ -6,6 +6,8 @@ from allauth.socialaccount.providers.openid_connect import views as oidc_views
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from .views import password
+
 urlpatterns = [
     path(
         "losenord/aterstall/",
@@ -21,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "losenord/aterstall/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        password.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -7,7 +7,7 @@
 - everybody else: nobody's.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from partnerships.models import Board, ContactPerson, Organisation, Party, Sector, User
@@ -111,9 +111,7 @@ def managed_organisations_overview(user: User) -> QuerySet[Organisation]:
 
 
 def boards_of(organisation: Organisation) -> QuerySet[Board]:
-    return organisation.boards.order_by("name", "pk").prefetch_related(
-        Prefetch("history", queryset=Board.history.select_related("history_user"))
-    )
+    return organisation.boards.order_by("name", "pk")
 
 
 def board_for_manager(user: User, pk: object) -> Board:

@@ -149,7 +149,9 @@ def invitation_accept(*, token: str, password: str) -> User:
 
 
 @transaction.atomic
-def person_update(*, user: User, person: User, role: str, is_organisation_admin: bool) -> User:
+def person_update(
+    *, user: User, person: User, role: str, is_organisation_admin: bool = False
+) -> User:
     require(permissions.can_change_person(user, person))
     if role not in permissions.invitable_roles(user, person.organisation):
         raise ValidationError({"role": "Du kan inte ge den rollen i den här organisationen."})

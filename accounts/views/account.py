@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -12,6 +13,7 @@ from ..twofactor import requires_two_factor
 
 
 @login_required
+@require_GET
 def account(request: HttpRequest) -> HttpResponse:
     user = request.user
     eid_configured = any(

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import save_through_service
 from common.permissions import require
@@ -15,12 +15,14 @@ from ..forms import InvitationForm, PersonForm
 
 
 @login_required
+@require_GET
 def people_index(request: HttpRequest) -> HttpResponse:
     organisations = selectors.managed_organisations_overview(request.user)
     return render(request, "accounts/people_index.html", {"organisations": organisations})
 
 
 @login_required
+@require_GET
 def people(request: HttpRequest, org_pk: str) -> HttpResponse:
     organisation = selectors.managed_organisation_for_user(request.user, org_pk)
     context = {
