@@ -273,3 +273,10 @@ IOP_EID_PERSONAL_NUMBER_CLAIM = env(
     default="https://id.oidc.se/claim/personalIdentityNumber",
 )
 IOP_EID_HMAC_KEY = env("IOP_EID_HMAC_KEY", default="")
+_eid_configured = any(
+    app["provider_id"] == "eid" for app in SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+)
+if _eid_configured and not IOP_EID_HMAC_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("IOP_OIDC_EID_SERVER_URL is set: IOP_EID_HMAC_KEY is required.")

@@ -197,3 +197,14 @@ def test_add_board(world, client_for):
     assert client_for(world.admin).post(url, {"name": "Ny nämnd"}).status_code == 302
     assert Board.objects.filter(organisation=world.municipality, name="Ny nämnd").exists()
     assert client_for(world.board_staff).post(url, {"name": "Y"}).status_code == 404
+
+
+def test_create_operator_command(db, monkeypatch, client):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("IOP_OPERATOR_PASSWORD", "drift-lösenord-som-håller-9")
+    call_command("create_operator", "Drift@Example.org", "--password-from-env")
+    operator = User.objects.get(username="drift@example.org")
+    assert operator.is_operator and operator.organisation is None
+    sign_in(client, "drift@example.org", "drift-lösenord-som-håller-9")
+    assert client.get(reverse("accounts:public_bodies")).status_code == 200
