@@ -14,6 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("drafts.urls")),
     path("", include("partnerships.urls")),
     path("ekonomi/", include("finance.urls")),
     path("uppfoljning/", include("followups.urls")),

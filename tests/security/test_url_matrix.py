@@ -51,6 +51,11 @@ MATRIX: dict[str, Expect] = {
     "accessibility": E({}, "200 200 200 200 200 200", "405 405 405 405 405 405"),
     "login": E({}, "200 302 302 302 302 302", "200 302 302 302 302 302"),
     "logout": E({}, "405 405 405 405 405 405", "302 302 302 302 302 302"),
+    # --- drafts (the scripts' endpoints: JSON, 401 when signed out, never a redirect) ------
+    # An empty POST names no form page: 400. Drafts are the caller's own (tests/drafts).
+    "drafts:autosave": E({}, "405 405 405 405 405 405", "401 400 400 400 400 400"),
+    "drafts:discard": E({}, "405 405 405 405 405 405", "401 400 400 400 400 400"),
+    "drafts:keepalive": E({}, "405 405 405 405 405 405", "401 200 200 200 200 200"),
     # --- partnerships ----------------------------------------------------------------------
     "partnerships:agreement_list": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
     "partnerships:agreement_create": E(
@@ -236,6 +241,9 @@ def app_urls() -> list[tuple[str, str, list[str]]]:
 
 def outcome(response) -> object:
     if response.status_code == 302 and response["Location"].startswith(reverse("login") + "?"):
+        return "login"
+    # A signed-out POST gets the page that keeps what was typed and links to sign in.
+    if response.status_code == 401 and response["Content-Type"].startswith("text/html"):
         return "login"
     return response.status_code
 
