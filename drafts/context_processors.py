@@ -22,6 +22,7 @@ def drafts(request: HttpRequest) -> dict:
         if draft is None:
             forget_draft(request, request.path)
         else:
+            request.draft_offered = True  # withdrawn unless the page is the form (middleware)
             context["draft_restore"] = {
                 "path": draft.path,
                 "kind": draft.kind,

@@ -1,5 +1,6 @@
 """The idle session timeout, and form POSTs that must not lose what was typed."""
 
+import re
 import time
 from urllib.parse import urlsplit
 
@@ -41,6 +42,19 @@ def _is_login_redirect(response) -> bool:
     return urlsplit(response["Location"]).path == resolve_url(settings.LOGIN_URL)
 
 
+_DRAFT_SCRIPT = re.compile(
+    rb'<script id="draft-restore" type="application/json">.*?</script>', re.S
+)
+
+
+def _withdraw_draft(response) -> None:
+    """A draft goes only into the form page itself: never into a 403, 404 or error page
+    rendered for that path (a user who may not open the form must not get its text)."""
+    shown_with_form = 200 <= response.status_code < 300 or response.status_code in (400, 409)
+    if not response.streaming and not shown_with_form:
+        response.content = _DRAFT_SCRIPT.sub(b"", response.content)
+
+
 class KeepWorkMiddleware:
     """A form POST answered by "sign in first" keeps what was typed and explains, instead
     of a bare redirect that drops it; a successful save removes the user's draft of it."""
@@ -51,6 +65,8 @@ class KeepWorkMiddleware:
     def __call__(self, request):
         signed_in_before = request.method == "POST" and request.user.is_authenticated
         response = self.get_response(request)
+        if getattr(request, "draft_offered", False):
+            _withdraw_draft(response)
         if request.method != "POST":
             return response
         if not request.user.is_authenticated:
