@@ -32,9 +32,10 @@ def report_data(round, text=TEXT):
 
 def restored(text, response) -> bool:
     """The text is in the page's draft JSON (json_script escapes it as ASCII)."""
-    return 'id="draft-restore"' in response.content.decode() and json.dumps(text)[
-        1:-1
-    ] in response.content.decode()
+    return (
+        'id="draft-restore"' in response.content.decode()
+        and json.dumps(text)[1:-1] in response.content.decode()
+    )
 
 
 def from_page(url):
@@ -108,9 +109,7 @@ def test_kept_text_is_not_restored_for_a_user_who_may_not_open_the_form(world, p
     url = report_url(round)
     client = Client()
     client.post(url, report_data(round), **from_page(url))  # signed out: kept for the browser
-    client.post(
-        reverse("login"), {"username": world.other_partner.username, "password": password}
-    )
+    client.post(reverse("login"), {"username": world.other_partner.username, "password": password})
     response = client.get(url)
     assert response.status_code == 404  # the form view's own scope runs again
     assert not restored(TEXT, response)
