@@ -180,8 +180,6 @@ SESSION_COOKIE_AGE = IOP_SESSION_IDLE_MINUTES * 60 + 120
 IOP_KEPT_FORM_HOURS = 24
 IOP_DRAFT_DAYS = env.int("IOP_DRAFT_DAYS", default=7)
 CSRF_FAILURE_VIEW = "drafts.views.csrf_failure"
-# The guard every kept text passes (no personal identity numbers, not even in a draft).
-IOP_TEXT_GUARD = "followups.privacy.validate_free_text"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
