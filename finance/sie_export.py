@@ -20,6 +20,7 @@ from common.versioning import save_versioned
 from partnerships.models import Organisation, Party, Sector, User
 
 from . import sie
+from .ledger import build_ledger, index_points, ledger_queryset
 from .models import (
     AccountingCodes,
     AccountingDefaults,
@@ -30,7 +31,6 @@ from .models import (
     SieExportLine,
 )
 from .rules import payment_due_date
-from .selectors import _ledger_queryset, build_ledger, index_points
 
 PROGRAM = "IOP-registret"
 PROGRAM_VERSION = "1.0"
@@ -155,7 +155,7 @@ def due_items(
     """Made payments not yet exported, and planned payments (what is still outstanding for
     a year, due by ``planned_until``) not yet exported as planned. Fixed number of queries."""
     compensations = list(
-        _ledger_queryset(own_compensations(organisation), chain=False).order_by(
+        ledger_queryset(own_compensations(organisation), chain=False).order_by(
             "agreement__title", "party__organisation__name", "pk"
         )
     )

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from common.privacy import LINE_GUARD
 from partnerships.models import Organisation
 
 SLUG_VALIDATOR = RegexValidator(
@@ -41,7 +42,7 @@ class Publication(models.Model):
         "adress",
         max_length=60,
         unique=True,
-        validators=[SLUG_VALIDATOR],
+        validators=[*LINE_GUARD, SLUG_VALIDATOR],
         help_text="Listan finns på /offentlig/ADRESS/. Ändra den inte när den är publicerad: "
         "andra länkar dit.",
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 
-from finance.selectors import yearly_amounts_for_agreements
+from finance.ledger import yearly_amounts_for_agreements
 from partnerships.models import Agreement, Party, Sector
 from partnerships.rules import STATUS_LABELS, AgreementStatus
 

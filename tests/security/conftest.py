@@ -7,11 +7,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from accounts.services import invitation_create
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
 from finance.models import IndexValue, SieExportBatch
 from followups.models import CalendarFeed, ReportStatus
-from partnerships.models import Sector
+from partnerships.models import Sector, User
 from publication.models import Publication
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
 from tests.finance.factories import (
@@ -113,6 +116,14 @@ def objects(world) -> dict:
     sie_batch = SieExportBatch.objects.create(
         organisation=world.municipality, number=1, created_by=world.admin, content=b"#FLAGGA 0"
     )
+    invitation, invitation_token = invitation_create(
+        user=world.admin,
+        organisation=world.municipality,
+        email="inbjuden@example.org",
+        first_name="In",
+        last_name="Bjuden",
+        role=User.Role.BOARD_STAFF,
+    )
     return {
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
@@ -135,6 +146,13 @@ def objects(world) -> dict:
         "year": 2024,
         "publication_slug": "kommunen",
         "sie_batch": sie_batch.pk,
+        "municipality_org": world.municipality.pk,
+        "person": feed_owner.pk,
+        "invitation": invitation.pk,
+        "invitation_token": invitation_token,
+        "provider_id": "staff",
+        "uidb64": urlsafe_base64_encode(force_bytes(feed_owner.pk)),
+        "reset_token": "abc-123",
     }
 
 
