@@ -34,7 +34,15 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "partnerships",
+    "accounts",
     "drafts",
     "finance",
     "followups",
@@ -50,8 +58,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The idle timeout, then: a POST answered by "sign in first" keeps what was typed.
+    # The idle timeout first; a POST answered by "sign in first" keeps what was typed.
     "drafts.middleware.SessionIdleMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.RequireTwoFactorMiddleware",
     "drafts.middleware.KeepWorkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -217,3 +228,71 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Sign-in: invitations, two-factor authentication, single sign-on (app ``accounts``) ---
+# Two-factor authentication (TOTP + recovery codes, django-otp) for administrators,
+# operators, board staff and partner administrators. On by default when DEBUG is off.
+IOP_REQUIRE_MFA = env.bool("IOP_REQUIRE_MFA", default=not DEBUG)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="IOP-registret")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+
+# OpenID Connect through django-allauth (socialaccount, openid_connect provider): one
+# provider for municipal staff (e.g. Entra ID), one for the eID broker that partners use.
+# Nobody gets an account by signing in: accounts.sso matches invited, active users only.
+ACCOUNT_ADAPTER = "accounts.sso.ClosedAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.sso.MatchingSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_EMAIL_VERIFICATION = "none"
+
+
+def _oidc_app(prefix: str, provider_id: str, name: str, **extra) -> list[dict]:
+    server_url = env(f"{prefix}_SERVER_URL", default="")
+    if not server_url:
+        return []
+    return [
+        {
+            "provider_id": provider_id,
+            "name": env(f"{prefix}_NAME", default=name),
+            "client_id": env(f"{prefix}_CLIENT_ID"),
+            "secret": env(f"{prefix}_CLIENT_SECRET"),
+            "settings": {
+                "server_url": server_url,
+                "token_auth_method": "client_secret_post",
+                "oauth_pkce_enabled": True,
+                **extra,
+            },
+        }
+    ]
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            *_oidc_app("IOP_OIDC_STAFF", "staff", "Organisationskonto (SSO)"),
+            *_oidc_app("IOP_OIDC_EID", "eid", "E-legitimation", fetch_userinfo=True),
+        ],
+    }
+}
+# Staff: the identity provider's tenant claim (Entra ID: ``tid``) names the public body,
+# "TENANT=ORGNR,TENANT=ORGNR"; a user is matched on the e-mail claim within that body.
+IOP_OIDC_STAFF_TENANT_CLAIM = env("IOP_OIDC_STAFF_TENANT_CLAIM", default="tid")
+IOP_OIDC_STAFF_TENANTS = env.dict("IOP_OIDC_STAFF_TENANTS", default={})
+# eID broker: the claim with the personal identity number (Sweden Connect's name) and the
+# key of the HMAC that is kept instead of the number.
+IOP_EID_PERSONAL_NUMBER_CLAIM = env(
+    "IOP_EID_PERSONAL_NUMBER_CLAIM",
+    default="https://id.oidc.se/claim/personalIdentityNumber",
+)
+IOP_EID_HMAC_KEY = env("IOP_EID_HMAC_KEY", default="")
+_eid_configured = any(
+    app["provider_id"] == "eid" for app in SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+)
+if _eid_configured and not IOP_EID_HMAC_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("IOP_OIDC_EID_SERVER_URL is set: IOP_EID_HMAC_KEY is required.")
