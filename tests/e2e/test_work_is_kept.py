@@ -85,3 +85,40 @@ def test_partner_whose_session_expires_mid_report_keeps_the_text(demo_data, sett
     assert goal_2.input_value() == SECOND
     a11y.check("saved")
     a11y.assert_clean()
+
+
+def test_administrator_csrf_failure_keeps_the_edit_and_a_paid_party_is_not_removed(
+    demo_data, browser_page
+):
+    page, a11y = browser_page
+    login(page, "handlaggare", a11y=a11y)
+    a11y.check()
+    page.goto("/overenskommelser/")
+    a11y.check()
+    page.get_by_role("link", name="Social gemenskap, sammanhang och kamratstöd").first.click()
+    a11y.check()
+    page.get_by_role("link", name="Redigera överenskommelsen").click()
+    edit_path = re.sub(r"^https?://[^/]+", "", page.url)
+    a11y.check()
+
+    # The form's CSRF check fails (the token cookie is gone) while the user is signed in.
+    page.context.clear_cookies(name="csrftoken")
+    page.get_by_label("Rubrik").fill("Kamratstöd – ändrad rubrik")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    assert heading(page) == "Formuläret kunde inte skickas"
+    assert "CSRF" not in page.locator("main").inner_text()
+    assert page.get_by_role("button", name="Logga ut").is_visible()  # the app's layout
+    a11y.check("csrf failure")
+    page.get_by_role("link", name="Tillbaka till formuläret").click()
+    assert page.url.endswith(edit_path)
+    assert page.get_by_label("Rubrik").input_value() == "Kamratstöd – ändrad rubrik"
+    a11y.check("edit restored")
+
+    # Removing the idea-based party, which has a compensation, is refused with the reason.
+    page.locator("fieldset.formset-row", has_text="Part 2").get_by_label("Ta bort").check()
+    page.get_by_role("button", name="Spara", exact=True).click()
+    notice = page.get_by_role("alert").filter(has_text="går inte att ta bort")
+    assert "ersättning" in notice.inner_text()
+    assert page.get_by_label("Rubrik").input_value() == "Kamratstöd – ändrad rubrik"
+    a11y.check("delete refused")
+    a11y.assert_clean()
