@@ -17,6 +17,7 @@ from common.errors import ConcurrentEditError
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
+from .ledger import build_ledger, index_points
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -31,7 +32,6 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
-from .selectors import build_ledger, index_points
 
 
 class DuplicatePaymentError(Exception):
@@ -64,6 +64,14 @@ def _save_versioned(instance: Model, expected_version: int | None) -> None:
 
 
 @transaction.atomic
+def index_series_create(*, name: str, description: str = "") -> IndexSeries:
+    series = IndexSeries(name=name, description=description)
+    series.full_clean()
+    series.save()
+    return series
+
+
+@transaction.atomic
 def index_value_save(
     *,
     series: IndexSeries,
@@ -76,6 +84,13 @@ def index_value_save(
     instance: IndexValue | None = None,
     expected_version: int | None = None,
 ) -> IndexValue:
+    clash = IndexValue.objects.filter(series=series, year=year)
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"year": f"{series} för {year} finns redan. Ändra det befintliga värdet i stället."}
+        )
     value = instance or IndexValue()
     value.series = series
     value.year = year

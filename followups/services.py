@@ -1,7 +1,7 @@
 """Writes of follow-ups: atomic, keyword-only, ``full_clean`` before every save.
 
-Rule checks raise ``ValidationError`` (Swedish, keyed by field where possible) or
-``PermissionDenied``; nothing is half-saved.
+Rule checks raise ``ValidationError`` (Swedish, keyed by field where possible); a refusal
+of ``permissions`` is the 403 with its reason (``require``); nothing is half-saved.
 """
 
 import datetime as dt
@@ -9,11 +9,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from common.permissions import require
+from common.privacy import fold_line
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 
 from . import ical
@@ -27,7 +29,12 @@ from .models import (
     Note,
     ReportStatus,
 )
-from .permissions import can_manage_followups, reporting_organisation
+from .permissions import (
+    can_manage_followups,
+    can_report,
+    meeting_of_agreement,
+    reporting_organisation,
+)
 
 MEETING_FIELDS = [
     "title",
@@ -43,8 +50,7 @@ CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "agenda", "status"}
 
 
 def _require_manager(user: User, agreement: Agreement) -> None:
-    if not can_manage_followups(user, agreement):
-        raise PermissionDenied("Endast handläggare för överenskommelsen kan göra detta.")
+    require(can_manage_followups(user, agreement))
 
 
 def party_contacts(agreement: Agreement) -> list[ContactPerson]:
@@ -80,8 +86,7 @@ def meeting_save(
         meeting = Meeting(agreement=agreement, created_by=user)
         changed_calendar = False
     else:
-        if meeting.agreement_id != agreement.pk:
-            raise PermissionDenied
+        require(meeting_of_agreement(meeting, agreement))
         stored = Meeting.objects.get(pk=meeting.pk)
         changed_calendar = any(
             field in data and getattr(stored, field) != data[field] for field in CALENDAR_FIELDS
@@ -120,7 +125,9 @@ def meeting_send_invitation(*, user: User, meeting: Meeting) -> list[str]:
         )
     local_start = timezone.localtime(meeting.starts_at)
     cancelled = meeting.status == Meeting.Status.CANCELLED
-    subject = (
+    # Titles are one line (common.privacy.LINE_GUARD); a row saved before that rule may
+    # still hold a line break, which an e-mail header cannot carry: fold it.
+    subject = fold_line(
         f"{'Inställt: ' if cancelled else 'Inbjudan: '}{meeting.title}, "
         f"{meeting.agreement.title} {local_start:%Y-%m-%d %H:%M}"
     )
@@ -229,9 +236,8 @@ def report_save(
 
     The organisation is always the user's own idea-based party: nothing in the input can
     point the write at another organisation."""
+    require(can_report(user, round.agreement))
     organisation = reporting_organisation(user, round.agreement)
-    if organisation is None:
-        raise PermissionDenied("Endast de idéburna parterna lämnar rapport i uppföljningen.")
     _lock(round, organisation)
     round.refresh_from_db(fields=["status"])
     if not round.is_open:
@@ -268,7 +274,7 @@ def report_save(
         notes.append(note)
     figures_obj = current_figures or Figures(round=round, organisation=organisation)
     for name, value in figures.items():
-        if name in FIGURE_FIELDS:
+        if name in Figures.REPORTED_FIELDS:
             setattr(figures_obj, name, value)
     figures_obj.status = status
     figures_obj.submitted_at = now if submit else None
@@ -283,25 +289,6 @@ def report_save(
         note.save()
     figures_obj.save()
     return notes, figures_obj
-
-
-FIGURE_FIELDS = [
-    "opening_hours_min",
-    "opening_hours_max",
-    "open_days",
-    "visitors_per_day",
-    "regular_visitors",
-    "unique_persons",
-    "share_often",
-    "share_sometimes",
-    "share_rarely",
-    "work_training_persons",
-    "work_training_hours_min",
-    "work_training_hours_max",
-    "new_target_groups",
-    "cooperation_partners",
-    "development_ideas",
-]
 
 
 @transaction.atomic
