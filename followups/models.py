@@ -230,7 +230,9 @@ class Note(models.Model):
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="notes")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="followup_notes")
+    # RESTRICT: a goal partners have reported on cannot be deleted on its own (only with
+    # its whole agreement); the edit form says so before it is tried.
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="followup_notes")
     narrative = _text("beskrivning", help_text=PRIVACY_NOTICE)
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
@@ -450,7 +452,7 @@ class Assessment(models.Model):
 
 class GoalAssessment(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="goals")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="+")
     result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
 

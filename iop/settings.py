@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "partnerships",
     "accounts",
+    "drafts",
     "finance",
     "followups",
     "documents",
@@ -57,9 +58,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The idle timeout first; a POST answered by "sign in first" keeps what was typed.
+    "drafts.middleware.SessionIdleMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "drafts.middleware.KeepWorkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -85,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "iop.context_processors.navigation",
+                "drafts.context_processors.drafts",
             ],
         },
     },
@@ -174,7 +179,18 @@ SECURE_CSP = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Idle timeout: a session unused this long is signed out (drafts.middleware); a notice
+# IOP_SESSION_WARN_MINUTES before it offers to stay signed in. The database row lives a
+# little longer so that the middleware, which knows whose session it was, signs it out.
+IOP_SESSION_IDLE_MINUTES = env.int("IOP_SESSION_IDLE_MINUTES", default=120)
+IOP_SESSION_WARN_MINUTES = env.int("IOP_SESSION_WARN_MINUTES", default=5)
+SESSION_COOKIE_AGE = IOP_SESSION_IDLE_MINUTES * 60 + 120
+# What a person typed is never lost: a form POST refused because the session had expired
+# or the CSRF check failed is kept this long (then restored after signing in again), and
+# autosaved drafts of long texts this many days.
+IOP_KEPT_FORM_HOURS = 24
+IOP_DRAFT_DAYS = env.int("IOP_DRAFT_DAYS", default=7)
+CSRF_FAILURE_VIEW = "drafts.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
+    path("", include("drafts.urls")),
     path("", include("partnerships.urls")),
     path("ekonomi/", include("finance.urls")),
     path("uppfoljning/", include("followups.urls")),

@@ -109,6 +109,11 @@ MATRIX: dict[str, Expect] = {
     ),
     # Operators only (the world has none; a superuser or operator gets 200).
     "accounts:public_bodies": E({}, "login 403 403 403 403 403", "login 403 403 403 403 403"),
+    # --- drafts (the scripts' endpoints: JSON, 401 when signed out, never a redirect) ------
+    # An empty POST names no form page: 400. Drafts are the caller's own (tests/drafts).
+    "drafts:autosave": E({}, "405 405 405 405 405 405", "401 400 400 400 400 400"),
+    "drafts:discard": E({}, "405 405 405 405 405 405", "401 400 400 400 400 400"),
+    "drafts:keepalive": E({}, "405 405 405 405 405 405", "401 200 200 200 200 200"),
     # --- partnerships ----------------------------------------------------------------------
     "partnerships:agreement_list": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
     "partnerships:agreement_create": E(
@@ -294,6 +299,9 @@ def app_urls() -> list[tuple[str, str, list[str]]]:
 
 def outcome(response) -> object:
     if response.status_code == 302 and response["Location"].startswith(reverse("login") + "?"):
+        return "login"
+    # A signed-out POST gets the page that keeps what was typed and links to sign in.
+    if response.status_code == 401 and response["Content-Type"].startswith("text/html"):
         return "login"
     return response.status_code
 
