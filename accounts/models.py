@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from followups.privacy import validate_free_text
+from common.privacy import LINE_GUARD
 from partnerships.models import Organisation, User
 
 from .rules import STATUS_LABELS, InvitationStatus, invitation_status
@@ -27,8 +27,8 @@ class Invitation(models.Model):
         related_name="invitations",
     )
     email = models.EmailField("e-post")
-    first_name = models.CharField("förnamn", max_length=150, validators=[validate_free_text])
-    last_name = models.CharField("efternamn", max_length=150, validators=[validate_free_text])
+    first_name = models.CharField("förnamn", max_length=150, validators=LINE_GUARD)
+    last_name = models.CharField("efternamn", max_length=150, validators=LINE_GUARD)
     role = models.CharField(
         "roll", max_length=20, choices=[(r.value, r.label) for r in INVITABLE_ROLES]
     )
@@ -107,7 +107,7 @@ class ElegitimationLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="elegitimation"
     )
     subject_hmac = models.CharField(
-        max_length=64, unique=True, editable=False, validators=[validate_free_text]
+        max_length=64, unique=True, editable=False, validators=LINE_GUARD
     )
     linked_at = models.DateTimeField(auto_now_add=True)
 
