@@ -173,3 +173,27 @@ def municipal_financing(
     ledger = ledgers_by_party.get(budget.party_id)
     row = ledger.row(budget.year) if ledger else None
     return (row.schedule.amount if row else (None if ledger else 0)), "compensation"
+
+
+# --- the public list (publication) -------------------------------------------------------
+
+
+def yearly_amounts_for_agreements(
+    agreement_ids: list[int], today: dt.date
+) -> dict[int, list[tuple[int, int | None]]]:
+    """Party id -> [(year, decided or computed yearly compensation)] over each agreement's
+    period, unscoped: the caller (the public list) decides which agreements are public.
+    ``None`` for a year whose index value is not known yet. Four queries, whatever the rows."""
+    if not agreement_ids:
+        return {}
+    points = index_points()
+    compensations = ledger_queryset(
+        Compensation.objects.filter(agreement_id__in=agreement_ids), chain=False
+    )
+    return {
+        compensation.party_id: [
+            (row.year, row.schedule.amount)
+            for row in build_ledger(compensation, points, today).rows
+        ]
+        for compensation in compensations
+    }

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
 
 from common.errors import ConcurrentEditError
+from common.versioning import save_versioned as _save_versioned
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
@@ -40,24 +40,6 @@ class DuplicatePaymentError(Exception):
     def __init__(self, payment: Payment):
         super().__init__("duplicate submit")
         self.payment = payment
-
-
-def _save_versioned(instance: Model, expected_version: int | None) -> None:
-    """Save ``instance`` (already cleaned) if its stored version is still ``expected``."""
-    if instance.pk is None:
-        instance.save()
-        return
-    if expected_version is None:
-        expected_version = instance.version
-    bumped = (
-        type(instance)
-        .objects.filter(pk=instance.pk, version=expected_version)
-        .update(version=F("version") + 1)
-    )
-    if not bumped:
-        raise ConcurrentEditError
-    instance.version = expected_version + 1
-    instance.save()
 
 
 # --- index values -------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django.urls import path
 
 from common import converters
 
-from . import views
+from . import sie_views, views
 
 converters.register()
 
@@ -52,4 +52,12 @@ urlpatterns = [
     path("index/serie/ny/", views.index_series_create, name="index_series_create"),
     path("index/import/", views.index_import, name="index_import"),
     path("index/<id:value_pk>/", views.index_value_edit, name="index_value_update"),
+    path("sie/", sie_views.sie_exports, name="sie_exports"),
+    path("sie/<id:batch_pk>/fil/", sie_views.sie_export_download, name="sie_export_download"),
+    path("sie/kontering/", sie_views.accounting_defaults, name="accounting_defaults"),
+    path(
+        "ersattning/<id:compensation_pk>/kontering/",
+        sie_views.compensation_coding,
+        name="compensation_coding",
+    ),
 ]

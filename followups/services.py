@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.permissions import require
+from common.privacy import fold_line
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 
 from . import ical
@@ -124,7 +125,9 @@ def meeting_send_invitation(*, user: User, meeting: Meeting) -> list[str]:
         )
     local_start = timezone.localtime(meeting.starts_at)
     cancelled = meeting.status == Meeting.Status.CANCELLED
-    subject = (
+    # Titles are one line (common.privacy.LINE_GUARD); a row saved before that rule may
+    # still hold a line break, which an e-mail header cannot carry: fold it.
+    subject = fold_line(
         f"{'Inställt: ' if cancelled else 'Inbjudan: '}{meeting.title}, "
         f"{meeting.agreement.title} {local_start:%Y-%m-%d %H:%M}"
     )

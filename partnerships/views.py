@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
+from common.deletion import deletion_stop
+from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.forms import apply_validation_error, submit
 from common.permissions import require
 
 from . import permissions, selectors, services
@@ -31,6 +33,7 @@ from .forms import (
 )
 from .history import agreement_history
 from .models import Organisation, Party, Sector
+from .renewal_effects import renewal_decline_effects
 from .rules import STATUS_LABELS, months_and_days_left
 from .tabs import agreement_tabs
 
@@ -129,22 +132,23 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_decide_renewal(request.user, agreement))
-    form = RenewalDecisionForm(request.POST if request.method == "POST" else None)
-
-    def decide() -> None:
-        try:
-            services.renewal_decide(agreement=agreement, **form.cleaned_data)
-        except services.RenewalError as error:
-            raise ValidationError(str(error)) from error
-
-    status = submit(request, form, decide)
-    if status is None:
-        messages.success(request, "Nämndens beslut om förnyelse har registrerats.")
-        return redirect(agreement)
+    form = RenewalDecisionForm(request.POST or None)
+    declining_removes = renewal_decline_effects(agreement)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.renewal_decide(agreement=agreement, **form.cleaned_data)
+            except services.RenewalError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Nämndens beslut om förnyelse har registrerats.")
+                return redirect(agreement)
+        status = 400
     return render(
         request,
         "partnerships/renewal_decision_form.html",
-        {"agreement": agreement, "form": form},
+        {"agreement": agreement, "form": form, "declining_removes": declining_removes},
         status=status,
     )
 
@@ -164,7 +168,9 @@ def _agreement_forms(request, *, agreement=None):
     return form, goal_formset, party_formset
 
 
-def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None, status=200):
+def _render_agreement_form(
+    request, form, goal_formset, party_formset, agreement=None, status=200, deletion=None
+):
     return render(
         request,
         "partnerships/agreement_form.html",
@@ -173,6 +179,7 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
             "goal_formset": goal_formset,
             "party_formset": party_formset,
             "agreement": agreement,
+            "deletion": deletion,
             "formset_errors": any(goal_formset.errors)
             or any(party_formset.errors)
             or goal_formset.non_form_errors()
@@ -210,23 +217,39 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_edit_agreement(request.user, agreement))
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
-    status = submit(
-        request,
-        form,
-        lambda: services.agreement_update(
-            user=request.user,
-            agreement=agreement,
-            expected_version=int(form.cleaned_data.get("version") or agreement.version),
-            form=form,
-            goal_formset=goal_formset,
-            party_formset=party_formset,
-        ),
-        also=[goal_formset, party_formset],
-    )
-    if status is None:
-        messages.success(request, "Ändringarna har sparats.")
-        return redirect(agreement)
-    return _render_agreement_form(request, form, goal_formset, party_formset, agreement, status)
+    if request.method == "POST":
+        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
+            if stop := deletion_stop(request.POST, goal_formset, party_formset):
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement,
+                    status=400 if stop.refused else 200, deletion=stop,
+                )  # fmt: skip
+            try:
+                expected = int(form.cleaned_data.get("version") or agreement.version)
+                services.agreement_update(
+                    user=request.user,
+                    agreement=agreement,
+                    expected_version=expected,
+                    form=form,
+                    goal_formset=goal_formset,
+                    party_formset=party_formset,
+                )
+            except ConcurrentEditError:
+                form.add_error(None, CONCURRENT_EDIT_MESSAGE)
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement, status=409
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement, status=400
+                )
+            messages.success(request, "Ändringarna har sparats.")
+            return redirect(agreement)
+        return _render_agreement_form(
+            request, form, goal_formset, party_formset, agreement, status=400
+        )
+    return _render_agreement_form(request, form, goal_formset, party_formset, agreement)
 
 
 @login_required

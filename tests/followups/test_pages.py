@@ -51,6 +51,7 @@ def test_report_form_says_visitor_details_do_not_belong(world, client_for, open_
         .content.decode()
     )
     assert "Inga uppgifter om enskilda besökare." in body
+    assert PRIVACY_NOTICE in body  # the one wording, from common.privacy
     assert "<legend>Berättelse per mål</legend>" in body
 
 
