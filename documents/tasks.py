@@ -9,11 +9,12 @@ keeps the job row up to date for the status page and issues through
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import builders
+from . import kinds
 from .issuing import document_issue
 from .models import AnnualReportJob, DocumentKind
 
@@ -44,7 +45,7 @@ def annual_report_run(*, job_id: int, attempt: int) -> int | None:
         pk=job_id
     )
     try:
-        snapshot = builders.annual_report_snapshot(job.board_id, job.year)
+        snapshot = kinds.annual_report_snapshot(job.board_id, job.year)
         with transaction.atomic():
             current = (
                 AnnualReportJob.objects.select_for_update()
@@ -66,10 +67,15 @@ def annual_report_run(*, job_id: int, attempt: int) -> int | None:
             current.finished_at = timezone.now()
             current.save(update_fields=["status", "document", "finished_at"])
         return document.pk
+    except ValidationError as refused:  # issuing refused it: say why (nothing to retry)
+        _failed(job_id, attempt, "Årsrapporten kan inte utfärdas: " + " ".join(refused.messages))
+        return None
     except Exception:
-        AnnualReportJob.objects.filter(pk=job_id, attempt=attempt).update(
-            status=AnnualReportJob.Status.FAILED,
-            error=FAILED_MESSAGE,
-            finished_at=timezone.now(),
-        )
+        _failed(job_id, attempt, FAILED_MESSAGE)
         raise
+
+
+def _failed(job_id: int, attempt: int, message: str) -> None:
+    AnnualReportJob.objects.filter(pk=job_id, attempt=attempt).update(
+        status=AnnualReportJob.Status.FAILED, error=message, finished_at=timezone.now()
+    )

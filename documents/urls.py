@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreement, annual, memos
+from .views import agreement, annual, memos, verification
 
 app_name = "documents"
 
@@ -59,4 +59,5 @@ urlpatterns = [
         name="annual_report_retry",
     ),
     path("<str:document_pk>/ladda-ner/", agreement.issued_document_download, name="download"),
+    path("verifiera/", verification.verify, name="verify"),
 ]

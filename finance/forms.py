@@ -83,7 +83,22 @@ class PercentField(forms.CharField):
 
 
 class VersionedForm(TextGuardFormMixin, forms.Form):
+    """A form over a versioned row: the hidden ``version`` is the one the user read."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_from(instance: object, fields: tuple[str, ...]) -> dict:
+        """The form's initial values from a stored row, its version included."""
+        return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
+
+    def values(self) -> dict:
+        """The cleaned values the service takes (all but ``version``)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
 
 
 YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
@@ -278,3 +293,44 @@ class BudgetForm(VersionedForm):
 
     def line_fields(self):
         return [(self[f"{v}_amount"], self[f"{v}_label"]) for v in BudgetCategory.values]
+
+
+# --- the finance system (SIE) --------------------------------------------------------------
+
+
+class AccountingDefaultsForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import AccountingDefaults
+
+        model = AccountingDefaults
+        fields = ["account", "counter_account", "cost_centre", "project", "voucher_series"]
+
+
+class CompensationCodingForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import CompensationCoding
+
+        model = CompensationCoding
+        fields = ["account", "counter_account", "cost_centre", "project"]
+
+
+class SieExportForm(forms.Form):
+    include_paid = forms.BooleanField(label="Gjorda utbetalningar", required=False, initial=True)
+    include_planned = forms.BooleanField(
+        label="Planerade utbetalningar", required=False, initial=True
+    )
+    planned_until = forms.DateField(
+        label="Planerade utbetalningar till och med",
+        widget=DATE_INPUT,
+        help_text="Planerade utbetalningar med förfallodag senast detta datum tas med.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("include_paid") and not data.get("include_planned"):
+            raise forms.ValidationError("Välj gjorda eller planerade utbetalningar, eller båda.")
+        return data

@@ -11,12 +11,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
 
 from common.errors import ConcurrentEditError
+from common.versioning import save_versioned as _save_versioned
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
+from .ledger import build_ledger, index_points
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -31,7 +32,6 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
-from .selectors import build_ledger, index_points
 
 
 class DuplicatePaymentError(Exception):
@@ -42,25 +42,15 @@ class DuplicatePaymentError(Exception):
         self.payment = payment
 
 
-def _save_versioned(instance: Model, expected_version: int | None) -> None:
-    """Save ``instance`` (already cleaned) if its stored version is still ``expected``."""
-    if instance.pk is None:
-        instance.save()
-        return
-    if expected_version is None:
-        expected_version = instance.version
-    bumped = (
-        type(instance)
-        .objects.filter(pk=instance.pk, version=expected_version)
-        .update(version=F("version") + 1)
-    )
-    if not bumped:
-        raise ConcurrentEditError
-    instance.version = expected_version + 1
-    instance.save()
-
-
 # --- index values -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def index_series_create(*, name: str, description: str = "") -> IndexSeries:
+    series = IndexSeries(name=name, description=description)
+    series.full_clean()
+    series.save()
+    return series
 
 
 @transaction.atomic
@@ -76,6 +66,13 @@ def index_value_save(
     instance: IndexValue | None = None,
     expected_version: int | None = None,
 ) -> IndexValue:
+    clash = IndexValue.objects.filter(series=series, year=year)
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"year": f"{series} för {year} finns redan. Ändra det befintliga värdet i stället."}
+        )
     value = instance or IndexValue()
     value.series = series
     value.year = year

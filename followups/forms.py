@@ -136,23 +136,7 @@ class NotesForm(forms.Form):
 class FiguresForm(forms.ModelForm):
     class Meta:
         model = Figures
-        fields = [
-            "opening_hours_min",
-            "opening_hours_max",
-            "open_days",
-            "visitors_per_day",
-            "regular_visitors",
-            "unique_persons",
-            "share_often",
-            "share_sometimes",
-            "share_rarely",
-            "work_training_persons",
-            "work_training_hours_min",
-            "work_training_hours_max",
-            "new_target_groups",
-            "cooperation_partners",
-            "development_ideas",
-        ]
+        fields = Figures.REPORTED_FIELDS
         widgets = {
             "new_target_groups": forms.Textarea(attrs={"rows": 4}),
             "cooperation_partners": forms.Textarea(attrs={"rows": 4}),
@@ -235,3 +219,18 @@ class AssessmentForm(forms.Form):
             )
             for goal in self.goals
         }
+
+    @staticmethod
+    def initial_from(assessment) -> dict:
+        """The form's values from a stored assessment (or none)."""
+        if assessment is None:
+            return {}
+        initial = {
+            "overall_result": assessment.overall_result,
+            "overall_text": assessment.overall_text,
+            "recommendation": assessment.recommendation,
+        }
+        for row in assessment.goals.all():
+            initial[f"goal_{row.goal_id}_result"] = row.result
+            initial[f"goal_{row.goal_id}_comment"] = row.comment
+        return initial

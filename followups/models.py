@@ -230,7 +230,9 @@ class Note(models.Model):
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="notes")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="followup_notes")
+    # RESTRICT: a goal partners have reported on cannot be deleted on its own (only with
+    # its whole agreement); the edit form says so before it is tried.
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="followup_notes")
     narrative = _text("beskrivning", help_text=PRIVACY_NOTICE)
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
@@ -316,6 +318,25 @@ class Figures(models.Model):
     SHARE_FIELDS = ["share_often", "share_sometimes", "share_rarely"]
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    # The fields a party reports (its form and the report service use this one list).
+    REPORTED_FIELDS = [
+        "opening_hours_min",
+        "opening_hours_max",
+        "open_days",
+        "visitors_per_day",
+        "regular_visitors",
+        "unique_persons",
+        "share_often",
+        "share_sometimes",
+        "share_rarely",
+        "work_training_persons",
+        "work_training_hours_min",
+        "work_training_hours_max",
+        "new_target_groups",
+        "cooperation_partners",
+        "development_ideas",
+    ]
 
     class Meta:
         verbose_name = "siffror"
@@ -431,7 +452,7 @@ class Assessment(models.Model):
 
 class GoalAssessment(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="goals")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="+")
     result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
 

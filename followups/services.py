@@ -274,7 +274,7 @@ def report_save(
         notes.append(note)
     figures_obj = current_figures or Figures(round=round, organisation=organisation)
     for name, value in figures.items():
-        if name in FIGURE_FIELDS:
+        if name in Figures.REPORTED_FIELDS:
             setattr(figures_obj, name, value)
     figures_obj.status = status
     figures_obj.submitted_at = now if submit else None
@@ -289,25 +289,6 @@ def report_save(
         note.save()
     figures_obj.save()
     return notes, figures_obj
-
-
-FIGURE_FIELDS = [
-    "opening_hours_min",
-    "opening_hours_max",
-    "open_days",
-    "visitors_per_day",
-    "regular_visitors",
-    "unique_persons",
-    "share_often",
-    "share_sometimes",
-    "share_rarely",
-    "work_training_persons",
-    "work_training_hours_min",
-    "work_training_hours_max",
-    "new_target_groups",
-    "cooperation_partners",
-    "development_ideas",
-]
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ from common.privacy import (
     reject_personal_numbers,
 )
 
-PROJECT_APPS = ("partnerships", "finance", "followups", "documents", "iop")
+PROJECT_APPS = ("partnerships", "finance", "followups", "documents", "publication", "iop")
 
 # "app_label.Model.field" -> why the field does not carry the guard. ``scan``: whether the
 # scanner still reads it (machine values such as hashes and tokens would only give false

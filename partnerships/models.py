@@ -112,6 +112,8 @@ class Board(models.Model):
     administration_name = models.CharField(
         "förvaltning", max_length=200, blank=True, validators=LINE_GUARD
     )
+    # A renamed board keeps its history (who renamed it, when, what it was called before).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "nämnd"
@@ -155,6 +157,7 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+    is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
 
     class Meta:
         verbose_name = "användare"

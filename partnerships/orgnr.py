@@ -52,4 +52,5 @@ def normalise_organisation_number(value: str) -> str:
 
 
 def validate_organisation_number(value: str) -> None:
+    """Model-field validator: the number must be a valid organisation number."""
     normalise_organisation_number(value)

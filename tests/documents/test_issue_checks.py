@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from documents import builders, services
+from documents import kinds, services
 from documents.issuing import issue_problems, placeholders_in
 from documents.models import (
     DocumentKind,
@@ -120,7 +120,7 @@ def test_a_followup_report_of_a_round_where_nothing_was_submitted_is_refused(wor
 def test_issue_problems_list_every_reason_at_once(world):
     world.agreement.registry_number = ""
     world.agreement.save()
-    snapshot = builders.agreement_snapshot(world.agreement.pk)
+    snapshot = kinds.agreement_snapshot(world.agreement.pk)
     snapshot["agreement"]["sections"]["background"]["text"] = "[Ange bakgrund]"
     problems = issue_problems(snapshot, registry_number_required=True)
     assert len(problems) == 2
@@ -235,3 +235,20 @@ def test_a_memo_post_without_the_version_is_refused(world, client_for):
     assert "Utan version." in response.content.decode()
     memo.refresh_from_db()
     assert memo.matter != "Utan version." and memo.version == 1
+
+
+def test_an_annual_report_holding_a_placeholder_fails_with_the_reason(world):
+    from documents import annual_jobs
+    from documents.models import AnnualReportJob
+    from followups.models import Assessment
+
+    round = _round(world)
+    Assessment.objects.create(round=round, overall_text="[Skriv den samlade bedömningen]")
+    year = world.agreement.period_start.year
+    job = annual_jobs.annual_report_request(
+        user=world.admin, board=world.agreement.board, year=year
+    )
+    job.refresh_from_db()
+    assert job.status == AnnualReportJob.Status.FAILED
+    assert "Skriv den samlade bedömningen" in job.error
+    assert not IssuedDocument.objects.exists()
