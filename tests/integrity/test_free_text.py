@@ -117,6 +117,7 @@ def _memo(world, matter):
         "office": "Omsorgskontoret",
         "proposed_decisions": "Att godkänna.",
         "matter": matter,
+        "version": "1",  # the version the user read (a POST without it is refused)
     }
 
 
