@@ -75,6 +75,9 @@ def test_seed_demo_loads_the_linkoping_case_and_is_idempotent():
 
     linkoping = Organisation.objects.get(organisation_number="212000-0449")
     assert linkoping.name == "Linköpings kommun"
+    # The partner users are their organisations' partner administrators; nobody else is.
+    admins = set(User.objects.filter(is_organisation_admin=True).values_list("username", flat=True))
+    assert admins == {"iogt", "pingst"}
     sion = Organisation.objects.get(name="Sionförsamlingen")
     assert sion.successor.organisation_number == "822000-3811"
 
