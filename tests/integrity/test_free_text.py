@@ -116,6 +116,7 @@ def _memo(world, matter):
         "office": "Omsorgskontoret",
         "proposed_decisions": "Att godkänna.",
         "matter": matter,
+        "version": 1,  # the version the form was read at
     }
 
 
