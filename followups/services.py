@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
+from partnerships.selectors import agreement_contacts
 
 from . import ical
 from .models import (
@@ -48,10 +49,11 @@ def _require_manager(user: User, agreement: Agreement) -> None:
 
 
 def party_contacts(agreement: Agreement) -> list[ContactPerson]:
+    """The parties' contacts as the agreement's own public bodies keep them (or as the
+    organisations keep their own): another body's records never receive its mail."""
     return list(
-        ContactPerson.objects.filter(organisation__parties__agreement=agreement)
+        agreement_contacts(agreement)
         .select_related("organisation")
-        .distinct()
         .order_by("organisation__name", "name", "pk")
     )
 

@@ -82,8 +82,23 @@ class ContactPersonForm(PlainTextFormMixin, forms.ModelForm):
         fields = ["name", "title", "email", "phone"]
 
 
+class BaseContactFormSet(BaseInlineFormSet):
+    """Only the rows of the formset's own queryset (one owner's records) can be named: a
+    posted id of anybody else's contact is an error, not silently a new row."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["id"].queryset = self.get_queryset()
+
+
 ContactFormSet = inlineformset_factory(
-    Organisation, ContactPerson, form=ContactPersonForm, extra=2, can_delete=True
+    Organisation,
+    ContactPerson,
+    form=ContactPersonForm,
+    formset=BaseContactFormSet,
+    fk_name="organisation",
+    extra=2,
+    can_delete=True,
 )
 
 

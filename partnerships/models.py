@@ -46,6 +46,17 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="predecessors",
     )
+    # The public body whose administrator registered an idea-based organisation: it may
+    # correct the record until the organisation has an administrator of its own.
+    registered_by = models.ForeignKey(
+        "self",
+        verbose_name="registrerad av",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -79,8 +90,20 @@ class Organisation(models.Model):
 
 
 class ContactPerson(models.Model):
+    """A contact person at ``organisation``, as the record of ``owner``.
+
+    The owner is whose record this is: the organisation itself (kept by its own
+    administrators) or a public body that keeps its own contacts for the organisations it
+    works with. Nobody but the owner can change where the owner's mail goes."""
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name="uppgiften förs av",
+        on_delete=models.CASCADE,
+        related_name="kept_contacts",
     )
     name = models.CharField("namn", max_length=200)
     title = models.CharField("befattning", max_length=200, blank=True)
@@ -130,6 +153,11 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+    is_organisation_admin = models.BooleanField(
+        "administratör för organisationen",
+        default=False,
+        help_text="Får ändra organisationens egna uppgifter och kontaktpersoner.",
+    )
 
     class Meta:
         verbose_name = "användare"

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.forms import BaseInlineFormSet, ModelForm
@@ -12,9 +12,11 @@ from common.errors import ConcurrentEditError
 
 from .models import (
     Agreement,
+    ContactPerson,
     Organisation,
     Party,
     RenewalDecision,
+    Sector,
     Termination,
     User,
 )
@@ -82,12 +84,52 @@ def party_update(
     return party
 
 
-@transaction.atomic
-def organisation_save(*, form: ModelForm, contact_formset: BaseInlineFormSet) -> Organisation:
-    organisation = form.save()
-    contact_formset.instance = organisation
-    contact_formset.save()
+def _organisation_save(form: ModelForm) -> Organisation:
+    organisation = form.save(commit=False)
+    organisation.full_clean()
+    organisation.save()
     return organisation
+
+
+@transaction.atomic
+def contacts_save(
+    *, user: User, owner: Organisation, contact_formset: BaseInlineFormSet
+) -> list[ContactPerson]:
+    """Save the contacts ``owner`` keeps (the view's formset holds only the owner's rows)."""
+    contacts = contact_formset.save(commit=False)
+    for contact in contact_formset.deleted_objects:
+        contact.delete()
+    for contact in contacts:
+        if contact.pk is None:
+            contact.owner = owner
+        elif contact.owner_id != owner.pk:
+            raise PermissionDenied("Kontaktpersonen förs av en annan organisation.")
+        contact.organisation = contact_formset.instance
+        contact.full_clean()
+        contact.save()
+    return contacts
+
+
+@transaction.atomic
+def organisation_create(
+    *, user: User, form: ModelForm, contact_formset: BaseInlineFormSet
+) -> Organisation:
+    """Register an organisation; the contacts typed with it are the registering body's own
+    records (an operator's are the organisation's own)."""
+    organisation = form.save(commit=False)
+    if user.is_administrator and organisation.sector == Sector.IDEA_BASED:
+        organisation.registered_by_id = user.organisation_id
+    organisation.full_clean()
+    organisation.save()
+    owner = organisation if user.is_operator else user.organisation
+    contact_formset.instance = organisation
+    contacts_save(user=user, owner=owner, contact_formset=contact_formset)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, user: User, form: ModelForm) -> Organisation:
+    return _organisation_save(form)
 
 
 def termination_validate(

@@ -26,7 +26,14 @@ urlpatterns = [
         name="renewal_decide",
     ),
     path("organisationer/", views.organisation_list, name="organisation_list"),
-    path("organisationer/ny/", views.organisation_edit, name="organisation_create"),
+    path("organisationer/ny/", views.organisation_create, name="organisation_create"),
     path("organisationer/<str:pk>/", views.organisation_detail, name="organisation_detail"),
-    path("organisationer/<str:pk>/redigera/", views.organisation_edit, name="organisation_update"),
+    path(
+        "organisationer/<str:pk>/redigera/", views.organisation_update, name="organisation_update"
+    ),
+    path(
+        "organisationer/<str:pk>/kontakter/",
+        views.organisation_contacts,
+        name="organisation_contacts",
+    ),
 ]

@@ -77,8 +77,14 @@ MATRIX: dict[str, Expect] = {
     "partnerships:organisation_detail": E(
         {"pk": "organisation"}, "login 200 200 200 200 200", "login 200 200 200 200 200"
     ),
+    # ``organisation`` is the partner association: only its own administrators (none in
+    # ``world``), the body that registered it (none) or an operator may change its record.
     "partnerships:organisation_update": E(
-        {"pk": "organisation"}, "login 200 403 403 403 403", "login 400 403 403 403 403"
+        {"pk": "organisation"}, "login 403 403 403 403 403", "login 403 403 403 403 403"
+    ),
+    # Every public body's administrator keeps its own contact records about an organisation.
+    "partnerships:organisation_contacts": E(
+        {"pk": "organisation"}, "login 200 403 403 200 403", "login 400 403 403 400 403"
     ),
     # --- finance ---------------------------------------------------------------------------
     "finance:economy": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),

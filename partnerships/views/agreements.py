@@ -11,18 +11,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 
-from . import permissions, selectors, services
-from .forms import (
+from .. import permissions, selectors, services
+from ..forms import (
     AgreementForm,
     AgreementSearchForm,
-    ContactFormSet,
     GoalFormSet,
-    OrganisationForm,
     PartyFormSet,
     RenewalDecisionForm,
     RenewalStartForm,
@@ -30,10 +27,10 @@ from .forms import (
     SignatoryFormSet,
     TerminationForm,
 )
-from .history import agreement_history
-from .models import Organisation, Party, Sector
-from .rules import STATUS_LABELS, months_and_days_left
-from .tabs import agreement_tabs
+from ..history import agreement_history
+from ..models import Organisation, Party, Sector
+from ..rules import STATUS_LABELS, months_and_days_left
+from ..tabs import agreement_tabs
 
 
 def _page(request: HttpRequest, queryset):
@@ -323,75 +320,5 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         "partnerships/termination_form.html",
         {"agreement": agreement, "form": form},
-        status=status,
-    )
-
-
-@login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    # A NUL byte cannot be sent to PostgreSQL (it would be a 500): it is dropped here.
-    q = request.GET.get("q", "").replace("\x00", "").strip()
-    organisations = Organisation.objects.order_by("name", "pk")
-    if q:
-        organisations = organisations.filter(
-            Q(name__icontains=q) | Q(organisation_number__icontains=q)
-        )
-    return render(
-        request,
-        "partnerships/organisation_list.html",
-        {
-            "page": _page(request, organisations),
-            "q": q,
-            "query_string": urlencode({"q": q}) if q else "",
-            "can_create": permissions.can_manage_organisations(request.user),
-        },
-    )
-
-
-@login_required
-def organisation_detail(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    return render(
-        request,
-        "partnerships/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "contacts": organisation.contacts.all(),
-            "predecessors": organisation.predecessors.all(),
-            "agreements": selectors.organisation_agreements_for_user(request.user, organisation),
-            "can_edit": permissions.can_edit_organisation(request.user, organisation),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: str | None = None) -> HttpResponse:
-    organisation = None
-    if pk is not None:
-        organisation = selectors.organisation_for_user(request.user, pk)
-        if not permissions.can_edit_organisation(request.user, organisation):
-            raise PermissionDenied("Du kan inte ändra denna organisation.")
-    elif not permissions.can_manage_organisations(request.user):
-        raise PermissionDenied("Endast handläggare kan registrera organisationer.")
-    data = request.POST if request.method == "POST" else None
-    form = OrganisationForm(data, instance=organisation)
-    contact_formset = ContactFormSet(data, instance=organisation, prefix="contacts")
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and contact_formset.is_valid():
-            organisation = services.organisation_save(form=form, contact_formset=contact_formset)
-            messages.success(request, "Organisationen har sparats.")
-            return redirect(organisation)
-        status = 400
-    return render(
-        request,
-        "partnerships/organisation_form.html",
-        {
-            "form": form,
-            "contact_formset": contact_formset,
-            "organisation": organisation,
-            "formset_errors": any(contact_formset.errors),
-        },
         status=status,
     )
