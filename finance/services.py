@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 
@@ -31,7 +31,8 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
-from .selectors import build_ledger, index_points
+from .permissions import can_edit_series
+from .selectors import build_ledger, index_points, index_series_for_agreement
 
 
 class DuplicatePaymentError(Exception):
@@ -64,8 +65,27 @@ def _save_versioned(instance: Model, expected_version: int | None) -> None:
 
 
 @transaction.atomic
+def _require_series_editor(user: User, series: IndexSeries) -> None:
+    decision = can_edit_series(user, series)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+@transaction.atomic
+def index_series_create(*, user: User, name: str, description: str = "") -> IndexSeries:
+    """An operator creates a shared series; a public body's administrator the body's own."""
+    owner = None if user.is_operator else user.organisation
+    if owner is None and not user.is_operator:
+        raise PermissionDenied("Endast handläggare kan skapa indexserier.")
+    series = IndexSeries(name=name, description=description, owner=owner)
+    series.full_clean()
+    series.save()
+    return series
+
+
 def index_value_save(
     *,
+    user: User,
     series: IndexSeries,
     year: int,
     preliminary_percent: Decimal | None,
@@ -76,6 +96,9 @@ def index_value_save(
     instance: IndexValue | None = None,
     expected_version: int | None = None,
 ) -> IndexValue:
+    _require_series_editor(user, series)
+    if instance is not None:
+        _require_series_editor(user, instance.series)
     value = instance or IndexValue()
     value.series = series
     value.year = year
@@ -90,8 +113,11 @@ def index_value_save(
 
 
 @transaction.atomic
-def index_values_import(*, series: IndexSeries, rows: list[ParsedRow]) -> tuple[int, int]:
+def index_values_import(
+    *, user: User, series: IndexSeries, rows: list[ParsedRow]
+) -> tuple[int, int]:
     """Create or correct the values of ``series``; all rows or none. Returns (new, updated)."""
+    _require_series_editor(user, series)
     existing = {v.year: v for v in IndexValue.objects.select_for_update().filter(series=series)}
     created = updated = 0
     for row in rows:
@@ -163,6 +189,11 @@ def compensation_save(
     compensation.index_rule = index_rule
     compensation.payment_month = payment_month
     compensation.continues_from = continues_from
+    allowed_series = index_series_for_agreement(agreement)
+    if index_series.pk != getattr(instance, "index_series_id", None) and not (
+        allowed_series.filter(pk=index_series.pk).exists()
+    ):
+        raise ValidationError({"index_series": "Indexserien är en annan organisations egen serie."})
     _check_compensation(compensation)
     compensation.full_clean()
     _save_versioned(compensation, expected_version)

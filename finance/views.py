@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import apply_validation_error, save_through_service
+from common.permissions import require
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement
 from partnerships.selectors import agreement_for_user
@@ -32,7 +33,7 @@ from .forms import (
     SettlementForm,
 )
 from .index_import import parse_index_csv
-from .models import BudgetCategory, IndexSeries, IndexValue, PartyBudget
+from .models import BudgetCategory, IndexValue, PartyBudget
 
 FORM_TEMPLATE = "finance/form.html"
 
@@ -156,7 +157,9 @@ def compensation_edit(request: HttpRequest, pk: str, compensation_pk: str | None
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
         "payment_month": 1,
-        "index_series": IndexSeries.objects.filter(name="OPI").first(),
+        "index_series": selectors.index_series_for_agreement(agreement)
+        .filter(owner__isnull=True, name="OPI")
+        .first(),
     }
     if instance:
         initial = {
@@ -528,11 +531,14 @@ def overview_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def index_values(request: HttpRequest) -> HttpResponse:
+    series_list = selectors.index_series_with_values(request.user)
+    for series in series_list:
+        series.editable = permissions.can_edit_series(request.user, series).allowed
     return render(
         request,
         "finance/index_values.html",
         {
-            "series_list": selectors.index_series_with_values(),
+            "series_list": series_list,
             "can_manage": permissions.can_manage_index_values(request.user),
         },
     )
@@ -549,10 +555,10 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
     _require_index_manager(request)
     instance = None
     if value_pk is not None:
-        instance = IndexValue.objects.select_related("series").filter(pk=int(value_pk)).first()
-        if instance is None:
-            raise Http404("Inget sådant indexvärde.")
-    initial: dict = {"series": IndexSeries.objects.filter(name="OPI").first()}
+        instance = selectors.index_value_for_user(request.user, value_pk)
+        require(permissions.can_edit_series(request.user, instance.series))
+    editable = selectors.index_series_editable_by(request.user)
+    initial: dict = {"series": editable.first()}
     if instance:
         initial = {
             f: getattr(instance, f)
@@ -567,7 +573,7 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
                 "version",
             )
         }
-    form = IndexValueForm(request.POST or None, initial=initial)
+    form = IndexValueForm(request.POST or None, initial=initial, series_queryset=editable)
     title = f"Ändra {instance}" if instance else "Nytt indexvärde"
     back = reverse("finance:index_values")
     status = 400 if form.is_bound else 200
@@ -586,6 +592,7 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
             status = save_through_service(
                 form,
                 lambda: services.index_value_save(
+                    user=request.user,
                     series=data["series"],
                     year=data["year"],
                     preliminary_percent=data["preliminary_percent"],
@@ -607,10 +614,11 @@ def index_value_edit(request: HttpRequest, value_pk: str | None = None):
 @require_http_methods(["GET", "POST"])
 def index_series_create(request: HttpRequest):
     _require_index_manager(request)
-    form = IndexSeriesForm(request.POST or None)
+    owner = None if request.user.is_operator else request.user.organisation
+    form = IndexSeriesForm(request.POST or None, owner=owner)
     back = reverse("finance:index_values")
     if request.method == "POST" and form.is_valid():
-        IndexSeries.objects.create(**form.cleaned_data)
+        services.index_series_create(user=request.user, **form.cleaned_data)
         messages.success(request, "Indexserien har skapats.")
         return redirect(back)
     return _form_page(
@@ -625,7 +633,7 @@ def index_import(request: HttpRequest):
     form = IndexImportForm(
         request.POST or None,
         request.FILES or None,
-        initial={"series": IndexSeries.objects.filter(name="OPI").first()},
+        series_queryset=selectors.index_series_editable_by(request.user),
     )
     back = reverse("finance:index_values")
     errors: list[str] = []
@@ -635,7 +643,7 @@ def index_import(request: HttpRequest):
         if result.ok:
             try:
                 created, updated = services.index_values_import(
-                    series=form.cleaned_data["series"], rows=result.rows
+                    user=request.user, series=form.cleaned_data["series"], rows=result.rows
                 )
             except ValidationError as exc:
                 errors = exc.messages

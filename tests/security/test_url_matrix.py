@@ -127,8 +127,9 @@ MATRIX: dict[str, Expect] = {
     "finance:index_value_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
     "finance:index_series_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
     "finance:index_import": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    # ``index_value`` is of SKR's shared OPI: only an operator changes it (issue 11).
     "finance:index_value_update": E(
-        {"value_pk": "index_value"}, "login 200 403 403 200 403", "login 200 403 403 200 403"
+        {"value_pk": "index_value"}, "login 403 403 403 403 403", "login 403 403 403 403 403"
     ),
     # --- follow-ups ------------------------------------------------------------------------
     "followups:agreement_followup": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
