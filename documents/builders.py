@@ -361,6 +361,8 @@ def annual_report_snapshot(
                     for row in outlook_year[agreement.pk]["rows"]
                 ],
                 "missing_index": missing,
+                "decided": outlook_year[agreement.pk]["decided"],
+                "unsettled": outlook_year[agreement.pk]["unsettled"],
                 "followup": followups[agreement.pk],
                 "successor": None
                 if successor is None

@@ -1,26 +1,31 @@
-"""Who may change money. Visibility is in selectors (404); these rules decide 403."""
+"""Who may change money. Visibility is in selectors (404); these rules decide 403, each with
+the Swedish reason the 403 page shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from common.permissions import Decision, allow, deny
-from partnerships.models import Agreement, Sector, User
-from partnerships.permissions import can_edit_agreement
+from partnerships.models import Agreement, User
+from partnerships.permissions import is_public_administrator, is_public_party_administrator
 
-from .models import IndexSeries
+if TYPE_CHECKING:
+    from .models import Compensation, IndexSeries
+    from .selectors import YearRow
 
 
-def can_edit_economy(user: User, agreement: Agreement) -> bool:
+def can_edit_economy(user: User, agreement: Agreement) -> Decision:
     """Administrators of a public party of the agreement (the register's own rule)."""
-    return can_edit_agreement(user, agreement)
+    if is_public_party_administrator(user, agreement):
+        return allow()
+    return deny("Du kan läsa men inte ändra ekonomin i denna överenskommelse.")
 
 
-def can_manage_index_values(user: User) -> bool:
+def can_manage_index_values(user: User) -> Decision:
     """Operators keep the shared series; a public body's administrators keep its own."""
-    if not user.is_authenticated:
-        return False
-    if user.is_operator:
-        return True
-    return bool(
-        user.is_administrator and user.organisation and user.organisation.sector == Sector.PUBLIC
-    )
+    if user.is_authenticated and (user.is_operator or is_public_administrator(user)):
+        return allow()
+    return deny("Endast handläggare kan ändra indexvärden.")
 
 
 def can_edit_series(user: User, series: IndexSeries) -> Decision:
@@ -34,6 +39,29 @@ def can_edit_series(user: User, series: IndexSeries) -> Decision:
             "använder; den ändras bara av driftansvarig. Behöver ni egna värden, skapa en "
             "egen indexserie."
         )
-    if can_manage_index_values(user) and user.organisation_id == series.owner_id:
+    if is_public_administrator(user) and user.organisation_id == series.owner_id:
         return allow()
     return deny("Indexserien är en annan organisations egen serie.")
+
+
+def compensation_of_agreement(compensation: Compensation, agreement: Agreement) -> Decision:
+    if compensation.agreement_id == agreement.pk:
+        return allow()
+    return deny("Ersättningen hör till en annan överenskommelse.")
+
+
+def year_in_period(agreement: Agreement, year: int) -> Decision:
+    if agreement.period_start.year <= year <= agreement.period_end.year:
+        return allow()
+    return deny("Året ligger utanför överenskommelsens period.")
+
+
+def ledger_year(row: YearRow | None) -> Decision:
+    """A year of the ledger: decided amounts are set for the agreement's own years only."""
+    return allow() if row is not None else deny("Året ligger utanför överenskommelsens period.")
+
+
+def can_settle(row: YearRow | None) -> Decision:
+    if row is not None and row.schedule.definitive_difference:
+        return allow()
+    return deny("Det finns ingen indexskillnad att avräkna för året.")

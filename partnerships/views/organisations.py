@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -70,8 +69,7 @@ def _contact_formset(request: HttpRequest, organisation, owner):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_organisations(request.user):
-        raise PermissionDenied("Endast handläggare kan registrera organisationer.")
+    require(permissions.can_manage_organisations(request.user))
     form = OrganisationForm(request.POST or None)
     contact_formset = _contact_formset(request, None, None)
     status = 200
