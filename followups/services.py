@@ -14,7 +14,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from common.errors import ConcurrentEditError
 from common.permissions import require
+from common.versioning import MISSING_VERSION_MESSAGE, bump_version
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 from partnerships.selectors import agreement_contacts
 
@@ -74,8 +76,10 @@ def meeting_save(
     meeting: Meeting | None = None,
     data: Mapping[str, Any],
     attendees: Iterable[ContactPerson] = (),
+    expected_version: int | None = None,
 ) -> Meeting:
-    """Create or update a meeting. Attendees must be contacts of the agreement's parties."""
+    """Create or update a meeting. Attendees must be contacts of the agreement's parties.
+    An update needs the version the editor read (``ConcurrentEditError`` if stale)."""
     _require_manager(user, agreement)
     allowed = {person.pk for person in party_contacts(agreement)}
     attendees = list(attendees)
@@ -88,6 +92,9 @@ def meeting_save(
         changed_calendar = False
     else:
         require(meeting_of_agreement(meeting, agreement))
+        if expected_version is None:
+            raise ValidationError(MISSING_VERSION_MESSAGE)
+        bump_version(meeting, expected_version)
         stored = Meeting.objects.get(pk=meeting.pk)
         changed_calendar = any(
             field in data and getattr(stored, field) != data[field] for field in CALENDAR_FIELDS
@@ -229,6 +236,7 @@ def report_save(
     round: FollowUpRound,
     narratives: Mapping[int, str],
     figures: Mapping[str, Any],
+    expected_version: int,
     submit: bool = False,
 ) -> tuple[list[Note], Figures]:
     """Save the user's organisation's notes (per goal) and figures; submit locks them.
@@ -250,6 +258,9 @@ def report_save(
         raise ValidationError(
             "Rapporten är redan inlämnad och låst. Handläggaren kan öppna den igen."
         )
+    # The report (notes and figures) is one edit; its version is kept on the figures row.
+    if (current_figures.version if current_figures else 0) != expected_version:
+        raise ConcurrentEditError
     errors: dict[str, list] = {}
     now = timezone.now()
     status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
@@ -286,6 +297,8 @@ def report_save(
         raise ValidationError(errors)
     for note in notes:
         note.save()
+    if figures_obj.pk:
+        bump_version(figures_obj, expected_version)
     figures_obj.save()
     return notes, figures_obj
 
@@ -334,10 +347,17 @@ def assessment_save(
     overall_text: str,
     recommendation: str,
     goal_results: Mapping[int, tuple[str, str]],
+    expected_version: int,
 ) -> Assessment:
-    """``goal_results``: goal id -> (result, comment) for the agreement's goals."""
+    """``goal_results``: goal id -> (result, comment) for the agreement's goals.
+    ``expected_version``: of the assessment as the editor read it (0: none yet)."""
     _require_manager(user, round.agreement)
+    FollowUpRound.objects.select_for_update().filter(pk=round.pk).first()  # one at a time
     assessment = Assessment.objects.filter(round=round).first() or Assessment(round=round)
+    if (assessment.version if assessment.pk else 0) != expected_version:
+        raise ConcurrentEditError
+    if assessment.pk:
+        bump_version(assessment, expected_version)
     assessment.overall_result = overall_result
     assessment.overall_text = overall_text
     assessment.recommendation = recommendation

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.forms import save_through_service
 from common.permissions import require
 from partnerships.models import Agreement, Sector
 from partnerships.tabs import agreement_tabs
@@ -124,26 +126,27 @@ def _meeting_form_view(request, agreement: Agreement, meeting: Meeting | None):
         instance=meeting,
         contacts=contacts,
     )
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        data = {
-            name: form.cleaned_data[name]
-            for name in services.MEETING_FIELDS
-            if name in form.cleaned_data
-        }
-        try:
-            saved = services.meeting_save(
-                user=request.user,
-                agreement=agreement,
-                meeting=meeting,
-                data=data,
-                attendees=form.cleaned_data["attendees"],
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
+        fields = services.MEETING_FIELDS
+        data = {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
+        saved: list[Meeting] = []
+        status = save_through_service(
+            form,
+            lambda: saved.append(
+                services.meeting_save(
+                    user=request.user,
+                    agreement=agreement,
+                    meeting=meeting,
+                    data=data,
+                    attendees=form.cleaned_data["attendees"],
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            ),
+        )
+        if status is None:
             messages.success(request, "Mötet är sparat.")
-            return redirect(saved.get_absolute_url())
-    status = 400 if form.is_bound and form.errors else 200
+            return redirect(saved[0].get_absolute_url())
     return render(
         request,
         "followups/meeting_form.html",
@@ -306,9 +309,11 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
     else:
         notes_form = NotesForm(
             goals=goals,
-            initial={f"goal_{gid}": n.narrative for gid, n in notes.items()},
+            initial={f"goal_{gid}": n.narrative for gid, n in notes.items()}
+            | {"version": figures.version if figures else 0},
         )
         figures_form = FiguresForm(prefix="figures", instance=figures or Figures())
+    conflict = False
     if request.method == "POST":
         require(can_write_report(request.user, round, locked=locked))
         submit = "submit" in request.POST
@@ -320,7 +325,11 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
                     narratives=notes_form.narratives(),
                     figures=figures_form.values(),
                     submit=submit,
+                    expected_version=notes_form.cleaned_data["version"],
                 )
+            except ConcurrentEditError:
+                notes_form.add_error(None, CONCURRENT_EDIT_MESSAGE)
+                conflict = True
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for key, errors in exc.message_dict.items():
@@ -349,6 +358,7 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
                     else reverse("followups:round_report", args=[round.pk])
                 )
     status = 400 if (notes_form.is_bound and (notes_form.errors or figures_form.errors)) else 200
+    status = 409 if conflict else status
     return render(
         request,
         "followups/round_report.html",
@@ -417,27 +427,30 @@ def round_assessment(request: HttpRequest, pk: str) -> HttpResponse:
             for row in assessment.goals.all():
                 initial[f"goal_{row.goal_id}_result"] = row.result
                 initial[f"goal_{row.goal_id}_comment"] = row.comment
+        initial["version"] = assessment.version if assessment else 0
         form = AssessmentForm(goals=goals, initial=initial)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_save(
+        status = save_through_service(
+            form,
+            lambda: services.assessment_save(
                 user=request.user,
                 round=round,
                 overall_result=form.cleaned_data["overall_result"],
                 overall_text=form.cleaned_data["overall_text"],
                 recommendation=form.cleaned_data["recommendation"],
                 goal_results=form.goal_results(),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
+                expected_version=form.cleaned_data["version"],
+            ),
+        )
+        if status is None:
             messages.success(request, "Bedömningen är sparad.")
             return redirect(round.get_absolute_url())
     return render(
         request,
         "followups/assessment_form.html",
         {**_agreement_context(agreement, request), "round": round, "form": form},
-        status=400 if form.is_bound and form.errors else 200,
+        status=status,
     )
 
 

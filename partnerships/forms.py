@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from common.versioning import MISSING_VERSION_MESSAGE, version_field
+
 from .formatting import format_months
 from .models import (
     Agreement,
@@ -45,8 +47,14 @@ class OrganisationForm(PlainTextFormMixin, forms.ModelForm):
             "successor",
         ]
 
+    version = version_field()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]  # a new organisation: nothing to compare with
         self.fields["successor"].queryset = Organisation.objects.exclude(
             pk=self.instance.pk
         ).order_by("name")
@@ -148,6 +156,9 @@ class AgreementForm(PlainTextFormMixin, forms.ModelForm):
         self.fields["period_end"].help_text = "Sista dagen överenskommelsen gäller."
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            # An edit without the version it was read at is refused, not saved unchecked.
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = MISSING_VERSION_MESSAGE
 
     def clean(self):
         cleaned = super().clean()

@@ -57,9 +57,10 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "organisation"

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.forms import BaseInlineFormSet, ModelForm
 
 from common.errors import ConcurrentEditError
+from common.versioning import bump_version
 
 from .models import (
     Agreement,
@@ -128,7 +129,9 @@ def organisation_create(
 
 
 @transaction.atomic
-def organisation_update(*, user: User, form: ModelForm) -> Organisation:
+def organisation_update(*, user: User, form: ModelForm, expected_version: int) -> Organisation:
+    """Save the record unless somebody else saved it since ``expected_version`` was read."""
+    bump_version(form.instance, expected_version)
     return _organisation_save(form)
 
 

@@ -231,7 +231,7 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
             try:
-                expected = int(form.cleaned_data.get("version") or agreement.version)
+                expected = form.cleaned_data["version"]
                 services.agreement_update(
                     user=request.user,
                     agreement=agreement,

@@ -113,7 +113,12 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
         status = 400
         if form.is_valid():
             status = save_through_service(
-                form, lambda: services.organisation_update(user=request.user, form=form)
+                form,
+                lambda: services.organisation_update(
+                    user=request.user,
+                    form=form,
+                    expected_version=form.cleaned_data["version"],
+                ),
             )
             if status is None:
                 messages.success(request, "Organisationen har sparats.")
