@@ -294,8 +294,9 @@ class Payment(models.Model):
         verbose_name_plural = "utbetalningar"
         ordering = ["paid_on", "pk"]
         constraints = [
+            # Case-insensitively: "VER-1" and "ver-1" are the same voucher (issue 11).
             models.UniqueConstraint(
-                fields=["agreement", "reference"], name="payment_reference_once_per_agreement"
+                "agreement", Lower("reference"), name="payment_reference_once_per_agreement_ci"
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
         ]

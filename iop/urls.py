@@ -1,4 +1,14 @@
 from django.contrib import admin
+
+
+def _operators_only(request) -> bool:
+    """The Django admin shows every municipality's data: it is for those who run the
+    installation (operators), never for another staff user (issue 11)."""
+    user = request.user
+    return user.is_active and user.is_staff and user.is_operator
+
+
+admin.site.has_permission = _operators_only
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 

@@ -180,3 +180,17 @@ def agreement_chain(agreement: Agreement) -> list[Agreement]:
     predecessors = walk(agreement.pk, "predecessor") if agreement.predecessor_id else []
     successors = walk(agreement.pk, "successor")
     return [*reversed(predecessors), agreement, *successors]
+
+
+def agreement_chain_for_user(user: User, agreement: Agreement) -> list[Agreement]:
+    """The renewal chain, each link marked ``visible``: the title and period of an agreement
+    the user is not a party to are not shown (one more query)."""
+    chain = agreement_chain(agreement)
+    visible = set(
+        agreements_visible_to(user)
+        .filter(pk__in=[a.pk for a in chain])
+        .values_list("pk", flat=True)
+    )
+    for link in chain:
+        link.visible = link.pk in visible
+    return chain

@@ -99,6 +99,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_detail_for_user(request.user, pk)
+    chain = selectors.agreement_chain_for_user(request.user, agreement)
     today = timezone.localdate()
     months, days = months_and_days_left(today=today, end=agreement.effective_end)
     return render(
@@ -110,7 +111,10 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "active_tab": "overview",
             "can_edit": permissions.can_edit_agreement(request.user, agreement),
             "history": agreement_history(agreement),
-            "chain": selectors.agreement_chain(agreement),
+            "chain": chain,
+            "successor_visible": any(
+                link.visible for link in chain if link.predecessor_id == agreement.pk
+            ),
             "months_left": months,
             "days_left": days,
             "today": today,
