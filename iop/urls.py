@@ -1,4 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import health, pages, views
 
 
 def _operators_only(request) -> bool:
@@ -9,10 +13,6 @@ def _operators_only(request) -> bool:
 
 
 admin.site.has_permission = _operators_only
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
-
-from . import health, pages, views
 
 urlpatterns = [
     path("", views.start, name="start"),
