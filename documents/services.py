@@ -19,6 +19,7 @@ from django.forms import ModelForm
 from django.utils import timezone
 
 from followups.models import FollowUpRound
+from partnerships.audit import log_event
 from partnerships.formatting import format_date
 from partnerships.models import Agreement, Board, Organisation, Sector, User
 
@@ -96,6 +97,14 @@ def issued_document_create(
     )
     document.full_clean()
     document.save()
+    if agreement is not None:
+        log_event(
+            agreement=agreement,
+            user=user,
+            action="documents.issued",
+            text=f"utfärdade {document.title} (version {version})",
+            target=document,
+        )
     return document
 
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 
 from common.errors import ConcurrentEditError
+from partnerships.audit import log_event
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
@@ -361,6 +362,15 @@ def payment_register(
         raise ValidationError(
             {"reference": f"Referensen ”{reference}” är redan registrerad."}
         ) from exc
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="finance.paid",
+        text=f"registrerade utbetalning {reference} på {amount} kr för {year} "
+        f"till {compensation.party.organisation.name}",
+        target=payment,
+        organisation=compensation.party.organisation,
+    )
     return payment
 
 
@@ -378,10 +388,14 @@ def claim_save(
     status: str,
     instance: RepaymentClaim | None = None,
     expected_version: int | None = None,
+    user: User | None = None,
 ) -> RepaymentClaim:
     if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
         raise ValidationError({"party": "Välj en idéburen part i överenskommelsen."})
     claim = instance or RepaymentClaim(agreement=agreement)
+    previous_status = (
+        RepaymentClaim.objects.filter(pk=claim.pk).values_list("status", flat=True).first()
+    )
     claim.party = party
     claim.amount = amount
     claim.reason = reason
@@ -389,6 +403,16 @@ def claim_save(
     claim.status = status
     claim.full_clean()
     _save_versioned(claim, expected_version)
+    if claim.status != previous_status and claim.status != ClaimStatus.DRAFT:
+        log_event(
+            agreement=agreement,
+            user=user,
+            action=f"finance.claim_{claim.status}",
+            text=f"återbetalningskrav på {claim.amount} kr från {party.organisation.name}: "
+            f"{claim.get_status_display().lower()}",
+            target=claim,
+            organisation=party.organisation,
+        )
     return claim
 
 

@@ -429,6 +429,7 @@ def claim_edit(request: HttpRequest, pk: str, claim_pk: str | None = None):
         status = save_through_service(
             form,
             lambda: services.claim_save(
+                user=request.user,
                 agreement=agreement,
                 party=data["party"],
                 amount=data["amount"],

@@ -17,6 +17,7 @@ from django.utils import timezone
 from common.errors import ConcurrentEditError
 from common.permissions import require
 from common.versioning import MISSING_VERSION_MESSAGE, bump_version
+from partnerships.audit import log_event
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 from partnerships.selectors import agreement_contacts
 
@@ -300,6 +301,15 @@ def report_save(
     if figures_obj.pk:
         bump_version(figures_obj, expected_version)
     figures_obj.save()
+    if submit:
+        log_event(
+            agreement=round.agreement,
+            user=user,
+            action="followups.report_submitted",
+            text=f"lämnade in rapporten från {organisation.name} för {round}",
+            target=round,
+            organisation=organisation,
+        )
     return notes, figures_obj
 
 
@@ -326,12 +336,33 @@ FIGURE_FIELDS = [
 def report_reopen(*, user: User, round: FollowUpRound, organisation: Organisation) -> int:
     """The administrator unlocks a party's submitted report so it can be changed."""
     _require_manager(user, round.agreement)
-    count = Note.objects.filter(round=round, organisation=organisation).update(
-        status=ReportStatus.DRAFT, submitted_at=None, submitted_by=None
-    )
-    count += Figures.objects.filter(round=round, organisation=organisation).update(
-        status=ReportStatus.DRAFT, submitted_at=None
-    )
+    _lock(round, organisation)
+    # Row by row (not ``update()``): each status change is in the change history.
+    count = 0
+    for note in Note.objects.filter(
+        round=round, organisation=organisation, status=ReportStatus.SUBMITTED
+    ):
+        note.status, note.submitted_at, note.submitted_by = ReportStatus.DRAFT, None, None
+        note._change_reason = "öppnad igen"
+        note.save()
+        count += 1
+    for figures in Figures.objects.filter(
+        round=round, organisation=organisation, status=ReportStatus.SUBMITTED
+    ):
+        figures.status, figures.submitted_at = ReportStatus.DRAFT, None
+        figures.version += 1  # an edit form read before the reopening is stale now
+        figures._change_reason = "öppnad igen"
+        figures.save()
+        count += 1
+    if count:
+        log_event(
+            agreement=round.agreement,
+            user=user,
+            action="followups.report_reopened",
+            text=f"öppnade rapporten från {organisation.name} för {round} igen",
+            target=round,
+            organisation=organisation,
+        )
     return count
 
 

@@ -11,6 +11,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from common.errors import ConcurrentEditError
 from common.versioning import bump_version
 
+from .audit import log_event
 from .models import (
     Agreement,
     ContactPerson,
@@ -155,7 +156,12 @@ def termination_validate(
 
 @transaction.atomic
 def termination_create(
-    *, agreement: Agreement, given_by: Organisation, notice_date: dt.date, reason: str = ""
+    *,
+    agreement: Agreement,
+    given_by: Organisation,
+    notice_date: dt.date,
+    reason: str = "",
+    user: User | None = None,
 ) -> Termination:
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if Termination.objects.filter(agreement=agreement).exists():
@@ -166,6 +172,13 @@ def termination_create(
     )
     termination.full_clean()
     termination.save()
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="partnerships.terminated",
+        text=f"registrerade uppsägning från {given_by.name} {notice_date:%Y-%m-%d}",
+        target=termination,
+    )
     return termination
 
 
@@ -221,6 +234,14 @@ def agreement_start_renewal(
     end = start + relativedelta(years=years) - dt.timedelta(days=1)
     successor = _copy_agreement(agreement, start=start, end=end)
     successor_created.send(sender=Agreement, predecessor=agreement, successor=successor, user=user)
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="partnerships.renewal_started",
+        text=f"startade förnyelse {successor.period_start:%Y-%m-%d} – "
+        f"{successor.period_end:%Y-%m-%d}",
+        target=successor,
+    )
     return successor
 
 
@@ -232,6 +253,7 @@ def renewal_decide(
     decided_on: dt.date,
     paragraph: str = "",
     note: str = "",
+    user: User | None = None,
 ) -> RenewalDecision:
     """Record the board's decision. Approved: the successor becomes approved (active when
     its period starts). Declined: the draft successor is removed; the agreement ends."""
@@ -261,4 +283,12 @@ def renewal_decide(
     )
     decision.full_clean()
     decision.save()
+    log_event(
+        agreement=agreement,
+        user=user,
+        action=f"partnerships.renewal_{outcome}",
+        text=f"registrerade nämndens beslut {decided_on:%Y-%m-%d}: "
+        f"{decision.get_outcome_display()}",
+        target=decision,
+    )
     return decision

@@ -8,6 +8,7 @@ urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
     path("overenskommelser/ny/", views.agreement_create, name="agreement_create"),
     path("overenskommelser/<str:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("overenskommelser/<str:pk>/historik/", views.agreement_history, name="agreement_history"),
     path("overenskommelser/<str:pk>/redigera/", views.agreement_update, name="agreement_update"),
     path(
         "overenskommelser/<str:pk>/parter/<str:party_pk>/",

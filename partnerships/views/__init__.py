@@ -10,6 +10,7 @@ from .agreements import (
     renewal_start,
     termination_create,
 )
+from .history import agreement_history
 from .organisations import (
     organisation_contacts,
     organisation_create,
@@ -21,6 +22,7 @@ from .organisations import (
 __all__ = [
     "agreement_create",
     "agreement_detail",
+    "agreement_history",
     "agreement_list",
     "agreement_update",
     "organisation_contacts",

@@ -159,7 +159,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.renewal_decide(agreement=agreement, **form.cleaned_data)
+                services.renewal_decide(agreement=agreement, user=request.user, **form.cleaned_data)
             except services.RenewalError as error:
                 form.add_error(None, str(error))
             else:
@@ -306,6 +306,7 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
                     given_by=form.cleaned_data["given_by"],
                     notice_date=form.cleaned_data["notice_date"],
                     reason=form.cleaned_data["reason"],
+                    user=request.user,
                 )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():

@@ -57,6 +57,10 @@ MATRIX: dict[str, Expect] = {
         {}, "login 200 403 403 200 403", "login 400 403 403 400 403"
     ),
     "partnerships:agreement_detail": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    # The history tab: every party's users of the agreement (drafts and money filtered).
+    "partnerships:agreement_history": E(
+        A, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
     "partnerships:agreement_update": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "partnerships:party_update": E(
         {"pk": "agreement", "party_pk": "idea_party"},
