@@ -1,5 +1,6 @@
-"""Optimistic locking: the edit form carries the version it was read at; the save moves the
-stored version on by one only if nobody else did first (one conditional UPDATE)."""
+"""Optimistic locking for models with a ``version`` field, the same in every app: the edit
+form carries the version it was read at; the save moves the stored version on by one only
+if nobody else did first (one conditional UPDATE)."""
 
 from django import forms
 from django.db.models import F, Model
@@ -33,3 +34,14 @@ def bump_version(instance: Model, expected: int) -> None:
     if not bumped:
         raise ConcurrentEditError
     instance.version = expected + 1
+
+
+def save_versioned(instance: Model, expected_version: int | None) -> None:
+    """Save ``instance`` (already cleaned) if its stored version is still ``expected``."""
+    if instance.pk is None:
+        instance.save()
+        return
+    if expected_version is None:
+        expected_version = instance.version
+    bump_version(instance, expected_version)
+    instance.save()

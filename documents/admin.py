@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.db.models import F
 
-from .models import IssuedDocument, Memo
+from .models import IssuedDocument, Memo, PublicBodySettings
 
 
 @admin.register(IssuedDocument)
@@ -20,6 +21,7 @@ class IssuedDocumentAdmin(admin.ModelAdmin):
         "filename",
         "size",
         "sha256",
+        "data_sha256",
         "snapshot",
         "issued_by",
         "issued_at",
@@ -43,3 +45,16 @@ class MemoAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "agreement", "memo_date", "updated_at"]
     list_filter = ["kind"]
     raw_id_fields = ["agreement", "created_by"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:  # an edit here makes an open edit form in the app stale (409 there)
+            Memo.objects.filter(pk=obj.pk).update(version=F("version") + 1)
+
+
+@admin.register(PublicBodySettings)
+class PublicBodySettingsAdmin(admin.ModelAdmin):
+    """Per public body: whether its documents need a registry number to be issued."""
+
+    list_display = ["organisation", "require_registry_number"]
+    raw_id_fields = ["organisation"]

@@ -11,6 +11,7 @@ agreement and year), so the database does not suffer; list queries ``defer`` the
 from __future__ import annotations
 
 import hashlib
+import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,7 +21,22 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.privacy import LINE_GUARD, TEXT_GUARD
+
 from .texts import split_lines
+
+
+def data_checksum(snapshot: dict) -> str:
+    """SHA-256 of a snapshot's canonical JSON, leaving out the checksum itself."""
+    document = {k: v for k, v in snapshot["document"].items() if k != "data_sha256"}
+    canonical = json.dumps(
+        {**snapshot, "document": document},
+        cls=DjangoJSONEncoder,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class DocumentKind(models.TextChoices):
@@ -76,13 +92,21 @@ class IssuedDocument(models.Model):
         blank=True,
         default="",
         help_text="Skiljer dokument av samma typ åt, t.ex. uppföljningens id eller årtalet.",
+        validators=LINE_GUARD,
     )
     version = models.PositiveIntegerField("version")
-    title = models.CharField("titel", max_length=300)
-    filename = models.CharField("filnamn", max_length=200)
+    title = models.CharField("titel", max_length=300, validators=LINE_GUARD)
+    filename = models.CharField("filnamn", max_length=200, validators=LINE_GUARD)
     content = models.BinaryField("PDF", editable=False)
     size = models.PositiveIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)
+    data_sha256 = models.CharField(
+        "SHA-256 för underlaget",
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="Kontrollsumman för dokumentets data (underlaget), tryckt på sista sidan.",
+    )
     snapshot = models.JSONField("underlag", encoder=DjangoJSONEncoder)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -135,8 +159,41 @@ class IssuedDocument(models.Model):
         return hashlib.sha256(bytes(content)).hexdigest()
 
     def verify(self) -> bool:
-        """True if the stored bytes still match the checksum taken when issued."""
-        return hashlib.sha256(bytes(self.content)).hexdigest() == self.sha256
+        """True if the stored bytes and data are still those checksummed when issued."""
+        if self.checksum(self.content) != self.sha256:
+            return False
+        return not self.data_sha256 or data_checksum(self.snapshot) == self.data_sha256
+
+
+class PublicBodySettings(models.Model):
+    """What a public body (municipality or region) decides about its own documents.
+
+    A row only where a body differs from the defaults: without one, every rule is on."""
+
+    organisation = models.OneToOneField(
+        "partnerships.Organisation",
+        verbose_name="offentlig organisation",
+        on_delete=models.CASCADE,
+        related_name="document_settings",
+        limit_choices_to={"sector": "public"},
+    )
+    require_registry_number = models.BooleanField(
+        "kräv diarienummer",
+        default=True,
+        help_text="Överenskommelser, tjänsteskrivelser och uppföljningsrapporter kan bara "
+        "utfärdas med diarienummer.",
+    )
+
+    class Meta:
+        verbose_name = "dokumentinställning för offentlig part"
+        verbose_name_plural = "dokumentinställningar för offentliga parter"
+
+    def __str__(self) -> str:
+        return f"Dokumentinställningar: {self.organisation}"
+
+    def clean(self) -> None:
+        if self.organisation_id and self.organisation.sector != "public":
+            raise ValidationError({"organisation": "Välj en offentlig organisation."})
 
 
 class MemoKind(models.TextChoices):
@@ -165,23 +222,37 @@ class Memo(models.Model):
         related_name="memos",
     )
     kind = models.CharField("typ", max_length=20, choices=MemoKind.choices)
-    title = models.CharField("rubrik", max_length=300)
-    registry_number = models.CharField("diarienummer", max_length=60, blank=True)
+    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
+    registry_number = models.CharField(
+        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
+    )
     memo_date = models.DateField("datum")
     proposed_decisions = models.TextField(
         "förslag till beslut",
         help_text="Ett förslag per rad, i ordning. Numreringen görs i dokumentet.",
+        validators=TEXT_GUARD,
     )
-    matter = models.TextField("ärende")
-    decision_basis = models.TextField("beslutsunderlag", blank=True, help_text="En bilaga per rad.")
-    background = models.TextField("bakgrund", blank=True)
-    target_group_and_goals = models.TextField("målgrupp och målsättning", blank=True)
-    economic_consequences = models.TextField("ekonomiska konsekvenser", blank=True)
-    municipal_goals = models.TextField("kommunala mål", blank=True)
-    follow_up_and_evaluation = models.TextField("uppföljning och utvärdering", blank=True)
-    signing_official = models.CharField("handläggare", max_length=200)
+    matter = models.TextField("ärende", validators=TEXT_GUARD)
+    decision_basis = models.TextField(
+        "beslutsunderlag", blank=True, help_text="En bilaga per rad.", validators=TEXT_GUARD
+    )
+    background = models.TextField("bakgrund", blank=True, validators=TEXT_GUARD)
+    target_group_and_goals = models.TextField(
+        "målgrupp och målsättning", blank=True, validators=TEXT_GUARD
+    )
+    economic_consequences = models.TextField(
+        "ekonomiska konsekvenser", blank=True, validators=TEXT_GUARD
+    )
+    municipal_goals = models.TextField("kommunala mål", blank=True, validators=TEXT_GUARD)
+    follow_up_and_evaluation = models.TextField(
+        "uppföljning och utvärdering", blank=True, validators=TEXT_GUARD
+    )
+    signing_official = models.CharField("handläggare", max_length=200, validators=LINE_GUARD)
     office = models.CharField(
-        "kontor/förvaltning", max_length=200, help_text="T.ex. Omsorgskontoret."
+        "kontor/förvaltning",
+        max_length=200,
+        help_text="T.ex. Omsorgskontoret.",
+        validators=LINE_GUARD,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -191,6 +262,7 @@ class Memo(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     TEXT_SECTIONS = [
@@ -306,3 +378,22 @@ class AnnualReportJob(models.Model):
     @property
     def subject_key(self) -> str:
         return f"namnd-{self.board_id}-{self.year}"
+
+
+class PreviewRender(models.Model):
+    """A preview render running for a user: at most one at a time (``documents.previews``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="användare",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    started_at = models.DateTimeField("startad")
+
+    class Meta:
+        verbose_name = "pågående förhandsgranskning"
+        verbose_name_plural = "pågående förhandsgranskningar"
+
+    def __str__(self) -> str:
+        return f"Förhandsgranskning för {self.user_id} sedan {self.started_at:%H:%M:%S}"

@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
+from common.privacy import validate_text
+
 PERCENT_HINT = "Ange procent, t.ex. 3,5 för 3,5 %"
 MIN_PERCENT, MAX_PERCENT = Decimal(-50), Decimal(50)
 MIN_YEAR, MAX_YEAR = 1990, 2200
@@ -113,37 +117,91 @@ def parse_year(text: str) -> int:
     return int(cleaned)
 
 
+def parse_text(text: str) -> str:
+    """A free-text cell: the register's text guard (no personnummer, no control characters)."""
+    cleaned = text.strip()
+    try:
+        validate_text(cleaned)
+    except ValidationError as exc:
+        raise ValueError(exc.messages[0]) from exc
+    return cleaned
+
+
 def _separator(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
-def parse_index_csv(data: bytes) -> ParseResult:
-    result = ParseResult()
+def _reader(data: bytes):
+    """A CSV reader over the decoded file, or the Swedish reason it cannot be read."""
     if not data.strip():
-        result.errors.append("Filen är tom.")
-        return result
+        return None, "Filen är tom."
     try:
         text = decode(data)
     except UnicodeDecodeError:
-        result.errors.append("Filen kunde inte läsas. Spara den som CSV (UTF-8).")
-        return result
+        return None, "Filen kunde inte läsas. Spara den som CSV (UTF-8)."
     text = text.lstrip("\ufeff")
     first_line = text.splitlines()[0] if text.splitlines() else ""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first_line))
-    try:
-        header = next(reader)
-    except StopIteration:
-        result.errors.append("Filen är tom.")
-        return result
+    return csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first_line)), ""
+
+
+def _header_keys(header: list[str]) -> tuple[list[str | None], str]:
     keys = [COLUMNS.get(name.strip().lower()) for name in header]
     unknown = [name for name, key in zip(header, keys, strict=True) if key is None and name]
     if unknown or not set(keys) >= REQUIRED:
-        result.errors.append(
+        return keys, (
             "Rad 1: kolumnrubrikerna känns inte igen"
             + (f" ({', '.join(unknown)})" if unknown else "")
             + ". Använd: year, preliminary_percent, preliminary_published, "
             "definitive_percent, definitive_published, source."
         )
+    return keys, ""
+
+
+def _parse_row(line_no: int, values: dict, seen: dict[int, int]) -> tuple[ParsedRow | None, str]:
+    """One line of values: the row, or the Swedish problems of the line."""
+    problems: list[str] = []
+
+    def take(key, parser):
+        try:
+            return parser(values.get(key) or "")
+        except ValueError as exc:
+            problems.append(str(exc))
+            return None
+
+    year = take("year", parse_year)
+    prel = take("preliminary_percent", parse_percent)
+    prel_date = take("preliminary_published", parse_date)
+    defin = take("definitive_percent", parse_percent)
+    defin_date = take("definitive_published", parse_date)
+    source = take("source", parse_text)
+    if year is not None:
+        if year in seen:
+            problems.append(f"året {year} finns redan på rad {seen[year]}")
+        else:
+            seen[year] = line_no
+    if problems:
+        return None, f"Rad {line_no}: " + "; ".join(problems)
+    row = ParsedRow(
+        line=line_no,
+        year=year,
+        preliminary_percent=prel,
+        preliminary_published=prel_date,
+        definitive_percent=defin,
+        definitive_published=defin_date,
+        source=source,
+    )
+    return row, ""
+
+
+def parse_index_csv(data: bytes) -> ParseResult:
+    result = ParseResult()
+    reader, problem = _reader(data)
+    header = next(reader, None) if reader is not None else None
+    if reader is not None and header is None:
+        problem = "Filen är tom."
+    keys, header_problem = _header_keys(header) if header is not None else ([], "")
+    if problem or header_problem:
+        result.errors.append(problem or header_problem)
         return result
     seen: dict[int, int] = {}
     for line_no, cells in enumerate(reader, start=2):
@@ -155,40 +213,11 @@ def parse_index_csv(data: bytes) -> ParseResult:
                 'Sätt citattecken runt värden som innehåller avgränsaren, t.ex. "3,5".'
             )
             continue
-        values = dict(zip(keys, cells, strict=False))
-        problems: list[str] = []
-
-        def take(key, parser, values=values, problems=problems):
-            try:
-                return parser(values.get(key) or "")
-            except ValueError as exc:
-                problems.append(str(exc))
-                return None
-
-        year = take("year", parse_year)
-        prel = take("preliminary_percent", parse_percent)
-        prel_date = take("preliminary_published", parse_date)
-        defin = take("definitive_percent", parse_percent)
-        defin_date = take("definitive_published", parse_date)
-        if year is not None:
-            if year in seen:
-                problems.append(f"året {year} finns redan på rad {seen[year]}")
-            else:
-                seen[year] = line_no
-        if problems:
-            result.errors.append(f"Rad {line_no}: " + "; ".join(problems))
-            continue
-        result.rows.append(
-            ParsedRow(
-                line=line_no,
-                year=year,
-                preliminary_percent=prel,
-                preliminary_published=prel_date,
-                definitive_percent=defin,
-                definitive_published=defin_date,
-                source=(values.get("source") or "").strip(),
-            )
-        )
+        row, line_problem = _parse_row(line_no, dict(zip(keys, cells, strict=False)), seen)
+        if row is None:
+            result.errors.append(line_problem)
+        else:
+            result.rows.append(row)
     if not result.rows and not result.errors:
         result.errors.append("Filen innehåller inga värden.")
     return result

@@ -5,12 +5,13 @@ Every amount that must not be negative has a CheckConstraint in the database.
 Rows that two administrators may edit at once carry a ``version`` compared on save.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from common.privacy import LINE_GUARD, TEXT_GUARD
 from partnerships.models import Agreement, Party, User
 
 from . import indexation
@@ -40,8 +41,8 @@ class IndexSeries(models.Model):
     body; a public body that needs its own values keeps its own series (``owner``), seen
     and changed by that body alone."""
 
-    name = models.CharField("namn", max_length=40)
-    description = models.CharField("beskrivning", max_length=200, blank=True)
+    name = models.CharField("namn", max_length=40, validators=LINE_GUARD)
+    description = models.CharField("beskrivning", max_length=200, blank=True, validators=LINE_GUARD)
     owner = models.ForeignKey(
         "partnerships.Organisation",
         verbose_name="egen serie för",
@@ -93,7 +94,7 @@ class IndexValue(models.Model):
         validators=PERCENT_VALIDATORS,
     )
     definitive_published = models.DateField("definitivt publicerat", null=True, blank=True)
-    source = models.TextField("källa", blank=True)
+    source = models.TextField("källa", blank=True, validators=TEXT_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["version", "updated_at"])
@@ -214,7 +215,10 @@ class DecidedAmount(models.Model):
     amount = models.BigIntegerField("beslutat belopp (kr)")
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     note = models.TextField(
-        "beslut", blank=True, help_text="T.ex. paragraf, diarienummer eller överenskommelsens text."
+        "beslut",
+        blank=True,
+        help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
+        validators=TEXT_GUARD,
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -249,7 +253,7 @@ class IndexSettlement(models.Model):
         "skillnad (kr)", help_text="Belopp med definitivt index minus belopp med preliminärt."
     )
     action = models.CharField("åtgärd", max_length=30, choices=SettlementAction.choices)
-    note = models.TextField("kommentar", blank=True)
+    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
     decided_on = models.DateField("beslutsdatum")
     recorded_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -280,7 +284,10 @@ class Payment(models.Model):
     paid_on = models.DateField("betalningsdag")
     amount = models.BigIntegerField("belopp (kr)")
     reference = models.CharField(
-        "referens", max_length=60, help_text="T.ex. verifikations- eller fakturanummer."
+        "referens",
+        max_length=60,
+        help_text="T.ex. verifikations- eller fakturanummer.",
+        validators=LINE_GUARD,
     )
     form_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     recorded_by = models.ForeignKey(
@@ -322,7 +329,7 @@ class RepaymentClaim(models.Model):
         Party, verbose_name="part", on_delete=models.PROTECT, related_name="repayment_claims"
     )
     amount = models.BigIntegerField("belopp (kr)")
-    reason = models.TextField("skäl")
+    reason = models.TextField("skäl", validators=TEXT_GUARD)
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     status = models.CharField(
         "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
@@ -374,7 +381,7 @@ class PartyBudget(models.Model):
         help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger en "
         "annan nivå, t.ex. ”2023 års nivå”.",
     )
-    note = models.TextField("kommentar", blank=True)
+    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -400,7 +407,7 @@ class PartyBudget(models.Model):
 class BudgetLine(models.Model):
     budget = models.ForeignKey(PartyBudget, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
-    label = models.CharField("benämning", max_length=120, blank=True)
+    label = models.CharField("benämning", max_length=120, blank=True, validators=LINE_GUARD)
     amount = models.BigIntegerField("belopp (kr)")
     history = HistoricalRecords()
 
@@ -421,3 +428,141 @@ class BudgetLine(models.Model):
     @property
     def display_label(self) -> str:
         return self.label or self.get_category_display()
+
+
+# --- the finance system: accounting codes (kontering) and SIE export batches --------------
+
+ACCOUNT_VALIDATOR = RegexValidator(
+    r"^[1-8]\d{3}$", "Ett konto är fyra siffror, t.ex. 4990 (BAS/Kommun-Bas)."
+)
+# A cost centre or project code: letters, digits, - _ . (never a personal identity number:
+# ten or twelve digits in a row are refused).
+OBJECT_VALIDATOR = RegexValidator(
+    r"^(?!\d{10}$)(?!\d{12}$)[A-Za-z0-9_.\-]{1,20}$",
+    "Ange en kod med högst 20 tecken: bokstäver a–z, siffror, - _ eller punkt.",
+)
+
+
+SERIES_VALIDATOR = RegexValidator(r"^[A-Za-z0-9]{0,10}$", "Bokstäver och siffror, t.ex. A.")
+
+
+class AccountingCodes(models.Model):
+    account = models.CharField(
+        "konto", max_length=4, blank=True, validators=[*LINE_GUARD, ACCOUNT_VALIDATOR],
+        help_text="Kostnadskontot som ersättningen bokförs på, t.ex. 4990.",
+    )  # fmt: skip
+    cost_centre = models.CharField(
+        "kostnadsställe", max_length=20, blank=True, validators=[*LINE_GUARD, OBJECT_VALIDATOR],
+        help_text="Objekt i dimension 1 (kostnadsställe).",
+    )  # fmt: skip
+    project = models.CharField(
+        "projekt", max_length=20, blank=True, validators=[*LINE_GUARD, OBJECT_VALIDATOR],
+        help_text="Objekt i dimension 6 (projekt).",
+    )  # fmt: skip
+    counter_account = models.CharField(
+        "motkonto", max_length=4, blank=True, validators=[*LINE_GUARD, ACCOUNT_VALIDATOR],
+        help_text="Kontot som krediteras, t.ex. 2440 (leverantörsskulder) eller 1930 (bank).",
+    )  # fmt: skip
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    CODE_FIELDS = ("account", "cost_centre", "project", "counter_account")
+
+    class Meta:
+        abstract = True
+
+
+class AccountingDefaults(AccountingCodes):
+    """A public body's accounting codes for its IOP payments (konto and motkonto required)."""
+
+    organisation = models.OneToOneField(
+        "partnerships.Organisation", on_delete=models.CASCADE, related_name="accounting_defaults"
+    )
+    voucher_series = models.CharField(
+        "verifikationsserie", max_length=10, blank=True,
+        validators=[*LINE_GUARD, SERIES_VALIDATOR],
+        help_text="Lämna tomt om ekonomisystemet väljer serie vid import.",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = "kontering (organisation)"
+        verbose_name_plural = "konteringar (organisation)"
+
+    def __str__(self) -> str:
+        return f"Kontering {self.account}/{self.counter_account}"
+
+
+class CompensationCoding(AccountingCodes):
+    """Accounting codes of one compensation; a blank code takes the body's default."""
+
+    compensation = models.OneToOneField(
+        Compensation, on_delete=models.CASCADE, related_name="coding"
+    )
+
+    class Meta:
+        verbose_name = "kontering (ersättning)"
+        verbose_name_plural = "konteringar (ersättning)"
+
+    def __str__(self) -> str:
+        return f"Kontering {self.account or '-'}/{self.counter_account or '-'}"
+
+
+class SieExportBatch(models.Model):
+    """One SIE file handed to the finance system; its bytes are kept, so that the same file
+    can be downloaded again, and its lines mark what is exported."""
+
+    organisation = models.ForeignKey(
+        "partnerships.Organisation", on_delete=models.PROTECT, related_name="sie_batches"
+    )
+    number = models.PositiveIntegerField("nummer")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    content = models.BinaryField()
+    voucher_count = models.PositiveIntegerField(default=0)
+    total = models.BigIntegerField("summa (kr)", default=0)
+    download_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "SIE-export"
+        verbose_name_plural = "SIE-exporter"
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "number"], name="sie_batch_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"SIE-export {self.number}"
+
+    @property
+    def filename(self) -> str:
+        return f"iop-utbetalningar-{self.number:04d}.si"
+
+
+class SieExportLine(models.Model):
+    """A payment (made or planned) in a batch. A made payment is exported once; a planned
+    payment (compensation and year) is exported once as planned."""
+
+    batch = models.ForeignKey(SieExportBatch, on_delete=models.CASCADE, related_name="lines")
+    compensation = models.ForeignKey(Compensation, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    payment = models.OneToOneField(
+        Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="sie_line"
+    )
+    amount = models.BigIntegerField()
+    voucher_date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["compensation", "year"],
+                condition=Q(payment__isnull=True),
+                name="sie_planned_once",
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="sie_line_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.amount} kr"
+
+    @property
+    def planned(self) -> bool:
+        return self.payment_id is None

@@ -10,8 +10,8 @@ from partnerships.models import Agreement, User
 from partnerships.permissions import is_public_administrator, is_public_party_administrator
 
 if TYPE_CHECKING:
+    from .ledger import YearRow
     from .models import Compensation, IndexSeries
-    from .selectors import YearRow
 
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
 
 from common.errors import ConcurrentEditError
+from common.versioning import save_versioned as _save_versioned
 from partnerships.audit import log_event
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
+from .ledger import build_ledger, index_points
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -33,7 +34,7 @@ from .models import (
     SettlementAction,
 )
 from .permissions import can_edit_series
-from .selectors import build_ledger, index_points, index_series_for_agreement
+from .selectors import index_series_for_agreement
 
 
 class DuplicatePaymentError(Exception):
@@ -44,28 +45,9 @@ class DuplicatePaymentError(Exception):
         self.payment = payment
 
 
-def _save_versioned(instance: Model, expected_version: int | None) -> None:
-    """Save ``instance`` (already cleaned) if its stored version is still ``expected``."""
-    if instance.pk is None:
-        instance.save()
-        return
-    if expected_version is None:
-        expected_version = instance.version
-    bumped = (
-        type(instance)
-        .objects.filter(pk=instance.pk, version=expected_version)
-        .update(version=F("version") + 1)
-    )
-    if not bumped:
-        raise ConcurrentEditError
-    instance.version = expected_version + 1
-    instance.save()
-
-
 # --- index values -------------------------------------------------------------------------
 
 
-@transaction.atomic
 def _require_series_editor(user: User, series: IndexSeries) -> None:
     decision = can_edit_series(user, series)
     if not decision:
@@ -84,6 +66,7 @@ def index_series_create(*, user: User, name: str, description: str = "") -> Inde
     return series
 
 
+@transaction.atomic
 def index_value_save(
     *,
     user: User,
@@ -100,6 +83,13 @@ def index_value_save(
     _require_series_editor(user, series)
     if instance is not None:
         _require_series_editor(user, instance.series)
+    clash = IndexValue.objects.filter(series=series, year=year)
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"year": f"{series} för {year} finns redan. Ändra det befintliga värdet i stället."}
+        )
     value = instance or IndexValue()
     value.series = series
     value.year = year

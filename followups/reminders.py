@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 
+from common.privacy import PRIVACY_NOTICE
 from partnerships.models import Agreement, ContactPerson, Party, Sector, User
 
 from .models import Figures, FollowUpRound, Note, ReportStatus, SentReminder
@@ -121,7 +122,8 @@ def round_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
                     else f"Sista dag är {round.due_date:%Y-%m-%d}."
                 )
                 + f"\n\nSkriv rapporten här: {url}\n\n"
-                "Skriv inga uppgifter om enskilda besökare.\n\n"
+                + PRIVACY_NOTICE
+                + "\n\n"
                 "Social- och omsorgsförvaltningen"
             )
             for email in _partner_recipients(party.organisation_id, users_by_org, contacts_by_org):

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from common.errors import ConcurrentEditError
 from common.permissions import require
+from common.privacy import fold_line
 from common.versioning import MISSING_VERSION_MESSAGE, bump_version
 from partnerships.audit import log_event
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
@@ -134,7 +135,9 @@ def meeting_send_invitation(*, user: User, meeting: Meeting) -> list[str]:
         )
     local_start = timezone.localtime(meeting.starts_at)
     cancelled = meeting.status == Meeting.Status.CANCELLED
-    subject = (
+    # Titles are one line (common.privacy.LINE_GUARD); a row saved before that rule may
+    # still hold a line break, which an e-mail header cannot carry: fold it.
+    subject = fold_line(
         f"{'Inställt: ' if cancelled else 'Inbjudan: '}{meeting.title}, "
         f"{meeting.agreement.title} {local_start:%Y-%m-%d %H:%M}"
     )
@@ -230,6 +233,43 @@ def _lock(round: FollowUpRound, organisation: Organisation) -> None:
     list(Note.objects.select_for_update().filter(round=round, organisation=organisation))
 
 
+def _note(
+    note: Note, narrative: str | None, *, user: User, submitted_at, errors: dict[str, list]
+) -> Note:
+    """A goal's note with its new text and status; its problems go to ``errors``."""
+    key = f"goal_{note.goal_id}"
+    note.narrative = (narrative or "").strip()
+    note.status = ReportStatus.SUBMITTED if submitted_at else ReportStatus.DRAFT
+    note.submitted_at = submitted_at
+    note.submitted_by = user if submitted_at else None
+    try:
+        note.full_clean()
+    except ValidationError as exc:
+        errors.setdefault(key, []).extend(exc.message_dict.get("narrative", exc.messages))
+    if submitted_at and not note.narrative and key not in errors:
+        errors.setdefault(key, []).append(
+            "Skriv något om målet innan du lämnar in (till exempel ”Inget att rapportera”)."
+        )
+    return note
+
+
+def _figures(
+    figures: Figures, values: Mapping[str, Any], *, submitted_at, errors: dict[str, list]
+) -> Figures:
+    """The party's figures with the reported values; problems go to ``errors``."""
+    for name, value in values.items():
+        if name in Figures.REPORTED_FIELDS:
+            setattr(figures, name, value)
+    figures.status = ReportStatus.SUBMITTED if submitted_at else ReportStatus.DRAFT
+    figures.submitted_at = submitted_at
+    try:
+        figures.full_clean()
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(f"figures-{field}", []).extend(messages)
+    return figures
+
+
 @transaction.atomic
 def report_save(
     *,
@@ -263,37 +303,19 @@ def report_save(
     if (current_figures.version if current_figures else 0) != expected_version:
         raise ConcurrentEditError
     errors: dict[str, list] = {}
-    now = timezone.now()
-    status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
+    now = timezone.now() if submit else None
     notes = []
     for goal in goals:
         note = existing.get(goal.pk) or Note(round=round, organisation=organisation, goal=goal)
-        note.narrative = (narratives.get(goal.pk) or "").strip()
-        note.status = status
-        note.submitted_at = now if submit else None
-        note.submitted_by = user if submit else None
-        try:
-            note.full_clean()
-        except ValidationError as exc:
-            errors.setdefault(f"goal_{goal.pk}", []).extend(
-                exc.message_dict.get("narrative", exc.messages)
-            )
-        if submit and not note.narrative and f"goal_{goal.pk}" not in errors:
-            errors.setdefault(f"goal_{goal.pk}", []).append(
-                "Skriv något om målet innan du lämnar in (till exempel ”Inget att rapportera”)."
-            )
-        notes.append(note)
-    figures_obj = current_figures or Figures(round=round, organisation=organisation)
-    for name, value in figures.items():
-        if name in FIGURE_FIELDS:
-            setattr(figures_obj, name, value)
-    figures_obj.status = status
-    figures_obj.submitted_at = now if submit else None
-    try:
-        figures_obj.full_clean()
-    except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            errors.setdefault(f"figures-{field}", []).extend(messages)
+        notes.append(
+            _note(note, narratives.get(goal.pk), user=user, submitted_at=now, errors=errors)
+        )
+    figures_obj = _figures(
+        current_figures or Figures(round=round, organisation=organisation),
+        figures,
+        submitted_at=now,
+        errors=errors,
+    )
     if errors:
         raise ValidationError(errors)
     for note in notes:
@@ -311,25 +333,6 @@ def report_save(
             organisation=organisation,
         )
     return notes, figures_obj
-
-
-FIGURE_FIELDS = [
-    "opening_hours_min",
-    "opening_hours_max",
-    "open_days",
-    "visitors_per_day",
-    "regular_visitors",
-    "unique_persons",
-    "share_often",
-    "share_sometimes",
-    "share_rarely",
-    "work_training_persons",
-    "work_training_hours_min",
-    "work_training_hours_max",
-    "new_target_groups",
-    "cooperation_partners",
-    "development_ideas",
-]
 
 
 @transaction.atomic

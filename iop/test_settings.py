@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DEBUG", "false")
+# Two-factor authentication is tested where it is switched on (tests/accounts).
+os.environ.setdefault("IOP_REQUIRE_MFA", "false")
+os.environ.setdefault("IOP_EID_HMAC_KEY", "test-only-eid-hmac-key")
 
 from .settings import *  # noqa: E402,F403
 
@@ -20,3 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once, in the test's own process and transaction.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# No seal from the developer's environment: tests that seal configure their own.
+IOP_SEAL = {"pkcs12": "", "passphrase": None}
+IOP_SEALS = {}
+IOP_SEAL_REQUIRED = False
+IOP_SEAL_TRUST_ROOTS = []

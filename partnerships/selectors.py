@@ -4,8 +4,12 @@ Rule: a user sees the agreements in which their organisation is a party; superus
 everything. Anything else is a 404, the same as an id that does not exist.
 """
 
-from django.db.models import F, Prefetch, Q, QuerySet
+import datetime as dt
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+
+from common.converters import id_or_404
 
 from .models import (
     Agreement,
@@ -36,10 +40,7 @@ def agreements_visible_to(user: User) -> QuerySet[Agreement]:
 
 def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None) -> Agreement:
     """The agreement if the user may see it, else 404 (also for a malformed id)."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan överenskommelse.") from exc
+    pk = id_or_404(pk, "Ingen sådan överenskommelse.")
     qs = queryset if queryset is not None else Agreement.objects.all()
     visible = agreements_visible_to(user).values("pk")
     agreement = qs.filter(pk=pk, pk__in=visible).with_status().first()
@@ -70,10 +71,7 @@ def agreement_detail_for_user(user: User, pk: object) -> Agreement:
 
 
 def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan part.") from exc
+    pk = id_or_404(pk, "Ingen sådan part.")
     party = (
         Party.objects.select_related("organisation", "agreement")
         .filter(agreement=agreement, pk=pk)
@@ -86,10 +84,7 @@ def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
 
 def organisation_for_user(user: User, pk: object) -> Organisation:
     """The organisation register is shared: every signed-in user may look an organisation up."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan organisation.") from exc
+    pk = id_or_404(pk, "Ingen sådan organisation.")
     organisation = Organisation.objects.select_related("successor").filter(pk=pk).first()
     if organisation is None:
         raise Http404("Ingen sådan organisation.")
@@ -194,3 +189,37 @@ def agreement_chain_for_user(user: User, agreement: Agreement) -> list[Agreement
     for link in chain:
         link.visible = link.pk in visible
     return chain
+
+
+def agreements_matching(
+    agreements: QuerySet[Agreement],
+    *,
+    q: str = "",
+    status: str = "",
+    party: Organisation | None = None,
+    year: int | None = None,
+) -> QuerySet[Agreement]:
+    """The agreement list's search: text (title, registry number, a party's name), status
+    (needs ``with_status()``), party and a year the period covers."""
+    if q:
+        q = q.strip()
+        # Party names through a correlated EXISTS: no join, so no duplicate rows and
+        # no DISTINCT over the whole agreement row (in the page and in its count), and
+        # it is evaluated for the user's agreements only, not for every party in the
+        # country whose name matches.
+        named_party = Party.objects.filter(
+            agreement=OuterRef("pk"), organisation__name__icontains=q
+        )
+        agreements = agreements.filter(
+            Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
+        )
+    if status:
+        agreements = agreements.filter(current_status=status)
+    if party:
+        agreements = agreements.filter(parties__organisation=party)
+    if year:
+        # Date ranges rather than __year lookups, so the period indexes can be used.
+        agreements = agreements.filter(
+            period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1)
+        )
+    return agreements

@@ -42,10 +42,5 @@ class Migration(migrations.Migration):
             name='registered_by',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partnerships.organisation', verbose_name='registrerad av'),
         ),
-        migrations.AddField(
-            model_name='user',
-            name='is_organisation_admin',
-            field=models.BooleanField(default=False, help_text='Får ändra organisationens egna uppgifter och kontaktpersoner.', verbose_name='administratör för organisationen'),
-        ),
         migrations.RunPython(existing_contacts_are_the_organisations_own, migrations.RunPython.noop),
     ]

@@ -1,19 +1,19 @@
 """Thin views of the register: load via selectors, check permissions, call services."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.forms import apply_validation_error, submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
@@ -30,6 +30,7 @@ from ..forms import (
 )
 from ..history import agreement_history
 from ..models import Organisation, Party, Sector
+from ..renewal_effects import renewal_decline_effects
 from ..rules import STATUS_LABELS, months_and_days_left
 from ..tabs import agreement_tabs
 
@@ -58,29 +59,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         .order_by("-period_start", "title", "pk")
     )
     if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"].strip()
-            # Party names through a correlated EXISTS: no join, so no duplicate rows and
-            # no DISTINCT over the whole agreement row (in the page and in its count), and
-            # it is evaluated for the user's agreements only, not for every party in the
-            # country whose name matches.
-            named_party = Party.objects.filter(
-                agreement=OuterRef("pk"), organisation__name__icontains=q
-            )
-            agreements = agreements.filter(
-                Q(title__icontains=q) | Q(registry_number__icontains=q) | Exists(named_party)
-            )
-        if data["status"]:
-            agreements = agreements.filter(current_status=data["status"])
-        if data["party"]:
-            agreements = agreements.filter(parties__organisation=data["party"])
-        if data["year"]:
-            # Date ranges rather than __year lookups, so the period indexes can be used.
-            year = data["year"]
-            agreements = agreements.filter(
-                period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1)
-            )
+        agreements = selectors.agreements_matching(agreements, **form.cleaned_data)
     page = _page(request, agreements)
     query = request.GET.copy()
     query.pop("sida", None)
@@ -155,6 +134,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_decide_renewal(request.user, agreement))
     form = RenewalDecisionForm(request.POST or None)
+    declining_removes = renewal_decline_effects(agreement)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -169,7 +149,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     return render(
         request,
         "partnerships/renewal_decision_form.html",
-        {"agreement": agreement, "form": form},
+        {"agreement": agreement, "form": form, "declining_removes": declining_removes},
         status=status,
     )
 
@@ -189,7 +169,9 @@ def _agreement_forms(request, *, agreement=None):
     return form, goal_formset, party_formset
 
 
-def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None, status=200):
+def _render_agreement_form(
+    request, form, goal_formset, party_formset, agreement=None, status=200, deletion=None
+):
     return render(
         request,
         "partnerships/agreement_form.html",
@@ -198,6 +180,7 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
             "goal_formset": goal_formset,
             "party_formset": party_formset,
             "agreement": agreement,
+            "deletion": deletion,
             "formset_errors": any(goal_formset.errors)
             or any(party_formset.errors)
             or goal_formset.non_form_errors()
@@ -212,18 +195,21 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
 def agreement_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_create_agreement(request.user))
     form, goal_formset, party_formset = _agreement_forms(request)
-    if request.method == "POST":
-        if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
-            agreement = services.agreement_create(
-                user=request.user,
-                form=form,
-                goal_formset=goal_formset,
-                party_formset=party_formset,
+    created = []
+    status = submit(
+        request,
+        form,
+        lambda: created.append(
+            services.agreement_create(
+                user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
             )
-            messages.success(request, "Överenskommelsen har sparats.")
-            return redirect(agreement)
-        return _render_agreement_form(request, form, goal_formset, party_formset, status=400)
-    return _render_agreement_form(request, form, goal_formset, party_formset)
+        ),
+        also=[goal_formset, party_formset],
+    )
+    if status is None:
+        messages.success(request, "Överenskommelsen har sparats.")
+        return redirect(created[0])
+    return _render_agreement_form(request, form, goal_formset, party_formset, status=status)
 
 
 @login_required
@@ -234,6 +220,11 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
+            if stop := deletion_stop(request.POST, goal_formset, party_formset):
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement,
+                    status=400 if stop.refused else 200, deletion=stop,
+                )  # fmt: skip
             try:
                 expected = form.cleaned_data["version"]
                 services.agreement_update(
@@ -248,6 +239,11 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
                 form.add_error(None, CONCURRENT_EDIT_MESSAGE)
                 return _render_agreement_form(
                     request, form, goal_formset, party_formset, agreement, status=409
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement, status=400
                 )
             messages.success(request, "Ändringarna har sparats.")
             return redirect(agreement)
@@ -296,26 +292,18 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_terminate_agreement(request.user, agreement))
-    form = TerminationForm(request.POST or None, agreement=agreement)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.termination_create(
-                    agreement=agreement,
-                    given_by=form.cleaned_data["given_by"],
-                    notice_date=form.cleaned_data["notice_date"],
-                    reason=form.cleaned_data["reason"],
-                    user=request.user,
-                )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(field if field in form.fields else None, message)
-            else:
-                messages.success(request, "Uppsägningen har registrerats.")
-                return redirect(agreement)
-        status = 400
+    data = request.POST if request.method == "POST" else None
+    form = TerminationForm(data, agreement=agreement)
+    status = submit(
+        request,
+        form,
+        lambda: services.termination_create(
+            agreement=agreement, user=request.user, **form.cleaned_data
+        ),
+    )
+    if status is None:
+        messages.success(request, "Uppsägningen har registrerats.")
+        return redirect(agreement)
     return render(
         request,
         "partnerships/termination_form.html",

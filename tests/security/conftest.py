@@ -7,11 +7,15 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from accounts.services import invitation_create
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
-from finance.models import IndexValue
+from finance.models import IndexValue, SieExportBatch
 from followups.models import CalendarFeed, ReportStatus
-from partnerships.models import Sector
+from partnerships.models import Sector, User
+from publication.models import Publication
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
 from tests.finance.factories import (
     CompensationFactory,
@@ -108,6 +112,18 @@ def objects(world) -> dict:
     feed_owner = UserFactory(organisation=world.municipality, username="kalender")
     feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
     BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
+    Publication.objects.create(organisation=world.municipality, slug="kommunen", enabled=True)
+    sie_batch = SieExportBatch.objects.create(
+        organisation=world.municipality, number=1, created_by=world.admin, content=b"#FLAGGA 0"
+    )
+    invitation, invitation_token = invitation_create(
+        user=world.admin,
+        organisation=world.municipality,
+        email="inbjuden@example.org",
+        first_name="In",
+        last_name="Bjuden",
+        role=User.Role.BOARD_STAFF,
+    )
     return {
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
@@ -128,6 +144,15 @@ def objects(world) -> dict:
         "board": board.pk,
         "token": feed.token,
         "year": 2024,
+        "publication_slug": "kommunen",
+        "sie_batch": sie_batch.pk,
+        "municipality_org": world.municipality.pk,
+        "person": feed_owner.pk,
+        "invitation": invitation.pk,
+        "invitation_token": invitation_token,
+        "provider_id": "staff",
+        "uidb64": urlsafe_base64_encode(force_bytes(feed_owner.pk)),
+        "reset_token": "abc-123",
     }
 
 

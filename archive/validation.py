@@ -1,0 +1,55 @@
+"""Validate a package's METS.xml against the shipped METS 1.12 schema and the E-ARK CSIP
+extension schema (``archive/schemas``, see its README), offline."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+SCHEMAS = Path(__file__).parent / "schemas"
+LOCAL = {
+    "http://www.loc.gov/standards/xlink/xlink.xsd": SCHEMAS / "xlink.xsd",
+    "http://www.w3.org/1999/xlink.xsd": SCHEMAS / "xlink.xsd",
+}
+SCHEMA_FILES = ["DILCISExtensionMETS.xsd", "mets.xsd", "xlink.xsd"]
+
+
+class _LocalSchemas(etree.Resolver):
+    def resolve(self, url, pubid, context):
+        path = LOCAL.get(url)
+        if path is None and url and not url.startswith(("http:", "https:")):
+            path = SCHEMAS / Path(url).name
+        if path is None:
+            raise OSError(f"schema {url} is not shipped (no network)")
+        return self.resolve_filename(str(path), context)
+
+
+def _parser() -> etree.XMLParser:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(_LocalSchemas())
+    return parser
+
+
+_WRAPPER = b"""<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:iop:wrapper">
+  <xs:import namespace="http://www.loc.gov/METS/" schemaLocation="mets.xsd"/>
+  <xs:import namespace="https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
+             schemaLocation="DILCISExtensionMETS.xsd"/>
+</xs:schema>"""
+
+
+@lru_cache(maxsize=1)
+def mets_schema() -> etree.XMLSchema:
+    """METS and the CSIP extension in one schema (a wrapper importing both)."""
+    wrapper = etree.fromstring(_WRAPPER, _parser(), base_url=str(SCHEMAS / "wrapper.xsd"))
+    return etree.XMLSchema(wrapper)
+
+
+def mets_errors(xml: bytes) -> list[str]:
+    document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False))
+    schema = mets_schema()
+    if schema.validate(document):
+        return []
+    return [f"{e.line}: {e.message}" for e in schema.error_log]

@@ -1,0 +1,137 @@
+"""The finance system: accounting codes (kontering) and SIE 4I export batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from common.forms import save_through_service
+from common.permissions import require
+
+from . import sie_export
+from .forms import AccountingDefaultsForm, CompensationCodingForm, SieExportForm
+from .models import AccountingDefaults, CompensationCoding, SieExportBatch
+
+FORM_TEMPLATE = "finance/form.html"
+
+
+def _versioned_form_page(request, form_class, instance, save, *, title, intro, cancel_url, **extra):
+    form = form_class(
+        request.POST or None, instance=instance, initial={"version": instance.version}
+    )
+    status = 200
+    if form.is_bound:  # an empty POST is an unbound form, shown again (as in finance.views)
+        status = 400
+        if form.is_valid():
+            status = save_through_service(
+                form, lambda: save(form.instance, form.cleaned_data["version"])
+            )
+            if status is None:
+                messages.success(request, "Konteringen är sparad.")
+                return None
+    context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, **extra}
+    return render(request, FORM_TEMPLATE, context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accounting_defaults(request: HttpRequest) -> HttpResponse:
+    require(sie_export.can_export_payments(request.user))
+    organisation = request.user.organisation
+    instance = AccountingDefaults.objects.filter(organisation=organisation).first()
+    instance = instance or AccountingDefaults(organisation=organisation)
+    response = _versioned_form_page(
+        request,
+        AccountingDefaultsForm,
+        instance,
+        lambda obj, version: sie_export.accounting_defaults_save(
+            user=request.user, defaults=obj, expected_version=version
+        ),
+        title=f"Kontering för {organisation.name}",
+        intro="Koderna gäller alla ersättningar som inte har en egen kontering.",
+        cancel_url=reverse("finance:sie_exports"),
+        breadcrumb_url=reverse("finance:sie_exports"),
+        breadcrumb_label="Export till ekonomisystemet",
+    )
+    return response or redirect("finance:sie_exports")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compensation_coding(request: HttpRequest, compensation_pk: str) -> HttpResponse:
+    require(sie_export.can_export_payments(request.user))
+    compensation = sie_export.compensation_for_coding(request.user, compensation_pk)
+    instance = CompensationCoding.objects.filter(compensation=compensation).first()
+    instance = instance or CompensationCoding(compensation=compensation)
+    economy_url = reverse("finance:economy", args=[compensation.agreement_id])
+    response = _versioned_form_page(
+        request,
+        CompensationCodingForm,
+        instance,
+        lambda obj, version: sie_export.compensation_coding_save(
+            user=request.user, coding=obj, expected_version=version
+        ),
+        title=f"Kontering för ersättningen till {compensation.party.organisation.name}",
+        intro="Lämna ett fält tomt för att använda organisationens kontering.",
+        cancel_url=economy_url,
+        agreement=compensation.agreement,
+    )
+    return response or redirect(economy_url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sie_exports(request: HttpRequest) -> HttpResponse:
+    require(sie_export.can_export_payments(request.user))
+    today = timezone.localdate()
+    form = SieExportForm(
+        request.POST or None, initial={"planned_until": dt.date(today.year, 12, 31)}
+    )
+    status = 200
+    if form.is_bound:
+        status = 400
+        if form.is_valid():
+            created = {}
+            status = save_through_service(
+                form,
+                lambda: created.setdefault(
+                    "batch",
+                    sie_export.sie_export_create(
+                        user=request.user, today=today, **form.cleaned_data
+                    ),
+                ),
+            )
+            if status is None:
+                batch = created["batch"]
+                messages.success(
+                    request,
+                    f"Export {batch.number} är skapad med {batch.voucher_count} verifikationer.",
+                )
+                return redirect("finance:sie_exports")
+    batches = (
+        SieExportBatch.objects.filter(organisation=request.user.organisation)
+        .defer("content")
+        .select_related("created_by")
+    )
+    context = {"form": form, "batches": batches[:50]}
+    return render(request, "finance/sie_exports.html", context, status=status)
+
+
+@login_required
+@require_GET
+def sie_export_download(request: HttpRequest, batch_pk: str) -> HttpResponse:
+    """The batch's file, byte for byte as first written (an explicit "export again")."""
+    require(sie_export.can_export_payments(request.user))
+    batch = sie_export.batch_for_user(request.user, batch_pk)
+    SieExportBatch.objects.filter(pk=batch.pk).update(download_count=F("download_count") + 1)
+    response = HttpResponse(bytes(batch.content), content_type="text/plain; charset=IBM437")
+    response["Content-Disposition"] = f'attachment; filename="{batch.filename}"'
+    return response

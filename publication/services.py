@@ -1,0 +1,25 @@
+"""Writes of the publication settings."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.versioning import save_versioned
+from partnerships.models import Sector, User
+
+from .models import Publication
+
+
+@transaction.atomic
+def publication_save(
+    *, user: User, publication: Publication, expected_version: int | None
+) -> Publication:
+    """Save a body's publication settings; ConcurrentEditError when somebody saved first."""
+    if publication.organisation.sector != Sector.PUBLIC:
+        raise ValidationError("Bara en offentlig organisation kan publicera en IOP-lista.")
+    if user.organisation_id != publication.organisation_id:
+        raise ValidationError("Du kan bara ändra din egen organisations publicering.")
+    publication.full_clean()
+    save_versioned(publication, expected_version)
+    return publication
