@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from partnerships.audit import log_event
 from partnerships.formatting import format_date
 from partnerships.models import Agreement, Organisation, Sector, User
 
@@ -205,4 +206,12 @@ def document_issue(
     logger.info(
         "Issued %s version %s (document %s, sha256 %s)", kind, version, document.pk, document.sha256
     )
+    if agreement is not None:
+        log_event(
+            agreement=agreement,
+            user=user,
+            action="documents.issued",
+            text=f"utfärdade {document.title} (version {version})",
+            target=document,
+        )
     return document

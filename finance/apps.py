@@ -14,7 +14,9 @@ class FinanceConfig(AppConfig):
         from partnerships.signals import successor_created, successor_discarding
         from partnerships.tabs import AgreementTab, register_agreement_tab
 
-        from . import renewal
+        from . import history, renewal
+
+        history.register()
 
         register_agreement_tab(
             AgreementTab(key="economy", label="Ekonomi", url_name="finance:economy", order=20)

@@ -21,6 +21,7 @@ from .models import (
     IndexSeries,
     SettlementAction,
 )
+from .selectors import index_series_for_agreement
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_KRONOR = 10_000_000_000
@@ -106,8 +107,13 @@ YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
 
 class IndexValueForm(VersionedForm):
     series = forms.ModelChoiceField(
-        label="Indexserie", queryset=IndexSeries.objects.all(), empty_label=None
+        label="Indexserie", queryset=IndexSeries.objects.none(), empty_label=None
     )
+
+    def __init__(self, *args, series_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_queryset
+
     year = forms.IntegerField(label="År", **YEAR_FIELD_KWARGS)
     preliminary_percent = PercentField(label="Preliminärt värde (%)", required=False)
     preliminary_published = forms.DateField(
@@ -129,17 +135,26 @@ class IndexSeriesForm(TextGuardFormMixin, forms.Form):
     name = forms.CharField(label="Namn", max_length=40, help_text="T.ex. KPI.")
     description = forms.CharField(label="Beskrivning", max_length=200, required=False)
 
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if IndexSeries.objects.filter(name__iexact=name).exists():
+        if IndexSeries.objects.filter(name__iexact=name, owner=self.owner).exists():
             raise ValidationError("Det finns redan en indexserie med det namnet.")
         return name
 
 
 class IndexImportForm(TextGuardFormMixin, forms.Form):
     series = forms.ModelChoiceField(
-        label="Indexserie", queryset=IndexSeries.objects.all(), empty_label=None
+        label="Indexserie", queryset=IndexSeries.objects.none(), empty_label=None
     )
+
+    def __init__(self, *args, series_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_queryset
+
     file = forms.FileField(
         label="CSV-fil",
         help_text="Samma kolumner som opi-skr.csv: year, preliminary_percent, "
@@ -163,7 +178,7 @@ class CompensationForm(VersionedForm):
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
     index_series = forms.ModelChoiceField(
-        label="Index", queryset=IndexSeries.objects.all(), empty_label=None
+        label="Index", queryset=IndexSeries.objects.none(), empty_label=None
     )
     first_index_year = forms.IntegerField(label="Första år med uppräkning", **YEAR_FIELD_KWARGS)
     index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
@@ -186,6 +201,9 @@ class CompensationForm(VersionedForm):
             role=Sector.IDEA_BASED
         ).select_related("organisation")
         self.fields["party"].label_from_instance = lambda p: p.organisation.name
+        # The shared series and the agreement's own public bodies' series (chosen per
+        # compensation); another body's own series is not offered.
+        self.fields["index_series"].queryset = index_series_for_agreement(agreement)
         if agreement.predecessor_id:
             self.fields["continues_from"].queryset = Compensation.objects.filter(
                 agreement_id=agreement.predecessor_id

@@ -8,6 +8,7 @@ Rows that two administrators may edit at once carry a ``version`` compared on sa
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from common.privacy import LINE_GUARD, TEXT_GUARD
@@ -34,15 +35,35 @@ PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
 
 
 class IndexSeries(models.Model):
-    """A published index, e.g. OPI (SKR's omsorgsprisindex) or KPI."""
+    """A published index, e.g. OPI (SKR's omsorgsprisindex) or KPI.
 
-    name = models.CharField("namn", max_length=40, unique=True, validators=LINE_GUARD)
+    A shared series (no owner) is maintained by the operators and relied on by every public
+    body; a public body that needs its own values keeps its own series (``owner``), seen
+    and changed by that body alone."""
+
+    name = models.CharField("namn", max_length=40, validators=LINE_GUARD)
     description = models.CharField("beskrivning", max_length=200, blank=True, validators=LINE_GUARD)
+    owner = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name="egen serie för",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="index_series",
+    )
 
     class Meta:
         verbose_name = "indexserie"
         verbose_name_plural = "indexserier"
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), condition=Q(owner__isnull=True), name="shared_index_series_name"
+            ),
+            models.UniqueConstraint(
+                "owner", Lower("name"), name="own_index_series_name_once_per_owner"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -280,8 +301,9 @@ class Payment(models.Model):
         verbose_name_plural = "utbetalningar"
         ordering = ["paid_on", "pk"]
         constraints = [
+            # Case-insensitively: "VER-1" and "ver-1" are the same voucher (issue 11).
             models.UniqueConstraint(
-                fields=["agreement", "reference"], name="payment_reference_once_per_agreement"
+                "agreement", Lower("reference"), name="payment_reference_once_per_agreement_ci"
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
         ]

@@ -11,7 +11,7 @@ from partnerships.permissions import is_public_administrator, is_public_party_ad
 
 if TYPE_CHECKING:
     from .ledger import YearRow
-    from .models import Compensation
+    from .models import Compensation, IndexSeries
 
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:
@@ -22,9 +22,26 @@ def can_edit_economy(user: User, agreement: Agreement) -> Decision:
 
 
 def can_manage_index_values(user: User) -> Decision:
-    if user.is_authenticated and (user.is_superuser or is_public_administrator(user)):
+    """Operators keep the shared series; a public body's administrators keep its own."""
+    if user.is_authenticated and (user.is_operator or is_public_administrator(user)):
         return allow()
     return deny("Endast handläggare kan ändra indexvärden.")
+
+
+def can_edit_series(user: User, series: IndexSeries) -> Decision:
+    """A shared series (SKR's OPI) every public body relies on is changed by operators only;
+    a body's own series by that body's administrators only."""
+    if series.owner_id is None:
+        if user.is_authenticated and user.is_operator:
+            return allow()
+        return deny(
+            f"{series.name} är en gemensam indexserie som alla offentliga organisationer "
+            "använder; den ändras bara av driftansvarig. Behöver ni egna värden, skapa en "
+            "egen indexserie."
+        )
+    if is_public_administrator(user) and user.organisation_id == series.owner_id:
+        return allow()
+    return deny("Indexserien är en annan organisations egen serie.")
 
 
 def compensation_of_agreement(compensation: Compensation, agreement: Agreement) -> Decision:

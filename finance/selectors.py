@@ -104,11 +104,58 @@ def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentCla
     return claim
 
 
-def index_series_with_values() -> list[IndexSeries]:
+def index_series_visible_to(user: User) -> QuerySet[IndexSeries]:
+    """The shared series, the user's own organisation's series and those its agreements'
+    compensations use; operators see every series."""
+    if not user.is_authenticated:
+        return IndexSeries.objects.none()
+    if user.is_operator:
+        return IndexSeries.objects.all()
+    used = Compensation.objects.filter(agreement__in=agreements_visible_to(user)).values(
+        "index_series_id"
+    )
+    own = Q(owner_id=user.organisation_id) if user.organisation_id else Q(pk__in=[])
+    return IndexSeries.objects.filter(Q(owner__isnull=True) | own | Q(pk__in=used))
+
+
+def index_series_editable_by(user: User) -> QuerySet[IndexSeries]:
+    """Operators: the shared series; a public body's administrators: the body's own."""
+    if not user.is_authenticated:
+        return IndexSeries.objects.none()
+    if user.is_operator:
+        return IndexSeries.objects.filter(owner__isnull=True)
+    if user.is_administrator and user.organisation.sector == Sector.PUBLIC:
+        return IndexSeries.objects.filter(owner_id=user.organisation_id)
+    return IndexSeries.objects.none()
+
+
+def index_series_for_agreement(agreement: Agreement) -> QuerySet[IndexSeries]:
+    """The series a compensation of ``agreement`` may follow: the shared ones and those of
+    the agreement's own public bodies."""
+    public = Party.objects.filter(agreement=agreement, role=Sector.PUBLIC).values("organisation_id")
+    return IndexSeries.objects.filter(Q(owner__isnull=True) | Q(owner_id__in=public))
+
+
+def index_value_for_user(user: User, pk: object) -> IndexValue:
+    try:
+        pk = int(str(pk))
+    except ValueError as exc:
+        raise Http404("Inget sådant indexvärde.") from exc
+    value = (
+        IndexValue.objects.select_related("series")
+        .filter(pk=pk, series__in=index_series_visible_to(user))
+        .first()
+    )
+    if value is None:
+        raise Http404("Inget sådant indexvärde.")
+    return value
+
+
+def index_series_with_values(user: User) -> list[IndexSeries]:
     return list(
-        IndexSeries.objects.prefetch_related(
-            Prefetch("values", queryset=IndexValue.objects.order_by("-year"))
-        )
+        index_series_visible_to(user)
+        .select_related("owner")
+        .prefetch_related(Prefetch("values", queryset=IndexValue.objects.order_by("-year")))
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from common.errors import ConcurrentEditError
 from common.versioning import save_versioned as _save_versioned
+from partnerships.audit import log_event
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
@@ -32,6 +33,8 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
+from .permissions import can_edit_series
+from .selectors import index_series_for_agreement
 
 
 class DuplicatePaymentError(Exception):
@@ -45,9 +48,19 @@ class DuplicatePaymentError(Exception):
 # --- index values -------------------------------------------------------------------------
 
 
+def _require_series_editor(user: User, series: IndexSeries) -> None:
+    decision = can_edit_series(user, series)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
 @transaction.atomic
-def index_series_create(*, name: str, description: str = "") -> IndexSeries:
-    series = IndexSeries(name=name, description=description)
+def index_series_create(*, user: User, name: str, description: str = "") -> IndexSeries:
+    """An operator creates a shared series; a public body's administrator the body's own."""
+    owner = None if user.is_operator else user.organisation
+    if owner is None and not user.is_operator:
+        raise PermissionDenied("Endast handläggare kan skapa indexserier.")
+    series = IndexSeries(name=name, description=description, owner=owner)
     series.full_clean()
     series.save()
     return series
@@ -56,6 +69,7 @@ def index_series_create(*, name: str, description: str = "") -> IndexSeries:
 @transaction.atomic
 def index_value_save(
     *,
+    user: User,
     series: IndexSeries,
     year: int,
     preliminary_percent: Decimal | None,
@@ -66,6 +80,9 @@ def index_value_save(
     instance: IndexValue | None = None,
     expected_version: int | None = None,
 ) -> IndexValue:
+    _require_series_editor(user, series)
+    if instance is not None:
+        _require_series_editor(user, instance.series)
     clash = IndexValue.objects.filter(series=series, year=year)
     if instance is not None:
         clash = clash.exclude(pk=instance.pk)
@@ -87,8 +104,11 @@ def index_value_save(
 
 
 @transaction.atomic
-def index_values_import(*, series: IndexSeries, rows: list[ParsedRow]) -> tuple[int, int]:
+def index_values_import(
+    *, user: User, series: IndexSeries, rows: list[ParsedRow]
+) -> tuple[int, int]:
     """Create or correct the values of ``series``; all rows or none. Returns (new, updated)."""
+    _require_series_editor(user, series)
     existing = {v.year: v for v in IndexValue.objects.select_for_update().filter(series=series)}
     created = updated = 0
     for row in rows:
@@ -160,6 +180,11 @@ def compensation_save(
     compensation.index_rule = index_rule
     compensation.payment_month = payment_month
     compensation.continues_from = continues_from
+    allowed_series = index_series_for_agreement(agreement)
+    if index_series.pk != getattr(instance, "index_series_id", None) and not (
+        allowed_series.filter(pk=index_series.pk).exists()
+    ):
+        raise ValidationError({"index_series": "Indexserien är en annan organisations egen serie."})
     _check_compensation(compensation)
     compensation.full_clean()
     _save_versioned(compensation, expected_version)
@@ -327,6 +352,15 @@ def payment_register(
         raise ValidationError(
             {"reference": f"Referensen ”{reference}” är redan registrerad."}
         ) from exc
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="finance.paid",
+        text=f"registrerade utbetalning {reference} på {amount} kr för {year} "
+        f"till {compensation.party.organisation.name}",
+        target=payment,
+        organisation=compensation.party.organisation,
+    )
     return payment
 
 
@@ -344,10 +378,14 @@ def claim_save(
     status: str,
     instance: RepaymentClaim | None = None,
     expected_version: int | None = None,
+    user: User | None = None,
 ) -> RepaymentClaim:
     if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
         raise ValidationError({"party": "Välj en idéburen part i överenskommelsen."})
     claim = instance or RepaymentClaim(agreement=agreement)
+    previous_status = (
+        RepaymentClaim.objects.filter(pk=claim.pk).values_list("status", flat=True).first()
+    )
     claim.party = party
     claim.amount = amount
     claim.reason = reason
@@ -355,6 +393,16 @@ def claim_save(
     claim.status = status
     claim.full_clean()
     _save_versioned(claim, expected_version)
+    if claim.status != previous_status and claim.status != ClaimStatus.DRAFT:
+        log_event(
+            agreement=agreement,
+            user=user,
+            action=f"finance.claim_{claim.status}",
+            text=f"återbetalningskrav på {claim.amount} kr från {party.organisation.name}: "
+            f"{claim.get_status_display().lower()}",
+            target=claim,
+            organisation=party.organisation,
+        )
     return claim
 
 

@@ -13,6 +13,10 @@ class FollowupsConfig(AppConfig):
     def ready(self) -> None:
         from partnerships.tabs import AgreementTab, register_agreement_tab
 
+        from . import history
+
+        history.register()
+
         register_agreement_tab(
             AgreementTab(
                 key="followups",

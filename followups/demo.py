@@ -19,7 +19,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from partnerships.demo import DemoCase
-from partnerships.models import Agreement, ContactPerson, Goal, Organisation, Sector
+from partnerships.models import Agreement, Goal, Organisation, Sector
+from partnerships.selectors import agreement_contacts
 
 from .models import (
     Assessment,
@@ -237,9 +238,7 @@ def _seed_2018(case: DemoCase, agreement: Agreement) -> None:
     meeting.minutes = MINUTES_2020
     meeting.created_by = users.get("handlaggare")
     _save(meeting)
-    meeting.attendees.set(
-        ContactPerson.objects.filter(organisation__parties__agreement=agreement).distinct()
-    )
+    meeting.attendees.set(agreement_contacts(agreement))
 
     round = FollowUpRound.objects.filter(
         agreement=agreement, period_start=dt.date(2020, 1, 1), period_end=dt.date(2020, 12, 31)

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from common.privacy import PRIVACY_NOTICE, validate_text
+from common.versioning import version_field
 from partnerships.models import ContactPerson, Goal
 
 from .models import TEXT_MAX, Figures, GoalResult, Meeting
@@ -23,6 +24,7 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
 
 
 class MeetingForm(forms.ModelForm):
+    version = version_field()
     starts_at = forms.DateTimeField(
         label="Börjar",
         widget=DATETIME_INPUT,
@@ -62,6 +64,10 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, contacts=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]  # a new meeting: nothing to compare with
         ids = [person.pk for person in contacts]
         self.fields["attendees"].queryset = (
             ContactPerson.objects.filter(pk__in=ids)
@@ -118,7 +124,10 @@ def _narrative_field(goal: Goal) -> forms.CharField:
 
 
 class NotesForm(forms.Form):
-    """One narrative per goal of the agreement. Field names: ``goal_<id>``."""
+    """One narrative per goal of the agreement. Field names: ``goal_<id>``. ``version`` is the
+    version of the party's report as read (0: nothing saved yet)."""
+
+    version = version_field()
 
     def __init__(self, *args, goals=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,6 +177,7 @@ RESULT_CHOICES = [("", "Ej bedömt"), *GoalResult.choices]
 
 
 class AssessmentForm(forms.Form):
+    version = version_field()  # of the assessment as read; 0: none saved yet
     overall_result = forms.ChoiceField(
         label="Samlad bedömning av syfte och mål", choices=RESULT_CHOICES, required=False
     )
@@ -224,8 +234,9 @@ class AssessmentForm(forms.Form):
     def initial_from(assessment) -> dict:
         """The form's values from a stored assessment (or none)."""
         if assessment is None:
-            return {}
+            return {"version": 0}
         initial = {
+            "version": assessment.version,
             "overall_result": assessment.overall_result,
             "overall_text": assessment.overall_text,
             "recommendation": assessment.recommendation,

@@ -61,6 +61,7 @@ class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     invitation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -71,7 +72,7 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[attendees])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"], m2m_fields=[attendees])
 
     class Meta:
         verbose_name = "uppföljningsmöte"
@@ -308,6 +309,8 @@ class Figures(models.Model):
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The party's report (notes and figures) / the assessment as one edit: its version.
+    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     TEXT_FIELDS = ["new_target_groups", "cooperation_partners", "development_ideas"]
@@ -317,7 +320,7 @@ class Figures(models.Model):
     ]
     SHARE_FIELDS = ["share_often", "share_sometimes", "share_rarely"]
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
 
     # The fields a party reports (its form and the report service use this one list).
     REPORTED_FIELDS = [
@@ -438,9 +441,11 @@ class Assessment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The party's report (notes and figures) / the assessment as one edit: its version.
+    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
 
     class Meta:
         verbose_name = "bedömning"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 
 from common.privacy import PRIVACY_NOTICE
@@ -60,7 +61,10 @@ def _emails_by_org(organisation_ids) -> tuple[dict, dict]:
         users_by_org.setdefault(org_id, []).append(email)
     contacts_by_org: dict[int, list[str]] = {}
     for org_id, email in (
-        ContactPerson.objects.filter(organisation_id__in=organisation_ids)
+        # The organisation's own records only: a public body's records are its own.
+        ContactPerson.objects.filter(
+            organisation_id__in=organisation_ids, owner_id=F("organisation_id")
+        )
         .exclude(email="")
         .values_list("organisation_id", "email")
         .order_by("pk")

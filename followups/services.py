@@ -14,9 +14,13 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from common.errors import ConcurrentEditError
 from common.permissions import require
 from common.privacy import fold_line
+from common.versioning import MISSING_VERSION_MESSAGE, bump_version
+from partnerships.audit import log_event
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
+from partnerships.selectors import agreement_contacts
 
 from . import ical
 from .models import (
@@ -54,10 +58,11 @@ def _require_manager(user: User, agreement: Agreement) -> None:
 
 
 def party_contacts(agreement: Agreement) -> list[ContactPerson]:
+    """The parties' contacts as the agreement's own public bodies keep them (or as the
+    organisations keep their own): another body's records never receive its mail."""
     return list(
-        ContactPerson.objects.filter(organisation__parties__agreement=agreement)
+        agreement_contacts(agreement)
         .select_related("organisation")
-        .distinct()
         .order_by("organisation__name", "name", "pk")
     )
 
@@ -73,8 +78,10 @@ def meeting_save(
     meeting: Meeting | None = None,
     data: Mapping[str, Any],
     attendees: Iterable[ContactPerson] = (),
+    expected_version: int | None = None,
 ) -> Meeting:
-    """Create or update a meeting. Attendees must be contacts of the agreement's parties."""
+    """Create or update a meeting. Attendees must be contacts of the agreement's parties.
+    An update needs the version the editor read (``ConcurrentEditError`` if stale)."""
     _require_manager(user, agreement)
     allowed = {person.pk for person in party_contacts(agreement)}
     attendees = list(attendees)
@@ -87,6 +94,9 @@ def meeting_save(
         changed_calendar = False
     else:
         require(meeting_of_agreement(meeting, agreement))
+        if expected_version is None:
+            raise ValidationError(MISSING_VERSION_MESSAGE)
+        bump_version(meeting, expected_version)
         stored = Meeting.objects.get(pk=meeting.pk)
         changed_calendar = any(
             field in data and getattr(stored, field) != data[field] for field in CALENDAR_FIELDS
@@ -267,6 +277,7 @@ def report_save(
     round: FollowUpRound,
     narratives: Mapping[int, str],
     figures: Mapping[str, Any],
+    expected_version: int,
     submit: bool = False,
 ) -> tuple[list[Note], Figures]:
     """Save the user's organisation's notes (per goal) and figures; submit locks them.
@@ -288,6 +299,9 @@ def report_save(
         raise ValidationError(
             "Rapporten är redan inlämnad och låst. Handläggaren kan öppna den igen."
         )
+    # The report (notes and figures) is one edit; its version is kept on the figures row.
+    if (current_figures.version if current_figures else 0) != expected_version:
+        raise ConcurrentEditError
     errors: dict[str, list] = {}
     now = timezone.now() if submit else None
     notes = []
@@ -306,7 +320,18 @@ def report_save(
         raise ValidationError(errors)
     for note in notes:
         note.save()
+    if figures_obj.pk:
+        bump_version(figures_obj, expected_version)
     figures_obj.save()
+    if submit:
+        log_event(
+            agreement=round.agreement,
+            user=user,
+            action="followups.report_submitted",
+            text=f"lämnade in rapporten från {organisation.name} för {round}",
+            target=round,
+            organisation=organisation,
+        )
     return notes, figures_obj
 
 
@@ -314,12 +339,33 @@ def report_save(
 def report_reopen(*, user: User, round: FollowUpRound, organisation: Organisation) -> int:
     """The administrator unlocks a party's submitted report so it can be changed."""
     _require_manager(user, round.agreement)
-    count = Note.objects.filter(round=round, organisation=organisation).update(
-        status=ReportStatus.DRAFT, submitted_at=None, submitted_by=None
-    )
-    count += Figures.objects.filter(round=round, organisation=organisation).update(
-        status=ReportStatus.DRAFT, submitted_at=None
-    )
+    _lock(round, organisation)
+    # Row by row (not ``update()``): each status change is in the change history.
+    count = 0
+    for note in Note.objects.filter(
+        round=round, organisation=organisation, status=ReportStatus.SUBMITTED
+    ):
+        note.status, note.submitted_at, note.submitted_by = ReportStatus.DRAFT, None, None
+        note._change_reason = "öppnad igen"
+        note.save()
+        count += 1
+    for figures in Figures.objects.filter(
+        round=round, organisation=organisation, status=ReportStatus.SUBMITTED
+    ):
+        figures.status, figures.submitted_at = ReportStatus.DRAFT, None
+        figures.version += 1  # an edit form read before the reopening is stale now
+        figures._change_reason = "öppnad igen"
+        figures.save()
+        count += 1
+    if count:
+        log_event(
+            agreement=round.agreement,
+            user=user,
+            action="followups.report_reopened",
+            text=f"öppnade rapporten från {organisation.name} för {round} igen",
+            target=round,
+            organisation=organisation,
+        )
     return count
 
 
@@ -335,10 +381,17 @@ def assessment_save(
     overall_text: str,
     recommendation: str,
     goal_results: Mapping[int, tuple[str, str]],
+    expected_version: int,
 ) -> Assessment:
-    """``goal_results``: goal id -> (result, comment) for the agreement's goals."""
+    """``goal_results``: goal id -> (result, comment) for the agreement's goals.
+    ``expected_version``: of the assessment as the editor read it (0: none yet)."""
     _require_manager(user, round.agreement)
+    FollowUpRound.objects.select_for_update().filter(pk=round.pk).first()  # one at a time
     assessment = Assessment.objects.filter(round=round).first() or Assessment(round=round)
+    if (assessment.version if assessment.pk else 0) != expected_version:
+        raise ConcurrentEditError
+    if assessment.pk:
+        bump_version(assessment, expected_version)
     assessment.overall_result = overall_result
     assessment.overall_text = overall_text
     assessment.recommendation = recommendation

@@ -112,8 +112,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Login throttling against password guessing: 5 failed attempts for the same username
 # from the same address lock that combination out for 15 minutes.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+IOP_LOGIN_FAILURES_PER_USERNAME = env.int("AXES_FAILURE_LIMIT", default=5)
+# Failures from one address across all usernames before the address is locked out.
+IOP_LOGIN_FAILURES_PER_ADDRESS = env.int("IOP_LOGIN_FAILURES_PER_ADDRESS", default=20)
+AXES_FAILURE_LIMIT = "iop.throttling.failure_limit"
 AXES_COOLOFF_TIME = 0.25  # hours
+# Locked out per username and address; per address across usernames: iop/throttling.py.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -123,7 +127,11 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 5.0 level 2: at least 12 characters.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -4,6 +4,16 @@ from django.urls import include, path
 
 from . import health, pages, views
 
+
+def _operators_only(request) -> bool:
+    """The Django admin shows every municipality's data: it is for those who run the
+    installation (operators), never for another staff user (issue 11)."""
+    user = request.user
+    return user.is_active and user.is_staff and user.is_operator
+
+
+admin.site.has_permission = _operators_only
+
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", health.healthz, name="healthz"),

@@ -43,6 +43,7 @@ class IopUserAdmin(UserAdmin):
 
 class ContactInline(admin.TabularInline):
     model = ContactPerson
+    fk_name = "organisation"
     extra = 0
 
 

@@ -120,7 +120,7 @@ def seed() -> DemoCase:
         (pingst, "Marcus Sönnerbrandt", "marcus.sonnerbrandt@example.org"),
     ]:
         ContactPerson.objects.get_or_create(
-            organisation=organisation, name=name, defaults={"email": email}
+            organisation=organisation, owner=organisation, name=name, defaults={"email": email}
         )
 
     omsorgsnamnden, _ = Board.objects.get_or_create(

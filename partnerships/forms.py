@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from common.privacy import reject_control_characters
+from common.versioning import MISSING_VERSION_MESSAGE, version_field
 
 from .formatting import format_months
 from .models import (
@@ -46,8 +47,14 @@ class OrganisationForm(forms.ModelForm):
             "successor",
         ]
 
+    version = version_field()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]  # a new organisation: nothing to compare with
         self.fields["successor"].queryset = Organisation.objects.exclude(
             pk=self.instance.pk
         ).order_by("name")
@@ -93,8 +100,23 @@ class ContactPersonForm(forms.ModelForm):
         fields = ["name", "title", "email", "phone"]
 
 
+class BaseContactFormSet(BaseInlineFormSet):
+    """Only the rows of the formset's own queryset (one owner's records) can be named: a
+    posted id of anybody else's contact is an error, not silently a new row."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["id"].queryset = self.get_queryset()
+
+
 ContactFormSet = inlineformset_factory(
-    Organisation, ContactPerson, form=ContactPersonForm, extra=2, can_delete=True
+    Organisation,
+    ContactPerson,
+    form=ContactPersonForm,
+    formset=BaseContactFormSet,
+    fk_name="organisation",
+    extra=2,
+    can_delete=True,
 )
 
 
@@ -134,6 +156,9 @@ class AgreementForm(forms.ModelForm):
         self.fields["period_end"].help_text = "Sista dagen överenskommelsen gäller."
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            # An edit without the version it was read at is refused, not saved unchecked.
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = MISSING_VERSION_MESSAGE
 
     def clean(self):
         cleaned = super().clean()

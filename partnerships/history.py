@@ -41,7 +41,7 @@ def _label(model, name: str) -> str:
         return name
 
 
-def _entries(records, model, describe) -> list[HistoryEntry]:
+def entries_from(records, model, describe) -> list[HistoryEntry]:
     entries = []
     previous: dict[int, object] = {}
     field_names = [f.attname for f in model._meta.concrete_fields if f.attname not in _IGNORED]
@@ -89,28 +89,28 @@ def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEnt
         return organisation_names.get(party_id, f"part #{party_id}")
 
     entries: list[HistoryEntry] = []
-    entries += _entries(
+    entries += entries_from(
         Agreement.history.filter(id=agreement.pk).select_related("history_user"),
         Agreement,
         lambda r: "överenskommelsen",
     )
-    entries += _entries(
+    entries += entries_from(
         Goal.history.filter(agreement_id=agreement.pk).select_related("history_user"),
         Goal,
         lambda r: f"mål: {r.text[:60]}",
     )
-    entries += _entries(party_records, Party, lambda r: f"part: {party_name(r.id)}")
-    entries += _entries(
+    entries += entries_from(party_records, Party, lambda r: f"part: {party_name(r.id)}")
+    entries += entries_from(
         Responsibility.history.filter(party_id__in=party_ids).select_related("history_user"),
         Responsibility,
         lambda r: f"ansvarsområde för {party_name(r.party_id)}",
     )
-    entries += _entries(
+    entries += entries_from(
         Signatory.history.filter(party_id__in=party_ids).select_related("history_user"),
         Signatory,
         lambda r: f"firmatecknare {r.name} för {party_name(r.party_id)}",
     )
-    entries += _entries(
+    entries += entries_from(
         Termination.history.filter(agreement_id=agreement.pk).select_related("history_user"),
         Termination,
         lambda r: "uppsägning",

@@ -53,9 +53,21 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="predecessors",
     )
+    # The public body whose administrator registered an idea-based organisation: it may
+    # correct the record until the organisation has an administrator of its own.
+    registered_by = models.ForeignKey(
+        "self",
+        verbose_name="registrerad av",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "organisation"
@@ -86,8 +98,20 @@ class Organisation(models.Model):
 
 
 class ContactPerson(models.Model):
+    """A contact person at ``organisation``, as the record of ``owner``.
+
+    The owner is whose record this is: the organisation itself (kept by its own
+    administrators) or a public body that keeps its own contacts for the organisations it
+    works with. Nobody but the owner can change where the owner's mail goes."""
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name="uppgiften förs av",
+        on_delete=models.CASCADE,
+        related_name="kept_contacts",
     )
     name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
     title = models.CharField("befattning", max_length=200, blank=True, validators=LINE_GUARD)
@@ -478,3 +502,34 @@ class RenewalDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} {self.decided_on}"
+
+
+class AuditEvent(models.Model):
+    """A named business event on an agreement (issued, submitted, reopened, paid, decided
+    ...) with who and when, written by the service in the same transaction as the change
+    (as pretix's ``log_action``). Never changed or deleted by the application."""
+
+    # CASCADE only for a draft successor the board's decision discards (the only agreement
+    # the application deletes): its events go with it.
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="audit_events")
+    action = models.CharField("händelse", max_length=60)  # e.g. "followups.report_submitted"
+    text = models.CharField("beskrivning", max_length=300)
+    user = models.ForeignKey(
+        User, verbose_name="av", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The organisation the event concerns, when only it (and the administration) may see it.
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_type = models.CharField(max_length=100, blank=True)  # "app_label.model"
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "händelse"
+        verbose_name_plural = "händelser"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["agreement", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.text}"

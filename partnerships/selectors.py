@@ -6,12 +6,21 @@ everything. Anything else is a 404, the same as an id that does not exist.
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from common.converters import id_or_404
 
-from .models import Agreement, Organisation, Party, Responsibility, Signatory, User
+from .models import (
+    Agreement,
+    ContactPerson,
+    Organisation,
+    Party,
+    Responsibility,
+    Sector,
+    Signatory,
+    User,
+)
 
 
 def agreements_visible_to(user: User) -> QuerySet[Agreement]:
@@ -94,19 +103,41 @@ def organisation_agreements_for_user(user: User, organisation: Organisation) -> 
     )
 
 
-def organisations_editable_by(user: User) -> QuerySet[Organisation]:
-    """Organisations an administrator may edit: their own, those in their agreements, and
-    those not yet in any agreement (newly registered)."""
-    if user.is_superuser:
-        return Organisation.objects.all()
-    if not user.is_authenticated or not user.is_administrator:
-        return Organisation.objects.none()
-    in_my_agreements = Party.objects.filter(
-        organisation=OuterRef("pk"), agreement__in=agreements_visible_to(user)
+def works_with_organisation(user: User, organisation: Organisation) -> bool:
+    """The user belongs to the organisation, shares an agreement with it, or runs the
+    installation: only they see its contact people."""
+    if not user.is_authenticated:
+        return False
+    if user.is_operator or user.organisation_id == organisation.pk:
+        return True
+    if user.organisation_id is None:
+        return False
+    return Party.objects.filter(
+        organisation=organisation, agreement__in=agreements_visible_to(user)
+    ).exists()
+
+
+def contacts_for_user(user: User, organisation: Organisation) -> QuerySet[ContactPerson]:
+    """The contact people at ``organisation`` this user may see: the organisation's own
+    records and those the user's own organisation keeps, for users who work with it.
+    Another public body's records are that body's own and never shown."""
+    contacts = ContactPerson.objects.filter(organisation=organisation).order_by("name", "pk")
+    if not works_with_organisation(user, organisation):
+        return contacts.none()
+    if user.is_operator:
+        return contacts.select_related("owner")
+    return contacts.filter(owner_id__in={organisation.pk, user.organisation_id})
+
+
+def agreement_contacts(agreement: Agreement) -> QuerySet[ContactPerson]:
+    """Who an agreement's mail goes to: for each party, the organisation's own contacts and
+    those kept by the agreement's public parties, never records of anybody else."""
+    public_parties = Party.objects.filter(agreement=agreement, role=Sector.PUBLIC).values(
+        "organisation_id"
     )
-    in_any_agreement = Party.objects.filter(organisation=OuterRef("pk"))
-    return Organisation.objects.filter(
-        Exists(in_my_agreements) | ~Exists(in_any_agreement) | Q(pk=user.organisation_id)
+    return ContactPerson.objects.filter(
+        Q(owner_id=F("organisation_id")) | Q(owner_id__in=public_parties),
+        organisation_id__in=Party.objects.filter(agreement=agreement).values("organisation_id"),
     )
 
 
@@ -144,6 +175,20 @@ def agreement_chain(agreement: Agreement) -> list[Agreement]:
     predecessors = walk(agreement.pk, "predecessor") if agreement.predecessor_id else []
     successors = walk(agreement.pk, "successor")
     return [*reversed(predecessors), agreement, *successors]
+
+
+def agreement_chain_for_user(user: User, agreement: Agreement) -> list[Agreement]:
+    """The renewal chain, each link marked ``visible``: the title and period of an agreement
+    the user is not a party to are not shown (one more query)."""
+    chain = agreement_chain(agreement)
+    visible = set(
+        agreements_visible_to(user)
+        .filter(pk__in=[a.pk for a in chain])
+        .values_list("pk", flat=True)
+    )
+    for link in chain:
+        link.visible = link.pk in visible
+    return chain
 
 
 def agreements_matching(

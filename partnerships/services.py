@@ -3,19 +3,23 @@
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, ProtectedError, RestrictedError
 from django.forms import BaseInlineFormSet, ModelForm
 
 from common.deletion import protected_message
 from common.errors import ConcurrentEditError
+from common.versioning import bump_version
 
+from .audit import log_event
 from .models import (
     Agreement,
+    ContactPerson,
     Organisation,
     Party,
     RenewalDecision,
+    Sector,
     Termination,
     User,
 )
@@ -88,12 +92,54 @@ def party_update(
     return party
 
 
-@transaction.atomic
-def organisation_save(*, form: ModelForm, contact_formset: BaseInlineFormSet) -> Organisation:
-    organisation = form.save()
-    contact_formset.instance = organisation
-    contact_formset.save()
+def _organisation_save(form: ModelForm) -> Organisation:
+    organisation = form.save(commit=False)
+    organisation.full_clean()
+    organisation.save()
     return organisation
+
+
+@transaction.atomic
+def contacts_save(
+    *, user: User, owner: Organisation, contact_formset: BaseInlineFormSet
+) -> list[ContactPerson]:
+    """Save the contacts ``owner`` keeps (the view's formset holds only the owner's rows)."""
+    contacts = contact_formset.save(commit=False)
+    for contact in contact_formset.deleted_objects:
+        contact.delete()
+    for contact in contacts:
+        if contact.pk is None:
+            contact.owner = owner
+        elif contact.owner_id != owner.pk:
+            raise PermissionDenied("Kontaktpersonen förs av en annan organisation.")
+        contact.organisation = contact_formset.instance
+        contact.full_clean()
+        contact.save()
+    return contacts
+
+
+@transaction.atomic
+def organisation_create(
+    *, user: User, form: ModelForm, contact_formset: BaseInlineFormSet
+) -> Organisation:
+    """Register an organisation; the contacts typed with it are the registering body's own
+    records (an operator's are the organisation's own)."""
+    organisation = form.save(commit=False)
+    if user.is_administrator and organisation.sector == Sector.IDEA_BASED:
+        organisation.registered_by_id = user.organisation_id
+    organisation.full_clean()
+    organisation.save()
+    owner = organisation if user.is_operator else user.organisation
+    contact_formset.instance = organisation
+    contacts_save(user=user, owner=owner, contact_formset=contact_formset)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, user: User, form: ModelForm, expected_version: int) -> Organisation:
+    """Save the record unless somebody else saved it since ``expected_version`` was read."""
+    bump_version(form.instance, expected_version)
+    return _organisation_save(form)
 
 
 def termination_validate(
@@ -116,7 +162,12 @@ def termination_validate(
 
 @transaction.atomic
 def termination_create(
-    *, agreement: Agreement, given_by: Organisation, notice_date: dt.date, reason: str = ""
+    *,
+    agreement: Agreement,
+    given_by: Organisation,
+    notice_date: dt.date,
+    reason: str = "",
+    user: User | None = None,
 ) -> Termination:
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if Termination.objects.filter(agreement=agreement).exists():
@@ -127,6 +178,13 @@ def termination_create(
     )
     termination.full_clean()
     termination.save()
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="partnerships.terminated",
+        text=f"registrerade uppsägning från {given_by.name} {notice_date:%Y-%m-%d}",
+        target=termination,
+    )
     return termination
 
 
@@ -182,6 +240,14 @@ def agreement_start_renewal(
     end = start + relativedelta(years=years) - dt.timedelta(days=1)
     successor = _copy_agreement(agreement, start=start, end=end)
     successor_created.send(sender=Agreement, predecessor=agreement, successor=successor, user=user)
+    log_event(
+        agreement=agreement,
+        user=user,
+        action="partnerships.renewal_started",
+        text=f"startade förnyelse {successor.period_start:%Y-%m-%d} – "
+        f"{successor.period_end:%Y-%m-%d}",
+        target=successor,
+    )
     return successor
 
 
@@ -193,6 +259,7 @@ def renewal_decide(
     decided_on: dt.date,
     paragraph: str = "",
     note: str = "",
+    user: User | None = None,
 ) -> RenewalDecision:
     """Record the board's decision. Approved: the successor becomes approved (active when
     its period starts). Declined: the draft successor is removed; the agreement ends."""
@@ -225,4 +292,12 @@ def renewal_decide(
     )
     decision.full_clean()
     decision.save()
+    log_event(
+        agreement=agreement,
+        user=user,
+        action=f"partnerships.renewal_{outcome}",
+        text=f"registrerade nämndens beslut {decided_on:%Y-%m-%d}: "
+        f"{decision.get_outcome_display()}",
+        target=decision,
+    )
     return decision

@@ -12,6 +12,7 @@ urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
     path("overenskommelser/ny/", views.agreement_create, name="agreement_create"),
     path("overenskommelser/<id:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("overenskommelser/<id:pk>/historik/", views.agreement_history, name="agreement_history"),
     path("overenskommelser/<id:pk>/redigera/", views.agreement_update, name="agreement_update"),
     path(
         "overenskommelser/<id:pk>/parter/<id:party_pk>/",
@@ -30,7 +31,12 @@ urlpatterns = [
         name="renewal_decide",
     ),
     path("organisationer/", views.organisation_list, name="organisation_list"),
-    path("organisationer/ny/", views.organisation_edit, name="organisation_create"),
+    path("organisationer/ny/", views.organisation_create, name="organisation_create"),
     path("organisationer/<id:pk>/", views.organisation_detail, name="organisation_detail"),
-    path("organisationer/<id:pk>/redigera/", views.organisation_edit, name="organisation_update"),
+    path("organisationer/<id:pk>/redigera/", views.organisation_update, name="organisation_update"),
+    path(
+        "organisationer/<id:pk>/kontakter/",
+        views.organisation_contacts,
+        name="organisation_contacts",
+    ),
 ]

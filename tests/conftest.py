@@ -66,6 +66,12 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def operator(db) -> User:
+    """Runs the installation (keeps shared data such as SKR's OPI); of no municipality."""
+    return UserFactory(organisation=None, role=User.Role.OPERATOR, username="drift")
+
+
+@pytest.fixture
 def client_for(client):
     """``client_for(user)`` logs the test client in as that user."""
 

@@ -57,6 +57,7 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
         model = ContactPerson
 
     organisation = factory.SubFactory(OrganisationFactory)
+    owner = factory.SelfAttribute("organisation")  # the organisation's own record
     name = factory.Sequence(lambda n: f"Kontakt {n}")
     email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
 

@@ -74,6 +74,7 @@ def claim_edit(request: HttpRequest, pk: int, claim_pk: int | None = None) -> Ht
         request,
         form,
         lambda: services.claim_save(
+            user=request.user,
             agreement=agreement,
             instance=claim,
             expected_version=form.expected_version,

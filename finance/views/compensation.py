@@ -14,7 +14,7 @@ from partnerships.formatting import format_sek
 
 from .. import permissions, selectors, services
 from ..forms import CompensationForm, DecidedAmountForm, PaymentForm, SettlementForm
-from ..models import Compensation, IndexSeries
+from ..models import Compensation
 from ._page import economy_url, editable_agreement, form_page, require_edit
 
 COMPENSATION_FIELDS = (
@@ -36,7 +36,9 @@ def _compensation_initial(agreement, instance: Compensation | None) -> dict:
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
         "payment_month": 1,
-        "index_series": IndexSeries.objects.filter(name="OPI").first(),
+        "index_series": selectors.index_series_for_agreement(agreement)
+        .filter(owner__isnull=True, name="OPI")
+        .first(),
     }
 
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -37,22 +37,25 @@ def _require_index_manager(request: HttpRequest) -> None:
 
 @login_required
 def index_values(request: HttpRequest) -> HttpResponse:
+    series_list = selectors.index_series_with_values(request.user)
+    for series in series_list:
+        series.editable = permissions.can_edit_series(request.user, series).allowed
     return render(
         request,
         "finance/index_values.html",
         {
-            "series_list": selectors.index_series_with_values(),
+            "series_list": series_list,
             "can_manage": permissions.can_manage_index_values(request.user),
         },
     )
 
 
-def _index_value(pk: int | None) -> IndexValue | None:
+def _index_value(request: HttpRequest, pk: int | None) -> IndexValue | None:
+    """A value of a series the user sees (404 otherwise) and may change (403 otherwise)."""
     if pk is None:
         return None
-    instance = IndexValue.objects.select_related("series").filter(pk=pk).first()
-    if instance is None:
-        raise Http404("Inget sådant indexvärde.")
+    instance = selectors.index_value_for_user(request.user, pk)
+    require(permissions.can_edit_series(request.user, instance.series))
     return instance
 
 
@@ -60,18 +63,22 @@ def _index_value(pk: int | None) -> IndexValue | None:
 @require_http_methods(["GET", "POST"])
 def index_value_edit(request: HttpRequest, value_pk: int | None = None) -> HttpResponse:
     _require_index_manager(request)
-    instance = _index_value(value_pk)
+    instance = _index_value(request, value_pk)
+    editable = selectors.index_series_editable_by(request.user)
     initial = (
         IndexValueForm.initial_from(instance, INDEX_VALUE_FIELDS)
         if instance
-        else {"series": _opi()}
+        else {"series": editable.first()}
     )
-    form = IndexValueForm(request.POST or None, initial=initial)
+    form = IndexValueForm(request.POST or None, initial=initial, series_queryset=editable)
     status = submit(
         request,
         form,
         lambda: services.index_value_save(
-            instance=instance, expected_version=form.expected_version, **form.values()
+            user=request.user,
+            instance=instance,
+            expected_version=form.expected_version,
+            **form.values(),
         ),
     )
     if status is None:
@@ -85,8 +92,13 @@ def index_value_edit(request: HttpRequest, value_pk: int | None = None) -> HttpR
 @require_http_methods(["GET", "POST"])
 def index_series_create(request: HttpRequest) -> HttpResponse:
     _require_index_manager(request)
-    form = IndexSeriesForm(request.POST or None)
-    status = submit(request, form, lambda: services.index_series_create(**form.cleaned_data))
+    owner = None if request.user.is_operator else request.user.organisation
+    form = IndexSeriesForm(request.POST or None, owner=owner)
+    status = submit(
+        request,
+        form,
+        lambda: services.index_series_create(user=request.user, **form.cleaned_data),
+    )
     if status is None:
         messages.success(request, "Indexserien har skapats.")
         return redirect(index_values_url())
@@ -95,23 +107,29 @@ def index_series_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _import(form: IndexImportForm) -> tuple[int, int]:
+def _import(request: HttpRequest, form: IndexImportForm) -> tuple[int, int]:
     """Parse and import the file: every error of the file is the ValidationError."""
     result = parse_index_csv(form.cleaned_data["file"].read())
     if not result.ok:
         raise ValidationError(result.errors)
-    return services.index_values_import(series=form.cleaned_data["series"], rows=result.rows)
+    return services.index_values_import(
+        user=request.user, series=form.cleaned_data["series"], rows=result.rows
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def index_import(request: HttpRequest) -> HttpResponse:
     _require_index_manager(request)
-    form = IndexImportForm(request.POST or None, request.FILES or None, initial={"series": _opi()})
+    form = IndexImportForm(
+        request.POST or None,
+        request.FILES or None,
+        series_queryset=selectors.index_series_editable_by(request.user),
+    )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            created, updated = _import(form)
+            created, updated = _import(request, form)
         except ValidationError as exc:  # the file's errors are listed line by line
             errors = exc.messages
             form.add_error("file", "Filen innehåller fel. Inget har importerats.")

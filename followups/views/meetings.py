@@ -38,6 +38,7 @@ def _meeting_form_view(request: HttpRequest, agreement: Agreement, meeting: Meet
                     if n in form.cleaned_data
                 },
                 attendees=form.cleaned_data["attendees"],
+                expected_version=form.cleaned_data.get("version"),
             )
         ),
     )

@@ -98,6 +98,7 @@ def _report_forms(request: HttpRequest, goals: list, notes: dict, figures: Figur
     if request.method == "POST":
         return NotesForm(request.POST, goals=goals), FiguresForm(request.POST, prefix="figures")
     initial = {f"goal_{gid}": n.narrative for gid, n in notes.items()}
+    initial["version"] = figures.version if figures else 0  # of the report as read
     return (
         NotesForm(goals=goals, initial=initial),
         FiguresForm(prefix="figures", instance=figures or Figures()),
@@ -138,6 +139,7 @@ def round_report(request: HttpRequest, pk: int) -> HttpResponse:
             narratives=notes_form.narratives(),
             figures=figures_form.values(),
             submit=submitted,
+            expected_version=notes_form.cleaned_data["version"],
         ),
         also=[figures_form],
         prefixed={"figures": figures_form},
@@ -207,6 +209,7 @@ def round_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             overall_text=form.cleaned_data["overall_text"],
             recommendation=form.cleaned_data["recommendation"],
             goal_results=form.goal_results(),
+            expected_version=form.cleaned_data["version"],
         ),
     )
     if status is None:

@@ -117,8 +117,8 @@ def _upload(content: bytes):
     return SimpleUploadedFile("opi.csv", content, content_type="text/csv")
 
 
-def test_import_is_all_or_nothing(world, client_for):
-    client = client_for(world.admin)
+def test_import_is_all_or_nothing(world, client_for, operator):
+    client = client_for(operator)
     data = f"{HEADER}\n2024,4.1,,,,ok\n2025,0.035,,,,fel\n".encode()
     response = client.post(
         reverse("finance:index_import"), {"series": opi().pk, "file": _upload(data)}
@@ -129,8 +129,8 @@ def test_import_is_all_or_nothing(world, client_for):
     assert not IndexValue.objects.filter(year__in=[2024, 2025]).exists()
 
 
-def test_import_creates_and_corrects(world, client_for):
-    client = client_for(world.admin)
+def test_import_creates_and_corrects(world, client_for, operator):
+    client = client_for(operator)
     data = (
         "year;preliminary_percent;preliminary_published;definitive_percent;"
         "definitive_published;source\n2023;3,5;2022-12-09;4,7;2023-04-19;rättat\n"
@@ -146,8 +146,8 @@ def test_import_creates_and_corrects(world, client_for):
     assert IndexValue.objects.get(series=opi(), year=2024).preliminary_percent == Decimal("4.1")
 
 
-def test_admin_adds_value_with_decimal_comma(world, client_for):
-    client = client_for(world.admin)
+def test_operator_adds_value_with_decimal_comma(world, client_for, operator):
+    client = client_for(operator)
     response = client.post(
         reverse("finance:index_value_create"),
         {
@@ -162,8 +162,8 @@ def test_admin_adds_value_with_decimal_comma(world, client_for):
     assert IndexValue.objects.get(series=opi(), year=2024).preliminary_percent == Decimal("4.1")
 
 
-def test_share_instead_of_percent_keeps_input(world, client_for):
-    client = client_for(world.admin)
+def test_share_instead_of_percent_keeps_input(world, client_for, operator):
+    client = client_for(operator)
     response = client.post(
         reverse("finance:index_value_create"),
         {
@@ -177,8 +177,8 @@ def test_share_instead_of_percent_keeps_input(world, client_for):
     assert "Ange procent, t.ex. 3,5 för 3,5 %" in body and 'value="0,041"' in body
 
 
-def test_year_already_there_is_refused(world, client_for):
-    client = client_for(world.admin)
+def test_year_already_there_is_refused(world, client_for, operator):
+    client = client_for(operator)
     response = client.post(
         reverse("finance:index_value_create"),
         {"series": opi().pk, "year": "2023", "definitive_percent": "4,6"},
@@ -187,8 +187,8 @@ def test_year_already_there_is_refused(world, client_for):
     assert "finns redan" in response.content.decode()
 
 
-def test_concurrent_edit_of_index_value(world, client_for):
-    client = client_for(world.admin)
+def test_concurrent_edit_of_index_value(world, client_for, operator):
+    client = client_for(operator)
     value = IndexValueFactory(year=2024, preliminary_percent=Decimal("4.1"))
     url = reverse("finance:index_value_update", args=[value.pk])
     data = {"series": opi().pk, "year": "2024", "version": str(value.version)}
@@ -206,8 +206,8 @@ def test_index_list_visible_to_partner_without_edit_links(world, client_for):
     assert '<th scope="col">År</th>' in body
 
 
-def test_series_create(world, client_for):
-    client = client_for(world.admin)
+def test_series_create(world, client_for, operator):
+    client = client_for(operator)
     assert client.post(reverse("finance:index_series_create"), {"name": "KPI"}).status_code == 302
     response = client.post(reverse("finance:index_series_create"), {"name": "kpi"})
     assert response.status_code == 400

@@ -84,10 +84,10 @@ def test_index_csv_parser_refuses_a_personal_number_with_its_line():
     assert result.errors == [f"Rad 3: {MESSAGE}"]
 
 
-def test_index_csv_import_refuses_a_personal_number_and_imports_nothing(world, client_for):
+def test_index_csv_import_refuses_a_personal_number_and_imports_nothing(world, client_for, operator):
     data = f"{HEADER}\n2024,4.1,,,,SKR\n2025,3.0,,,,Uppgift från {PERSONNUMMER}\n".encode()
     before = IndexValue.objects.count()
-    response = client_for(world.admin).post(
+    response = client_for(operator).post(
         reverse("finance:index_import"),
         {"series": opi().pk, "file": SimpleUploadedFile("opi.csv", data, "text/csv")},
     )
@@ -97,9 +97,9 @@ def test_index_csv_import_refuses_a_personal_number_and_imports_nothing(world, c
     assert IndexValue.objects.count() == before
 
 
-def test_index_csv_import_refuses_a_control_character_in_the_source(world, client_for):
+def test_index_csv_import_refuses_a_control_character_in_the_source(world, client_for, operator):
     data = f"{HEADER}\n2024,4.1,,,,SKR\u202ecsv.exe\n".encode()
-    response = client_for(world.admin).post(
+    response = client_for(operator).post(
         reverse("finance:index_import"),
         {"series": opi().pk, "file": SimpleUploadedFile("opi.csv", data, "text/csv")},
     )

@@ -98,6 +98,7 @@ def test_admin_writes_assessment_per_goal(world, client_for, open_round):
         "overall_result": "partly",
         "overall_text": "En samlad bedömning är att den delvis nått sitt syfte och mål.",
         "recommendation": "Förnya överenskommelsen.",
+        "version": "0",  # no assessment yet
     }
     for goal in goals:
         data[f"goal_{goal.pk}_result"] = "partly"

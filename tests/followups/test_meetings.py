@@ -22,6 +22,10 @@ def meeting_post(contacts, **extra):
         "agenda": "1. Verksamheten\n2. Siffror",
         "minutes": "",
     }
+    meeting = extra.pop("meeting", None)
+    if meeting is not None:
+        meeting.refresh_from_db()
+        data["version"] = str(meeting.version)
     data.update(extra)
     return data
 
@@ -100,7 +104,10 @@ def test_rescheduling_keeps_uid_and_raises_sequence(world, client_for, contacts)
     meeting = MeetingFactory(agreement=world.agreement)
     url = reverse("followups:meeting_update", args=[meeting.pk])
     client_for(world.admin).post(
-        url, meeting_post(contacts, starts_at="2026-12-04T13:00", ends_at="2026-12-04T14:00")
+        url,
+        meeting_post(
+            contacts, meeting=meeting, starts_at="2026-12-04T13:00", ends_at="2026-12-04T14:00"
+        ),
     )
     changed = Meeting.objects.get()
     assert changed.uid == meeting.uid
@@ -199,7 +206,7 @@ def test_who_attends_a_meeting_is_in_the_history(world, client_for, contacts):
     client_for(world.admin).post(url, meeting_post(contacts))
     meeting = Meeting.objects.get()
     edit = reverse("followups:meeting_update", args=[meeting.pk])
-    response = client_for(world.admin).post(edit, meeting_post(contacts[:1]))
+    response = client_for(world.admin).post(edit, meeting_post(contacts[:1], meeting=meeting))
     assert response.status_code == 302
     records = list(meeting.history.order_by("history_date", "history_id"))
     sets = [frozenset(a.contactperson_id for a in r.attendees.all()) for r in records]

@@ -17,8 +17,18 @@ def report_url(round):
     return reverse("followups:round_report", args=[round.pk])
 
 
+def report_version(round, organisation=None) -> int:
+    """The version of a party's report as its edit form carries it (0: nothing saved)."""
+    figures = Figures.objects.filter(round=round)
+    if organisation is not None:
+        figures = figures.filter(organisation=organisation)
+    found = figures.first()
+    return found.version if found else 0
+
+
 def post_data(round, text="Vi har haft öppet.", **extra):
     data = {f"goal_{g.pk}": text for g in round.agreement.goals.all()}
+    data["version"] = str(report_version(round))
     data.update(
         {
             "figures-opening_hours_min": "5",
@@ -118,7 +128,9 @@ def test_submitted_report_is_locked_until_admin_reopens(world, client_for, open_
     response = client.post(report_url(open_round), post_data(open_round, "Ändrad"))
     assert response.status_code == 403
     with pytest.raises(ValidationError, match="låst"):
-        services.report_save(user=world.partner, round=open_round, narratives={}, figures={})
+        services.report_save(
+            user=world.partner, round=open_round, narratives={}, figures={}, expected_version=0
+        )
     assert not Note.objects.filter(narrative="Ändrad").exists()
     # a partner cannot reopen
     reopen = reverse("followups:round_reopen", args=[open_round.pk, world.association.pk])
@@ -154,7 +166,9 @@ def test_admin_and_board_staff_cannot_write_a_report(world, client_for, open_rou
         == 403
     )
     with pytest.raises(PermissionDenied):
-        services.report_save(user=world.admin, round=open_round, narratives={}, figures={})
+        services.report_save(
+            user=world.admin, round=open_round, narratives={}, figures={}, expected_version=0
+        )
 
 
 def test_personnummer_is_refused_and_everything_typed_is_kept(world, client_for, open_round):
@@ -215,6 +229,7 @@ def test_shares_adding_up_to_100_are_accepted(world, open_round):
         user=world.partner,
         round=open_round,
         narratives={},
+        expected_version=0,
         figures={
             "share_often": 34,
             "share_sometimes": 33,
@@ -230,7 +245,11 @@ def test_too_long_text_is_refused(world, open_round):
     goal = open_round.agreement.goals.first()
     with pytest.raises(ValidationError) as exc:
         services.report_save(
-            user=world.partner, round=open_round, narratives={goal.pk: "x" * 20_001}, figures={}
+            user=world.partner,
+            round=open_round,
+            narratives={goal.pk: "x" * 20_001},
+            figures={},
+            expected_version=0,
         )
     assert f"goal_{goal.pk}" in exc.value.message_dict
 
@@ -244,6 +263,7 @@ def test_submit_requires_text_for_every_goal(world, open_round):
             narratives={goal.pk: "Bara ett mål"},
             figures={},
             submit=True,
+            expected_version=0,
         )
     assert "Skriv något om målet" in str(exc.value)
     assert not Note.objects.exists()
@@ -252,7 +272,9 @@ def test_submit_requires_text_for_every_goal(world, open_round):
 def test_closed_round_refuses_reports(world):
     round = RoundFactory(agreement=world.agreement, closed=True)
     with pytest.raises(ValidationError, match="stängd"):
-        services.report_save(user=world.partner, round=round, narratives={}, figures={})
+        services.report_save(
+            user=world.partner, round=round, narratives={}, figures={}, expected_version=0
+        )
 
 
 def test_round_page_query_count_does_not_grow(world, client_for, django_assert_max_num_queries):

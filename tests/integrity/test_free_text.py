@@ -133,18 +133,16 @@ def _claim(world, reason):
 
 
 def _index_source(world, source):
+    # The administrator's own series: SKR's shared OPI is the operators' (issue 11).
+    from finance.models import IndexSeries
+
+    own, _ = IndexSeries.objects.get_or_create(name="Egen OPI", owner=world.municipality)
     return reverse("finance:index_value_create"), {
-        "series": _opi().pk,
+        "series": own.pk,
         "year": "2031",
         "preliminary_percent": "3,0",
         "source": source,
     }
-
-
-def _opi():
-    from finance.models import IndexSeries
-
-    return IndexSeries.objects.get(name="OPI")
 
 
 FORMS = {

@@ -35,7 +35,10 @@ def test_administrator_registers_an_organisation_with_contacts(world, client_for
     assert response.status_code == 302
     organisation = Organisation.objects.get(name="Stadsmissionen")
     assert organisation.organisation_number == "802506-5742"
-    assert ContactPerson.objects.get(organisation=organisation).name == "Kim Kontakt"
+    contact = ContactPerson.objects.get(organisation=organisation)
+    assert contact.name == "Kim Kontakt"
+    assert contact.owner == world.municipality  # the registering body's own record
+    assert organisation.registered_by == world.municipality
 
 
 @pytest.mark.parametrize(
@@ -102,11 +105,15 @@ def test_only_administrators_register_or_edit_organisations(world, client_for, r
     assert client.get(url).status_code == 403
 
 
-def test_administrator_cannot_edit_another_municipalitys_partner(world, client_for):
+def test_administrator_edits_own_body_but_not_a_partner_it_did_not_register(world, client_for):
+    client = client_for(world.admin)
     url = reverse("partnerships:organisation_update", args=[world.other_association.pk])
-    assert client_for(world.admin).get(url).status_code == 403
+    assert client.get(url).status_code == 403
+    # A partner in the administrator's own agreement is still not theirs to change.
     url = reverse("partnerships:organisation_update", args=[world.association.pk])
-    assert client_for(world.admin).get(url).status_code == 200
+    assert client.get(url).status_code == 403
+    url = reverse("partnerships:organisation_update", args=[world.municipality.pk])
+    assert client.get(url).status_code == 200
 
 
 def test_organisation_list_searches_name_and_number(world, client_for):

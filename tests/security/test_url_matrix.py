@@ -120,6 +120,10 @@ MATRIX: dict[str, Expect] = {
         {}, "login 200 403 403 200 403", "login 400 403 403 400 403"
     ),
     "partnerships:agreement_detail": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    # The history tab: every party's users of the agreement (drafts and money filtered).
+    "partnerships:agreement_history": E(
+        A, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
     "partnerships:agreement_update": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "partnerships:party_update": E(
         {"pk": "agreement", "party_pk": "idea_party"},
@@ -140,8 +144,14 @@ MATRIX: dict[str, Expect] = {
     "partnerships:organisation_detail": E(
         {"pk": "organisation"}, "login 200 200 200 200 200", "login 200 200 200 200 200"
     ),
+    # ``organisation`` is the partner association: only its own administrators (none in
+    # ``world``), the body that registered it (none) or an operator may change its record.
     "partnerships:organisation_update": E(
-        {"pk": "organisation"}, "login 200 403 403 403 403", "login 400 403 403 403 403"
+        {"pk": "organisation"}, "login 403 403 403 403 403", "login 403 403 403 403 403"
+    ),
+    # Every public body's administrator keeps its own contact records about an organisation.
+    "partnerships:organisation_contacts": E(
+        {"pk": "organisation"}, "login 200 403 403 200 403", "login 400 403 403 400 403"
     ),
     # --- finance ---------------------------------------------------------------------------
     "finance:economy": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
@@ -184,8 +194,9 @@ MATRIX: dict[str, Expect] = {
     "finance:index_value_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
     "finance:index_series_create": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
     "finance:index_import": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),
+    # ``index_value`` is of SKR's shared OPI: only an operator changes it (issue 11).
     "finance:index_value_update": E(
-        {"value_pk": "index_value"}, "login 200 403 403 200 403", "login 200 403 403 200 403"
+        {"value_pk": "index_value"}, "login 403 403 403 403 403", "login 403 403 403 403 403"
     ),
     # The finance system: a public body's administrators export their own body's payments.
     "finance:sie_exports": E({}, "login 200 403 403 200 403", "login 200 403 403 200 403"),

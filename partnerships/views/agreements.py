@@ -3,13 +3,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
@@ -17,13 +16,11 @@ from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 from common.forms import apply_validation_error, submit
 from common.permissions import require
 
-from . import permissions, selectors, services
-from .forms import (
+from .. import permissions, selectors, services
+from ..forms import (
     AgreementForm,
     AgreementSearchForm,
-    ContactFormSet,
     GoalFormSet,
-    OrganisationForm,
     PartyFormSet,
     RenewalDecisionForm,
     RenewalStartForm,
@@ -31,11 +28,11 @@ from .forms import (
     SignatoryFormSet,
     TerminationForm,
 )
-from .history import agreement_history
-from .models import Organisation, Party, Sector
-from .renewal_effects import renewal_decline_effects
-from .rules import STATUS_LABELS, months_and_days_left
-from .tabs import agreement_tabs
+from ..history import agreement_history
+from ..models import Organisation, Party, Sector
+from ..renewal_effects import renewal_decline_effects
+from ..rules import STATUS_LABELS, months_and_days_left
+from ..tabs import agreement_tabs
 
 
 def _page(request: HttpRequest, queryset):
@@ -81,6 +78,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_detail_for_user(request.user, pk)
+    chain = selectors.agreement_chain_for_user(request.user, agreement)
     today = timezone.localdate()
     months, days = months_and_days_left(today=today, end=agreement.effective_end)
     return render(
@@ -92,7 +90,10 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "active_tab": "overview",
             "can_edit": permissions.can_edit_agreement(request.user, agreement),
             "history": agreement_history(agreement),
-            "chain": selectors.agreement_chain(agreement),
+            "chain": chain,
+            "successor_visible": any(
+                link.visible for link in chain if link.predecessor_id == agreement.pk
+            ),
             "months_left": months,
             "days_left": days,
             "today": today,
@@ -138,7 +139,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.renewal_decide(agreement=agreement, **form.cleaned_data)
+                services.renewal_decide(agreement=agreement, user=request.user, **form.cleaned_data)
             except services.RenewalError as error:
                 form.add_error(None, str(error))
             else:
@@ -225,7 +226,7 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
                     status=400 if stop.refused else 200, deletion=stop,
                 )  # fmt: skip
             try:
-                expected = int(form.cleaned_data.get("version") or agreement.version)
+                expected = form.cleaned_data["version"]
                 services.agreement_update(
                     user=request.user,
                     agreement=agreement,
@@ -296,7 +297,9 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
     status = submit(
         request,
         form,
-        lambda: services.termination_create(agreement=agreement, **form.cleaned_data),
+        lambda: services.termination_create(
+            agreement=agreement, user=request.user, **form.cleaned_data
+        ),
     )
     if status is None:
         messages.success(request, "Uppsägningen har registrerats.")
@@ -305,75 +308,5 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         "partnerships/termination_form.html",
         {"agreement": agreement, "form": form},
-        status=status,
-    )
-
-
-@login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    # A NUL byte cannot be sent to PostgreSQL (it would be a 500): it is dropped here.
-    q = request.GET.get("q", "").replace("\x00", "").strip()
-    organisations = Organisation.objects.order_by("name", "pk")
-    if q:
-        organisations = organisations.filter(
-            Q(name__icontains=q) | Q(organisation_number__icontains=q)
-        )
-    return render(
-        request,
-        "partnerships/organisation_list.html",
-        {
-            "page": _page(request, organisations),
-            "q": q,
-            "query_string": urlencode({"q": q}) if q else "",
-            "can_create": permissions.can_manage_organisations(request.user),
-        },
-    )
-
-
-@login_required
-def organisation_detail(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    return render(
-        request,
-        "partnerships/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "contacts": organisation.contacts.all(),
-            "predecessors": organisation.predecessors.all(),
-            "agreements": selectors.organisation_agreements_for_user(request.user, organisation),
-            "can_edit": permissions.can_edit_organisation(request.user, organisation),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: str | None = None) -> HttpResponse:
-    organisation = None
-    if pk is not None:
-        organisation = selectors.organisation_for_user(request.user, pk)
-        if not permissions.can_edit_organisation(request.user, organisation):
-            raise PermissionDenied("Du kan inte ändra denna organisation.")
-    elif not permissions.can_manage_organisations(request.user):
-        raise PermissionDenied("Endast handläggare kan registrera organisationer.")
-    data = request.POST if request.method == "POST" else None
-    form = OrganisationForm(data, instance=organisation)
-    contact_formset = ContactFormSet(data, instance=organisation, prefix="contacts")
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and contact_formset.is_valid():
-            organisation = services.organisation_save(form=form, contact_formset=contact_formset)
-            messages.success(request, "Organisationen har sparats.")
-            return redirect(organisation)
-        status = 400
-    return render(
-        request,
-        "partnerships/organisation_form.html",
-        {
-            "form": form,
-            "contact_formset": contact_formset,
-            "organisation": organisation,
-            "formset_errors": any(contact_formset.errors),
-        },
         status=status,
     )
