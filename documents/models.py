@@ -183,6 +183,7 @@ class PublicBodySettings(models.Model):
         help_text="Överenskommelser, tjänsteskrivelser och uppföljningsrapporter kan bara "
         "utfärdas med diarienummer.",
     )
+    history = HistoricalRecords()  # who turned a rule off, and when
 
     class Meta:
         verbose_name = "dokumentinställning för offentlig part"

@@ -30,6 +30,7 @@ NO_HISTORY = {
     "documents.IssuedDocument": "immutable: never changed or deleted (save/delete refuse); "
     "issued_by and issued_at are the record",
     "documents.AnnualReportJob": "a render job; its result is an IssuedDocument",
+    "documents.PreviewRender": "a lock held while a preview renders, deleted right after",
 }
 
 
