@@ -78,7 +78,8 @@ def test_operator_onboards_a_municipality_whose_admin_gets_going(
 ):
     page, a11y = browser_page
     # Two-factor authentication is switched on for the administrator's part below.
-    login(page, "drift", NEW_PASSWORD)
+    login(page, "drift", NEW_PASSWORD, a11y=a11y)
+    a11y.check()
     page.goto("/drift/offentliga-organisationer/")
     a11y.check()
     page.locator("#id_name").fill("Exempelstads kommun")
@@ -119,6 +120,7 @@ def test_operator_onboards_a_municipality_whose_admin_gets_going(
     page.get_by_role("link", name="Nämnder").click()
     a11y.check()
     page.get_by_role("link", name="Kulturnämnden").click()
+    a11y.check()
     page.locator("#id_name").fill("Kultur- och fritidsnämnden")
     page.get_by_role("button", name="Spara").click()
     assert "Kultur- och fritidsnämnden" in page.locator("main").inner_text()
@@ -131,6 +133,7 @@ def test_operator_onboards_a_municipality_whose_admin_gets_going(
 def test_partner_administrator_invites_a_colleague_who_accepts(demo_data, browser_page):
     page, a11y = browser_page
     login(page, "iogt", a11y=a11y)
+    a11y.check()
     page.get_by_role("link", name="Personer").first.click()
     a11y.check()
     page.get_by_role("link", name="IOGT-NTO Kamratstödet").click()
