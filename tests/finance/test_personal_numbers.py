@@ -84,7 +84,9 @@ def test_index_csv_parser_refuses_a_personal_number_with_its_line():
     assert result.errors == [f"Rad 3: {MESSAGE}"]
 
 
-def test_index_csv_import_refuses_a_personal_number_and_imports_nothing(world, client_for, operator):
+def test_index_csv_import_refuses_a_personal_number_and_imports_nothing(
+    world, client_for, operator
+):
     data = f"{HEADER}\n2024,4.1,,,,SKR\n2025,3.0,,,,Uppgift från {PERSONNUMMER}\n".encode()
     before = IndexValue.objects.count()
     response = client_for(operator).post(
