@@ -32,7 +32,7 @@ from common.privacy import (
     reject_personal_numbers,
 )
 
-PROJECT_APPS = ("partnerships", "finance", "followups", "documents", "iop")
+PROJECT_APPS = ("partnerships", "finance", "followups", "documents", "iop", "drafts")
 
 # "app_label.Model.field" -> why the field does not carry the guard. ``scan``: whether the
 # scanner still reads it (machine values such as hashes and tokens would only give false
@@ -51,6 +51,8 @@ EXEMPT_FIELDS: dict[str, tuple[str, bool]] = {
         False,
     ),
     "finance.Payment.form_token": ("A random token against double submission.", False),
+    "drafts.Draft.path": ("The path of a form page of this app (resolved before saving).", False),
+    "drafts.Draft.stash_key": ("A SHA-256 hex digest of a random cookie value.", False),
     "documents.IssuedDocument.sha256": ("A hex digest of the PDF.", False),
     "documents.IssuedDocument.data_sha256": ("A hex digest of the document's data.", False),
     "documents.AnnualReportJob.task_id": ("The task backend's id of the job.", False),
