@@ -18,5 +18,6 @@ urlpatterns = [
     path("ekonomi/", include("finance.urls")),
     path("uppfoljning/", include("followups.urls")),
     path("dokument/", include("documents.urls")),
+    path("bilagor/", include("attachments.urls")),
     path("admin/", admin.site.urls),
 ]
