@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import save_through_service
 from common.permissions import require
@@ -48,6 +48,7 @@ def _next_url(request: HttpRequest, agreement_pk: int) -> str:
 
 
 @login_required
+@require_GET
 def agreement_attachments(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = agreement_for_user(request.user, pk)
     organisations = permissions.upload_organisations(request.user, agreement)
@@ -69,6 +70,7 @@ def agreement_attachments(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = agreement_for_user(request.user, pk)
     require(permissions.can_upload(request.user, agreement))
@@ -98,6 +100,7 @@ def upload(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def download(request: HttpRequest, pk: str) -> FileResponse:
     attachment = selectors.attachment_for_user(request.user, pk)
     handle = attachment.file.storage.open(attachment.file.name, "rb")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import economic_report_views, views
 
 app_name = "finance"
 
@@ -40,6 +40,21 @@ urlpatterns = [
         "ersattning/<str:compensation_pk>/avrakning/<int:year>/",
         views.settlement_create,
         name="settlement_create",
+    ),
+    path(
+        "overenskommelser/<str:pk>/redovisning/<str:party_pk>/<int:year>/",
+        economic_report_views.economic_report,
+        name="economic_report",
+    ),
+    path(
+        "redovisning/<str:report_pk>/oppna/",
+        economic_report_views.economic_report_reopen,
+        name="economic_report_reopen",
+    ),
+    path(
+        "redovisning/<str:report_pk>/aterbetalning/",
+        economic_report_views.economic_report_claim,
+        name="economic_report_claim",
     ),
     path("oversikt/", views.overview, name="overview"),
     path("oversikt/export.csv", views.overview_export, name="overview_export"),

@@ -7,9 +7,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 
+from attachments.models import Attachment, AttachmentKind
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
-from finance.models import IndexValue
+from finance.models import EconomicReport, EconomicReportStatus, IndexValue
 from followups.models import CalendarFeed, ReportStatus
 from partnerships.models import Sector
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
@@ -26,7 +28,7 @@ ROLES = ("anonymous", "admin", "board_staff", "partner", "outsider_admin", "othe
 
 
 @pytest.fixture
-def objects(world) -> dict:
+def objects(world, settings, tmp_path) -> dict:
     agreement = world.agreement
     board = agreement.board
     idea_party = agreement.parties.get(role=Sector.IDEA_BASED)
@@ -108,7 +110,29 @@ def objects(world) -> dict:
     feed_owner = UserFactory(organisation=world.municipality, username="kalender")
     feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
     BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    attachment = Attachment(
+        agreement=agreement,
+        organisation=world.association,
+        kind=AttachmentKind.ANNUAL_ACCOUNTS,
+        year=2024,
+        name="arsredovisning.png",
+        content_type="image/png",
+        size=4,
+        sha256="0" * 64,
+        uploaded_by=world.partner,
+    )
+    attachment.file.save("x", ContentFile(b"\x89PNG"), save=True)
+    economic_report = EconomicReport.objects.create(
+        agreement=agreement,
+        party=idea_party,
+        year=2024,
+        own_financing=10_000,
+        status=EconomicReportStatus.SUBMITTED,
+    )
     return {
+        "attachment": attachment.pk,
+        "economic_report": economic_report.pk,
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
         "idea_party": idea_party.pk,
