@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key that reads numbers as numbers: "IOP 2" before "IOP 10", case-insensitive."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in _DIGITS.split(text or "")
+        if part
+    )
 
 
 def _in_years(iso_date: str, first: int, last: int) -> bool:
     return bool(iso_date) and first <= int(iso_date[:4]) <= last
 
 
-def coming_year_items(rows: list[dict[str, Any]], year: int) -> list[dict[str, str]]:
+def coming_year_items(
+    rows: list[dict[str, Any]], year: int, today: str = ""
+) -> list[dict[str, str]]:
     """What needs the board's or the administration's attention, for the rest of ``year``
     and the coming year: period ends (renewals), last notice dates, missing index values
-    and the next follow-up due. Items without a date (missing index values) come first,
-    the rest by date.
+    and the next follow-up due. A deadline before ``today`` (ISO date) is left out: it can
+    no longer be watched. Items without a date (missing index values) come first, the
+    rest by date, then by agreement in natural order.
 
     ``rows`` are the agreement rows of the annual report snapshot."""
     items: list[dict[str, str]] = []
@@ -63,4 +78,8 @@ def coming_year_items(rows: list[dict[str, Any]], year: int) -> list[dict[str, s
                     "text": "Nästa uppföljning enligt överenskommelsen ska vara hållen.",
                 }
             )
-    return sorted(items, key=lambda item: (item["date"] != "", item["date"], item["agreement"]))
+    if today:
+        items = [item for item in items if not item["date"] or item["date"] >= today]
+    return sorted(
+        items, key=lambda item: (item["date"] != "", item["date"], natural_key(item["agreement"]))
+    )

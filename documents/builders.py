@@ -27,7 +27,7 @@ from partnerships.formatting import format_date
 from partnerships.models import Agreement, Board, Party, Responsibility, Sector, Signatory
 from partnerships.rules import STATUS_LABELS
 
-from . import annual, providers, texts
+from . import annual, texts
 from .models import DocumentKind, Memo
 from .rendering import render_pdf
 
@@ -155,7 +155,7 @@ def agreement_snapshot_from(agreement: Agreement, *, date: str | None = None) ->
             "notice": texts.notice_text(agreement.notice_period_months),
             "followup": texts.followup_text(agreement.min_followups_per_year),
         },
-        "economy": providers.agreement_economy(agreement),
+        "economy": finance_data.agreement_economy(agreement),
     }
 
 
@@ -217,7 +217,7 @@ def memo_snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]
             "office": memo.office,
         },
         "mbl": {"heading": texts.MBL_HEADING, "statement": texts.MBL_STATEMENT},
-        "economy": providers.memo_economy(agreement, memo.kind),
+        "economy": finance_data.memo_economy(agreement, memo.kind),
     }
 
 
@@ -334,6 +334,7 @@ def annual_report_snapshot(
         )
     }
     rows = []
+    agreements.sort(key=lambda a: (annual.natural_key(a.title), a.period_start, a.pk))
     for agreement in agreements:
         successor = successors.get(agreement.pk)
         parties = _parties_brief(agreement)
@@ -361,6 +362,8 @@ def annual_report_snapshot(
                     for row in outlook_year[agreement.pk]["rows"]
                 ],
                 "missing_index": missing,
+                "decided": outlook_year[agreement.pk]["decided"],
+                "unsettled": outlook_year[agreement.pk]["unsettled"],
                 "followup": followups[agreement.pk],
                 "successor": None
                 if successor is None
@@ -390,7 +393,7 @@ def annual_report_snapshot(
             "agreements": len(rows),
             "paid": sum(r["paid"]["total"] for r in rows),
         },
-        "coming": annual.coming_year_items(rows, year),
+        "coming": annual.coming_year_items(rows, year, today=today.isoformat()),
     }
 
 
@@ -461,6 +464,7 @@ def render_snapshot(snapshot: dict[str, Any]) -> bytes:
         "kind_label": meta["kind_label"],
         "document_name": meta["kind_label"]
         + (" – UTKAST, ej utfärdad" if document.get("draft") else ""),
+        "data_sha256": document.get("data_sha256", ""),
     }
     return render_pdf(
         template,

@@ -4,9 +4,27 @@ from partnerships.text import PlainTextFormMixin
 
 from .models import Memo
 
+MISSING_VERSION_MESSAGE = (
+    "Formuläret saknar uppgift om vilken version av tjänsteskrivelsen du utgick från, så "
+    "ändringen kan inte sparas säkert. Ladda om sidan och gör ändringen igen."
+)
+
 
 class MemoForm(PlainTextFormMixin, forms.ModelForm):
-    """The parts of a memo a person writes. Validation lives in ``Memo.clean``."""
+    """The parts of a memo a person writes. Validation lives in ``Memo.clean``; the hidden
+    ``version`` is the one the user read (a POST without it is refused)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("version") is None and "version" not in self.errors:
+            raise forms.ValidationError(MISSING_VERSION_MESSAGE)
+        return cleaned
 
     class Meta:
         model = Memo

@@ -11,6 +11,7 @@ agreement and year), so the database does not suffer; list queries ``defer`` the
 from __future__ import annotations
 
 import hashlib
+import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +22,19 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .texts import split_lines
+
+
+def data_checksum(snapshot: dict) -> str:
+    """SHA-256 of a snapshot's canonical JSON, leaving out the checksum itself."""
+    document = {k: v for k, v in snapshot["document"].items() if k != "data_sha256"}
+    canonical = json.dumps(
+        {**snapshot, "document": document},
+        cls=DjangoJSONEncoder,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class DocumentKind(models.TextChoices):
@@ -83,6 +97,13 @@ class IssuedDocument(models.Model):
     content = models.BinaryField("PDF", editable=False)
     size = models.PositiveIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)
+    data_sha256 = models.CharField(
+        "SHA-256 för underlaget",
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="Kontrollsumman för dokumentets data (underlaget), tryckt på sista sidan.",
+    )
     snapshot = models.JSONField("underlag", encoder=DjangoJSONEncoder)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -135,8 +156,41 @@ class IssuedDocument(models.Model):
         return hashlib.sha256(bytes(content)).hexdigest()
 
     def verify(self) -> bool:
-        """True if the stored bytes still match the checksum taken when issued."""
-        return hashlib.sha256(bytes(self.content)).hexdigest() == self.sha256
+        """True if the stored bytes and data are still those checksummed when issued."""
+        if self.checksum(self.content) != self.sha256:
+            return False
+        return not self.data_sha256 or data_checksum(self.snapshot) == self.data_sha256
+
+
+class PublicBodySettings(models.Model):
+    """What a public body (municipality or region) decides about its own documents.
+
+    A row only where a body differs from the defaults: without one, every rule is on."""
+
+    organisation = models.OneToOneField(
+        "partnerships.Organisation",
+        verbose_name="offentlig organisation",
+        on_delete=models.CASCADE,
+        related_name="document_settings",
+        limit_choices_to={"sector": "public"},
+    )
+    require_registry_number = models.BooleanField(
+        "kräv diarienummer",
+        default=True,
+        help_text="Överenskommelser, tjänsteskrivelser och uppföljningsrapporter kan bara "
+        "utfärdas med diarienummer.",
+    )
+
+    class Meta:
+        verbose_name = "dokumentinställning för offentlig part"
+        verbose_name_plural = "dokumentinställningar för offentliga parter"
+
+    def __str__(self) -> str:
+        return f"Dokumentinställningar: {self.organisation}"
+
+    def clean(self) -> None:
+        if self.organisation_id and self.organisation.sector != "public":
+            raise ValidationError({"organisation": "Välj en offentlig organisation."})
 
 
 class MemoKind(models.TextChoices):
@@ -191,6 +245,7 @@ class Memo(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     TEXT_SECTIONS = [
@@ -306,3 +361,22 @@ class AnnualReportJob(models.Model):
     @property
     def subject_key(self) -> str:
         return f"namnd-{self.board_id}-{self.year}"
+
+
+class PreviewRender(models.Model):
+    """A preview render running for a user: at most one at a time (``documents.previews``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="användare",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    started_at = models.DateTimeField("startad")
+
+    class Meta:
+        verbose_name = "pågående förhandsgranskning"
+        verbose_name_plural = "pågående förhandsgranskningar"
+
+    def __str__(self) -> str:
+        return f"Förhandsgranskning för {self.user_id} sedan {self.started_at:%H:%M:%S}"

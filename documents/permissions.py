@@ -1,17 +1,10 @@
 """Who may do what with documents. Visibility of the agreement itself is in
 ``partnerships.selectors`` (404 outside scope); these rules decide 403 inside it."""
 
-from partnerships.models import Agreement, Board, Sector, User
-from partnerships.permissions import can_edit_agreement
+from partnerships.models import Agreement, Board, User
+from partnerships.permissions import can_edit_agreement, is_public_party_member
 
 from .models import PARTNER_KINDS
-
-
-def _is_public_party(user: User, agreement: Agreement) -> bool:
-    return any(
-        party.organisation_id == user.organisation_id and party.role == Sector.PUBLIC
-        for party in agreement.parties.all()
-    )
 
 
 def can_issue_documents(user: User, agreement: Agreement) -> bool:
@@ -22,7 +15,7 @@ def can_issue_documents(user: User, agreement: Agreement) -> bool:
         return True
     if not (user.is_administrator or user.is_board_staff):
         return False
-    return _is_public_party(user, agreement)
+    return is_public_party_member(user, agreement)
 
 
 def can_read_memos(user: User, agreement: Agreement) -> bool:

@@ -1,15 +1,19 @@
 """Standard wording of the board documents: pure functions, no database.
 
 The phrases follow the records (seeds/002, 003, 004) so printed documents read like the
-ones the board already knows.
+ones the board already knows. The prose itself is in ``templates/documents/prose/``; the
+functions here choose the words that depend on numbers and names (``number_word``,
+``genitive``, ...) and fill the templates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
+from django.template import Context, engines
 
 from partnerships.formatting import format_date
 
@@ -31,7 +35,24 @@ _NEUTER = {1: "ett"}  # "ett år"
 
 MBL_HEADING = "Information eller förhandling enligt lag (1976:580) om medbestämmande i arbetslivet"
 MBL_STATEMENT = "MBL är inte påkallat"
-MBL_FULL = f"{MBL_HEADING} – {MBL_STATEMENT}"
+
+
+def prose(name: str, **context: Any) -> str:
+    """The text of ``templates/documents/prose/<name>.txt`` (plain text, not escaped).
+
+    Paragraphs are separated by a blank line; inside a paragraph, line breaks and runs of
+    spaces become one space, so the templates can be wrapped freely."""
+    template = engines["django"].engine.get_template(f"documents/prose/{name}.txt")
+    text = template.render(Context(context, autoescape=False))
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def prose_lines(name: str, **context: Any) -> list[str]:
+    """The non-empty lines of a prose template (one item per line, e.g. proposals)."""
+    template = engines["django"].engine.get_template(f"documents/prose/{name}.txt")
+    text = template.render(Context(context, autoescape=False))
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 def number_word(n: int, *, neuter: bool = False) -> str:
@@ -52,29 +73,20 @@ def whole_years(start: dt.date, end: dt.date) -> int | None:
 def period_text(start: dt.date, end: dt.date) -> str:
     """'Överenskommelsen gäller under tre år från och med 2024-01-01 till och med 2026-12-31.'"""
     years = whole_years(start, end)
-    length = f"under {number_word(years, neuter=True)} år " if years else ""
-    return (
-        f"Överenskommelsen gäller {length}från och med {format_date(start)} "
-        f"till och med {format_date(end)}."
+    return prose(
+        "period",
+        years=number_word(years, neuter=True) if years else "",
+        start=format_date(start),
+        end=format_date(end),
     )
 
 
 def notice_text(months: int) -> str:
-    unit = "månad" if months == 1 else "månader"
-    return (
-        "I det fall någon av parterna vill frånträda överenskommelsen ska detta påtalas "
-        f"skriftligen. Uppsägningstiden är {number_word(months)} ({months}) {unit} och kan "
-        "ske när som helst under överenskommelsens tidsperiod."
-    )
+    return prose("notice", months=months, months_word=number_word(months))
 
 
 def followup_text(per_year: int) -> str:
-    times = "gång" if per_year == 1 else "gånger"
-    return (
-        f"Avstämning och uppföljning av denna överenskommelse sker minst "
-        f"{number_word(per_year)} ({per_year}) {times} per år eller då någon av parterna "
-        "påkallar behov."
-    )
+    return prose("followup", per_year=per_year, times_word=number_word(per_year))
 
 
 def join_names(names: list[str]) -> str:
@@ -107,31 +119,25 @@ def new_memo_proposals(
     *, idea_based_names: list[str], administration_name: str, report_back: str = ""
 ) -> list[str]:
     """The proposed decisions of a memo for a new IOP (seeds/002)."""
-    proposer = genitive(administration_name) or "förvaltningens"
-    lines = [
-        "Överenskommelse om Idéburet Offentligt Partnerskap med "
-        f"{join_names(idea_based_names)} godkänns enligt {proposer} förslag.",
-        f"{director_title(administration_name)} ges i uppdrag att teckna överenskommelsen.",
-    ]
-    if report_back:
-        lines.append(
-            f"{administration_name or 'Förvaltningen'} ska återrapportera utfallet av "
-            f"överenskommelsen {report_back}."
-        )
-    return lines
+    return prose_lines(
+        "new_memo_proposals",
+        partners=join_names(idea_based_names),
+        proposer=genitive(administration_name) or "förvaltningens",
+        director=director_title(administration_name),
+        administration=administration_name or "Förvaltningen",
+        report_back=report_back,
+    )
 
 
 def renewal_memo_proposals(*, years: int, new_end: dt.date, administration_name: str) -> list[str]:
     """The four standard proposals of a renewal memo (seeds/004)."""
-    first_report_year = new_end.year - years + 1
-    return [
-        "Uppföljningen godkänns.",
-        f"Nuvarande överenskommelse/IOP förnyas och gäller {number_word(years, neuter=True)} "
-        f"år till och med {format_date(new_end)}.",
-        f"{director_title(administration_name)} ges i uppdrag att teckna överenskommelsen.",
-        "En rapport för utgången av överenskommelsen delges nämnden årligen med start under "
-        f"första kvartalet {first_report_year}.",
-    ]
+    return prose_lines(
+        "renewal_memo_proposals",
+        years_word=number_word(years, neuter=True),
+        new_end=format_date(new_end),
+        director=director_title(administration_name),
+        first_report_year=new_end.year - years + 1,
+    )
 
 
 _NUMBERING = re.compile(r"^\s*\d{1,2}[.)]\s+")

@@ -22,16 +22,12 @@ from partnerships.models import Agreement, Sector
 
 from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget, Payment
 from .rules import budget_difference
-from .selectors import _ledger_queryset, build_ledger, index_points
+from .selectors import YearRow, _ledger_queryset, build_ledger, index_points
 
 
 def _municipality(agreement: Agreement) -> str:
-    if agreement.board_id is not None:
-        return agreement.board.organisation.name
-    for party in agreement.parties.all():
-        if party.role == Sector.PUBLIC:
-            return party.organisation.name
-    return "Kommunen"
+    municipality = agreement.municipality
+    return municipality.name if municipality is not None else "Kommunen"
 
 
 def _compensations(agreement: Agreement) -> list[Compensation]:
@@ -175,6 +171,7 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
         warnings.append("Budget saknas för " + ", ".join(missing) + ".")
 
     return {
+        **decisions_and_differences(agreement),
         "level_text": level_text,
         "compensation": compensation,
         "compensation_total": compensation_total,
@@ -187,6 +184,52 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
         "diff": diff,
         "warnings": warnings,
     }
+
+
+def _decided_row(name: str, row: YearRow) -> dict[str, Any]:
+    schedule = row.schedule
+    return {
+        "name": name,
+        "year": row.year,
+        "computed": schedule.computed,
+        "decided": schedule.decided,
+        "deviation": schedule.deviation,
+    }
+
+
+def _unsettled_row(name: str, row: YearRow) -> dict[str, Any]:
+    return {"name": name, "year": row.year, "difference": row.schedule.definitive_difference}
+
+
+def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, Any]]]:
+    """What the economy tab shows beside the amounts, for the board documents.
+
+    ``decided``: every year where a decided amount rules instead of the computed one, with
+    the deviation (the agreement's own years, and the year the agreement's level comes from
+    when it continues an earlier compensation: "enligt 2023 årsnivå" is 339 690 kr decided
+    against 339 711 kr computed, -21 kr). ``unsettled``: index differences (definitive minus
+    preliminary) that no settlement has handled yet.
+
+    {"decided": [{"name", "year", "computed", "decided", "deviation"}],
+     "unsettled": [{"name", "year", "difference"}]}"""
+    points = index_points()
+    today = timezone.localdate()
+    decided: list[dict[str, Any]] = []
+    unsettled: list[dict[str, Any]] = []
+    for compensation in _compensations(agreement):
+        name = compensation.party.organisation.name
+        ledgers = [build_ledger(compensation, points, today)]
+        earlier = compensation.continues_from
+        if earlier is not None:
+            earlier = _ledger_queryset(Compensation.objects.filter(pk=earlier.pk)).get()
+            ledgers.insert(0, build_ledger(earlier, points, today, years=[compensation.base_year]))
+        for ledger in ledgers:
+            for row in ledger.rows:
+                if row.schedule.decided is not None:
+                    decided.append(_decided_row(name, row))
+                if row.needs_settlement and ledger is ledgers[-1]:
+                    unsettled.append(_unsettled_row(name, row))
+    return {"decided": decided, "unsettled": unsettled}
 
 
 def _latest_known(ledger) -> tuple[int | None, int | None, str]:
@@ -283,7 +326,13 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
         if economy["terms_text"]:
             sentences.append(economy["terms_text"])
 
-    return {"text": " ".join(sentences), "rows": rows, "warnings": warnings}
+    return {
+        "text": " ".join(sentences),
+        "rows": rows,
+        "warnings": warnings,
+        "decided": economy["decided"],
+        "unsettled": economy["unsettled"],
+    }
 
 
 def _join(parts: list[str]) -> str:
@@ -319,15 +368,21 @@ def payments_by_agreement(agreement_ids: list[int], year: int) -> dict[int, dict
 
 def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, dict[str, Any]]:
     """For each agreement: the ruling compensation for ``year`` per party (None when
-    unknown) and the index values missing for ``year`` and the coming year.
+    unknown), the index values missing for ``year`` and the coming year, the decided amounts
+    up to ``year`` against the computed ones, and the index differences not yet settled.
 
-    {agreement id: {"rows": [{"name", "amount"}], "missing": ["OPI för 2027 saknas", ...]}}"""
+    {agreement id: {"rows": [{"name", "amount"}], "missing": ["OPI för 2027 saknas", ...],
+                    "decided": [{"name", "year", "computed", "decided", "deviation"}],
+                    "unsettled": [{"name", "year", "difference"}]}}
+    A fixed number of queries whatever the number of agreements."""
     points = index_points()
     today = timezone.localdate()
     compensations = _ledger_queryset(
         Compensation.objects.filter(agreement__in=[a.pk for a in agreements])
     ).order_by("party__organisation__name")
-    result: dict[int, dict[str, Any]] = {a.pk: {"rows": [], "missing": []} for a in agreements}
+    result: dict[int, dict[str, Any]] = {
+        a.pk: {"rows": [], "missing": [], "decided": [], "unsettled": []} for a in agreements
+    }
     for compensation in compensations:
         agreement = compensation.agreement
         wanted = [
@@ -337,14 +392,22 @@ def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, di
         ]
         if not wanted:
             continue
-        ledger = build_ledger(compensation, points, today, years=wanted)
+        name = compensation.party.organisation.name
+        ledger = build_ledger(compensation, points, today)
         entry = result[agreement.pk]
         for row in ledger.rows:
             if row.year == year:
-                entry["rows"].append(
-                    {"name": compensation.party.organisation.name, "amount": row.schedule.amount}
-                )
+                entry["rows"].append({"name": name, "amount": row.schedule.amount})
             reason = row.schedule.missing_reason
-            if row.schedule.amount is None and reason and reason not in entry["missing"]:
+            if (
+                row.year in wanted
+                and row.schedule.amount is None
+                and reason
+                and reason not in entry["missing"]
+            ):
                 entry["missing"].append(reason)
+            if row.year <= year and row.schedule.decided is not None:
+                entry["decided"].append(_decided_row(name, row))
+            if row.year <= year and row.needs_settlement:
+                entry["unsettled"].append(_unsettled_row(name, row))
     return result

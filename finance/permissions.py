@@ -1,23 +1,53 @@
-"""Who may change money. Visibility is in selectors (404); these rules decide 403."""
+"""Who may change money. Visibility is in selectors (404); these rules decide 403, each with
+the Swedish reason the 403 page shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from common.permissions import Decision, allow, deny
 from partnerships.models import Agreement, Party, Sector, User
-from partnerships.permissions import can_edit_agreement
+from partnerships.permissions import is_public_administrator, is_public_party_administrator
+
+if TYPE_CHECKING:
+    from .models import Compensation, EconomicReport
+    from .selectors import YearRow
 
 
-def can_edit_economy(user: User, agreement: Agreement) -> bool:
+def can_edit_economy(user: User, agreement: Agreement) -> Decision:
     """Administrators of a public party of the agreement (the register's own rule)."""
-    return can_edit_agreement(user, agreement)
+    if is_public_party_administrator(user, agreement):
+        return allow()
+    return deny("Du kan läsa men inte ändra ekonomin i denna överenskommelse.")
 
 
-def can_manage_index_values(user: User) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return bool(
-        user.is_administrator and user.organisation and user.organisation.sector == Sector.PUBLIC
-    )
+def can_manage_index_values(user: User) -> Decision:
+    if user.is_authenticated and (user.is_superuser or is_public_administrator(user)):
+        return allow()
+    return deny("Endast handläggare kan ändra indexvärden.")
+
+
+def compensation_of_agreement(compensation: Compensation, agreement: Agreement) -> Decision:
+    if compensation.agreement_id == agreement.pk:
+        return allow()
+    return deny("Ersättningen hör till en annan överenskommelse.")
+
+
+def year_in_period(agreement: Agreement, year: int) -> Decision:
+    if agreement.period_start.year <= year <= agreement.period_end.year:
+        return allow()
+    return deny("Året ligger utanför överenskommelsens period.")
+
+
+def ledger_year(row: YearRow | None) -> Decision:
+    """A year of the ledger: decided amounts are set for the agreement's own years only."""
+    return allow() if row is not None else deny("Året ligger utanför överenskommelsens period.")
+
+
+def can_settle(row: YearRow | None) -> Decision:
+    if row is not None and row.schedule.definitive_difference:
+        return allow()
+    return deny("Det finns ingen indexskillnad att avräkna för året.")
 
 
 def can_write_economic_report(user: User, party: Party) -> Decision:
@@ -33,7 +63,8 @@ def can_write_economic_report(user: User, party: Party) -> Decision:
 
 
 def can_reopen_economic_report(user: User, agreement: Agreement) -> Decision:
-    if can_edit_economy(user, agreement):
+    """Reopen a submitted report or start a repayment claim from it: the administrators."""
+    if is_public_party_administrator(user, agreement):
         return allow()
     return deny(
         "Endast handläggare för överenskommelsen kan öppna en redovisning eller kräva "
@@ -41,7 +72,7 @@ def can_reopen_economic_report(user: User, agreement: Agreement) -> Decision:
     )
 
 
-def may_attach_to_report(user: User, report) -> Decision:
+def may_attach_to_report(user: User, report: EconomicReport) -> Decision:
     """Attachments on an economic report: its own party's users, or the administrators."""
     if can_write_economic_report(user, report.party) or can_edit_economy(user, report.agreement):
         return allow()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import apply_validation_error, save_through_service
+from common.permissions import require
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement
 from partnerships.selectors import agreement_for_user
@@ -46,8 +47,7 @@ def _agreement(request: HttpRequest, pk: str) -> Agreement:
 
 
 def _require_edit(request: HttpRequest, agreement: Agreement) -> None:
-    if not permissions.can_edit_economy(request.user, agreement):
-        raise PermissionDenied("Du kan läsa men inte ändra ekonomin i denna överenskommelse.")
+    require(permissions.can_edit_economy(request.user, agreement))
 
 
 def _form_page(
@@ -150,8 +150,7 @@ def compensation_edit(request: HttpRequest, pk: str, compensation_pk: str | None
     instance = None
     if compensation_pk is not None:
         instance = selectors.compensation_for_user(request.user, compensation_pk)
-        if instance.agreement_id != agreement.pk:
-            raise PermissionDenied
+        require(permissions.compensation_of_agreement(instance, agreement))
     initial = {
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
@@ -207,8 +206,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: str, year: int):
     _require_edit(request, agreement)
     ledger = selectors.compensation_ledger(compensation, timezone.localdate())
     row = ledger.row(year)
-    if row is None:
-        raise PermissionDenied("Året ligger utanför överenskommelsens period.")
+    require(permissions.ledger_year(row))
     existing = row.decided
     initial = {"version": existing.version if existing else 0}
     if existing:
@@ -314,8 +312,7 @@ def settlement_create(request: HttpRequest, compensation_pk: str, year: int):
     today = timezone.localdate()
     ledger = selectors.compensation_ledger(compensation, today)
     row = ledger.row(year)
-    if row is None or not row.schedule.definitive_difference:
-        raise PermissionDenied("Det finns ingen indexskillnad att avräkna för året.")
+    require(permissions.can_settle(row))
     difference = row.schedule.definitive_difference
     title = f"Avräkning av index {year} – {compensation.party.organisation.name}"
     intro = (
@@ -363,8 +360,7 @@ def budget_edit(request: HttpRequest, pk: str, party_pk: str, year: int):
     agreement = _agreement(request, pk)
     party = selectors.idea_based_party_for_user(request.user, agreement, party_pk)
     _require_edit(request, agreement)
-    if not agreement.period_start.year <= year <= agreement.period_end.year:
-        raise PermissionDenied("Året ligger utanför överenskommelsens period.")
+    require(permissions.year_in_period(agreement, year))
     budget = PartyBudget.objects.filter(party=party, year=year).prefetch_related("lines").first()
     initial: dict = {"version": budget.version if budget else 0}
     if budget:
@@ -539,8 +535,7 @@ def index_values(request: HttpRequest) -> HttpResponse:
 
 
 def _require_index_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_index_values(request.user):
-        raise PermissionDenied("Endast handläggare kan ändra indexvärden.")
+    require(permissions.can_manage_index_values(request.user))
 
 
 @login_required

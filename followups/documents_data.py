@@ -119,7 +119,8 @@ def followup_report_data(
                       "texts": [{"label", "text"}]}],
          "assessment": {"overall_result", "overall_result_label", "overall_text",
                         "recommendation"} | None,
-         "missing": ["Pingstförsamlingen", ...]}   # parties with nothing submitted
+         "missing": ["Pingstförsamlingen", ...],   # parties with nothing submitted
+         "submitted": ["IOGT-NTO", ...]}           # parties that submitted something
     """
     if isinstance(round_or_agreement, FollowUpRound):
         round = round_or_agreement
@@ -231,6 +232,7 @@ def followup_report_data(
             "recommendation": assessment.recommendation,
         },
         "missing": [o.name for o in idea_based if o.pk not in submitted_orgs],
+        "submitted": [o.name for o in idea_based if o.pk in submitted_orgs],
     }
 
 

@@ -1,14 +1,34 @@
-"""Who may do what in follow-ups. Visibility is in selectors (404); these decide 403."""
+"""Who may do what in follow-ups. Visibility is in selectors (404); these rules decide 403,
+each with the Swedish reason the 403 page shows."""
 
+from common.permissions import Decision, allow, deny
 from partnerships.models import Agreement, Organisation, Sector, User
-from partnerships.permissions import can_edit_agreement
+from partnerships.permissions import is_public_party_administrator
 
-from .models import FollowUpRound
+from .models import FollowUpRound, Meeting
 
 
-def can_manage_followups(user: User, agreement: Agreement) -> bool:
+def _managers(user: User, agreement: Agreement, doing: str) -> Decision:
     """Plan meetings, open rounds, reopen notes, assess: the agreement's administrators."""
-    return can_edit_agreement(user, agreement)
+    if is_public_party_administrator(user, agreement):
+        return allow()
+    return deny(f"Endast handläggare för överenskommelsen {doing}.")
+
+
+def can_manage_followups(user: User, agreement: Agreement) -> Decision:
+    return _managers(user, agreement, "kan göra detta")
+
+
+def can_plan_meetings(user: User, agreement: Agreement) -> Decision:
+    return _managers(user, agreement, "kan planera möten")
+
+
+def can_open_rounds(user: User, agreement: Agreement) -> Decision:
+    return _managers(user, agreement, "kan öppna omgångar")
+
+
+def can_assess(user: User, agreement: Agreement) -> Decision:
+    return _managers(user, agreement, "skriver bedömningen")
 
 
 def reporting_organisation(user: User, agreement: Agreement) -> Organisation | None:
@@ -22,5 +42,23 @@ def reporting_organisation(user: User, agreement: Agreement) -> Organisation | N
     return None
 
 
-def can_write_report(user: User, round: FollowUpRound) -> bool:
-    return round.is_open and reporting_organisation(user, round.agreement) is not None
+def can_report(user: User, agreement: Agreement) -> Decision:
+    if reporting_organisation(user, agreement) is not None:
+        return allow()
+    return deny("Endast de idéburna parterna lämnar rapport i uppföljningen.")
+
+
+def can_write_report(user: User, round: FollowUpRound, *, locked: bool = False) -> Decision:
+    """Write (save or submit) the own organisation's report: an open round, not yet locked."""
+    decision = can_report(user, round.agreement)
+    if not decision:
+        return decision
+    if locked or not round.is_open:
+        return deny("Rapporten är låst.")
+    return allow()
+
+
+def meeting_of_agreement(meeting: Meeting, agreement: Agreement) -> Decision:
+    if meeting.agreement_id == agreement.pk:
+        return allow()
+    return deny("Mötet hör till en annan överenskommelse.")

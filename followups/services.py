@@ -1,7 +1,7 @@
 """Writes of follow-ups: atomic, keyword-only, ``full_clean`` before every save.
 
-Rule checks raise ``ValidationError`` (Swedish, keyed by field where possible) or
-``PermissionDenied``; nothing is half-saved.
+Rule checks raise ``ValidationError`` (Swedish, keyed by field where possible); a refusal
+of ``permissions`` is the 403 with its reason (``require``); nothing is half-saved.
 """
 
 import datetime as dt
@@ -9,11 +9,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from common.permissions import require
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 
 from . import ical
@@ -27,7 +28,12 @@ from .models import (
     Note,
     ReportStatus,
 )
-from .permissions import can_manage_followups, reporting_organisation
+from .permissions import (
+    can_manage_followups,
+    can_report,
+    meeting_of_agreement,
+    reporting_organisation,
+)
 
 MEETING_FIELDS = [
     "title",
@@ -43,8 +49,7 @@ CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "agenda", "status"}
 
 
 def _require_manager(user: User, agreement: Agreement) -> None:
-    if not can_manage_followups(user, agreement):
-        raise PermissionDenied("Endast handläggare för överenskommelsen kan göra detta.")
+    require(can_manage_followups(user, agreement))
 
 
 def party_contacts(agreement: Agreement) -> list[ContactPerson]:
@@ -80,8 +85,7 @@ def meeting_save(
         meeting = Meeting(agreement=agreement, created_by=user)
         changed_calendar = False
     else:
-        if meeting.agreement_id != agreement.pk:
-            raise PermissionDenied
+        require(meeting_of_agreement(meeting, agreement))
         stored = Meeting.objects.get(pk=meeting.pk)
         changed_calendar = any(
             field in data and getattr(stored, field) != data[field] for field in CALENDAR_FIELDS
@@ -229,9 +233,8 @@ def report_save(
 
     The organisation is always the user's own idea-based party: nothing in the input can
     point the write at another organisation."""
+    require(can_report(user, round.agreement))
     organisation = reporting_organisation(user, round.agreement)
-    if organisation is None:
-        raise PermissionDenied("Endast de idéburna parterna lämnar rapport i uppföljningen.")
     _lock(round, organisation)
     round.refresh_from_db(fields=["status"])
     if not round.is_open:

@@ -3,13 +3,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.permissions import require
 from partnerships.models import Agreement, Sector
 from partnerships.tabs import agreement_tabs
 
@@ -17,7 +18,15 @@ from . import ical, selectors, services
 from .chart import METRICS, Series, bar_chart
 from .forms import AssessmentForm, FiguresForm, MeetingForm, NotesForm, RoundForm
 from .models import Figures, Meeting, ReportStatus
-from .permissions import can_manage_followups, can_write_report, reporting_organisation
+from .permissions import (
+    can_assess,
+    can_manage_followups,
+    can_open_rounds,
+    can_plan_meetings,
+    can_report,
+    can_write_report,
+    reporting_organisation,
+)
 from .schedule import PLAN_STATUS_LABELS
 
 
@@ -108,8 +117,7 @@ def agreement_followup(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 def _meeting_form_view(request, agreement: Agreement, meeting: Meeting | None):
-    if not can_manage_followups(request.user, agreement):
-        raise PermissionDenied("Endast handläggare för överenskommelsen kan planera möten.")
+    require(can_plan_meetings(request.user, agreement))
     contacts = services.party_contacts(agreement)
     form = MeetingForm(
         request.POST if request.method == "POST" else None,
@@ -218,8 +226,7 @@ def meeting_invite(request: HttpRequest, pk: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_followup_for_user(request.user, pk)
-    if not can_manage_followups(request.user, agreement):
-        raise PermissionDenied("Endast handläggare för överenskommelsen kan öppna omgångar.")
+    require(can_open_rounds(request.user, agreement))
     form = RoundForm(request.POST if request.method == "POST" else None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         try:
@@ -286,9 +293,8 @@ def round_detail(request: HttpRequest, pk: str) -> HttpResponse:
 def round_report(request: HttpRequest, pk: str) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
     agreement = round.agreement
+    require(can_report(request.user, agreement))
     organisation = reporting_organisation(request.user, agreement)
-    if organisation is None:
-        raise PermissionDenied("Endast de idéburna parterna lämnar rapport i uppföljningen.")
     goals = list(agreement.goals.all())
     notes, figures = selectors.own_report(round, organisation)
     locked = any(n.status == ReportStatus.SUBMITTED for n in notes.values()) or (
@@ -304,8 +310,7 @@ def round_report(request: HttpRequest, pk: str) -> HttpResponse:
         )
         figures_form = FiguresForm(prefix="figures", instance=figures or Figures())
     if request.method == "POST":
-        if locked or not round.is_open:
-            raise PermissionDenied("Rapporten är låst.")
+        require(can_write_report(request.user, round, locked=locked))
         submit = "submit" in request.POST
         if notes_form.is_valid() and figures_form.is_valid():
             try:
@@ -396,8 +401,7 @@ def round_status(request: HttpRequest, pk: str) -> HttpResponse:
 def round_assessment(request: HttpRequest, pk: str) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
     agreement = round.agreement
-    if not can_manage_followups(request.user, agreement):
-        raise PermissionDenied("Endast handläggare för överenskommelsen skriver bedömningen.")
+    require(can_assess(request.user, agreement))
     goals = list(agreement.goals.all())
     if request.method == "POST":
         form = AssessmentForm(request.POST, goals=goals)

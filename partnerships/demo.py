@@ -65,6 +65,12 @@ def _agreement(
 ) -> Agreement:
     existing = Agreement.objects.filter(title=title, period_start=start, period_end=end).first()
     if existing:
+        if not existing.registry_number and fields.get("registry_number"):
+            # Demo databases seeded before the agreements had registry numbers get them.
+            Agreement.objects.filter(pk=existing.pk).update(
+                registry_number=fields["registry_number"]
+            )
+            existing.refresh_from_db()
         return existing
     agreement = Agreement.objects.create(
         title=title, period_start=start, period_end=end, approved=True, **fields
@@ -145,6 +151,7 @@ def seed() -> DemoCase:
     agreement_2018 = _agreement(
         title=texts.TITLE,
         start=dt.date(2018, 1, 1),
+        registry_number="ON 2017-0456",
         end=dt.date(2020, 12, 31),
         board=omsorgsnamnden,
         min_followups_per_year=2,
@@ -167,6 +174,7 @@ def seed() -> DemoCase:
     agreement_2021 = _agreement(
         title=texts.TITLE,
         start=dt.date(2021, 1, 1),
+        registry_number="SOCN 2020-0312",
         end=dt.date(2023, 12, 31),
         board=socialnamnden,
         min_followups_per_year=2,
@@ -189,6 +197,7 @@ def seed() -> DemoCase:
     agreement_2024 = _agreement(
         title=texts.TITLE,
         start=dt.date(2024, 1, 1),
+        registry_number="SOCN 2023-0287",
         end=dt.date(2026, 12, 31),
         board=socialnamnden,
         min_followups_per_year=1,
@@ -220,6 +229,7 @@ def seed() -> DemoCase:
     other_agreement = _agreement(
         title=texts.OTHER_TITLE,
         start=dt.date(2025, 1, 1),
+        registry_number="EXN 2024-0042",
         end=dt.date(2027, 12, 31),
         board=other_board,
         background="En mötesplats för äldre som lever i ofrivillig ensamhet.",

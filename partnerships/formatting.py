@@ -18,3 +18,8 @@ def format_sek(amount: int | Decimal | None, *, unit: bool = True) -> str:
 
 def format_date(value: dt.date | None) -> str:
     return value.strftime("%Y-%m-%d") if value else "–"
+
+
+def format_months(months: int) -> str:
+    """'1 månad', '6 månader'."""
+    return f"{months} {'månad' if months == 1 else 'månader'}"

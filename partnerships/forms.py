@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from .formatting import format_months
 from .models import (
     Agreement,
     Board,
@@ -23,6 +24,15 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
 class OrganisationForm(PlainTextFormMixin, forms.ModelForm):
+    # Wider than the stored NNNNNN-NNNN so that a twelve-digit number (16NNNNNN-NNNN) or one
+    # typed with spaces reaches the normaliser instead of being cut by the browser.
+    organisation_number = forms.CharField(
+        label="Organisationsnummer",
+        max_length=20,
+        required=False,
+        help_text=Organisation._meta.get_field("organisation_number").help_text,
+    )
+
     class Meta:
         model = Organisation
         fields = [
@@ -258,8 +268,9 @@ class TerminationForm(PlainTextFormMixin, forms.ModelForm):
             parties__agreement=agreement
         ).order_by("name")
         self.fields["notice_date"].help_text = (
-            f"Uppsägningstiden är {agreement.notice_period_months} månader från detta datum, "
-            f"men överenskommelsen gäller aldrig längre än till {agreement.period_end:%Y-%m-%d}."
+            f"Uppsägningstiden är {format_months(agreement.notice_period_months)} från detta "
+            "datum, men överenskommelsen gäller aldrig längre än till "
+            f"{agreement.period_end:%Y-%m-%d}."
         )
 
     def _post_clean(self):

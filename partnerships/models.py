@@ -258,6 +258,17 @@ class Agreement(models.Model):
         return reverse("partnerships:agreement_detail", args=[self.pk])
 
     @property
+    def municipality(self) -> Organisation | None:
+        """The municipality (or region) of the agreement: the board's organisation, else the
+        first public party. The one version every app and document uses."""
+        if self.board_id is not None:
+            return self.board.organisation
+        for party in self.parties.all():
+            if party.role == Sector.PUBLIC:
+                return party.organisation
+        return None
+
+    @property
     def notice_date(self) -> dt.date | None:
         termination = getattr(self, "termination", None)
         return termination.notice_date if termination else None

@@ -19,9 +19,13 @@ def normalise_organisation_number(value: str) -> str:
             "Ett organisationsnummer består av tio siffror, t.ex. 212000-0449.",
             code="format",
         )
+    if len(compact) == 12 and compact.startswith("16"):
+        # The twelve-digit form used by Skatteverket and some systems: "16" + the number.
+        compact = compact[2:]
     if len(compact) != 10:
         raise ValidationError(
-            "Ett organisationsnummer har tio siffror (NNNNNN-NNNN), du angav %(count)s.",
+            "Ett organisationsnummer har tio siffror (NNNNNN-NNNN), eller tolv med 16 först "
+            "(16NNNNNN-NNNN); du angav %(count)s.",
             code="length",
             params={"count": len(compact)},
         )

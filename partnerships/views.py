@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.permissions import require
 
 from . import permissions, selectors, services
 from .forms import (
@@ -126,8 +127,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
 @require_http_methods(["POST"])
 def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
-    if not permissions.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied("Endast handläggare kan starta en förnyelse.")
+    require(permissions.can_start_renewal(request.user, agreement))
     form = RenewalStartForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange en förlängning på mellan 1 och 10 år.")
@@ -152,8 +152,7 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
-    if not permissions.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied("Endast handläggare kan registrera nämndens beslut.")
+    require(permissions.can_decide_renewal(request.user, agreement))
     form = RenewalDecisionForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -210,8 +209,7 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_create_agreement(request.user):
-        raise PermissionDenied("Endast handläggare kan skapa överenskommelser.")
+    require(permissions.can_create_agreement(request.user))
     form, goal_formset, party_formset = _agreement_forms(request)
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
@@ -231,8 +229,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
-    if not permissions.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied("Du kan läsa men inte ändra denna överenskommelse.")
+    require(permissions.can_edit_agreement(request.user, agreement))
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
@@ -264,8 +261,7 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
 def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     party = selectors.party_for_user(request.user, agreement, party_pk)
-    if not permissions.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied("Du kan läsa men inte ändra denna överenskommelse.")
+    require(permissions.can_edit_agreement(request.user, agreement))
     data = request.POST if request.method == "POST" else None
     responsibility_formset = ResponsibilityFormSet(data, instance=party, prefix="resp")
     signatory_formset = SignatoryFormSet(data, instance=party, prefix="sign")
@@ -298,8 +294,7 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
-    if not permissions.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied("Endast handläggare kan registrera en uppsägning.")
+    require(permissions.can_terminate_agreement(request.user, agreement))
     form = TerminationForm(request.POST or None, agreement=agreement)
     status = 200
     if request.method == "POST":

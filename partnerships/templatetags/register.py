@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 from django import template
@@ -5,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from partnerships.formatting import format_date, format_sek
+from partnerships.formatting import format_date, format_months, format_sek
 
 register = template.Library()
 
@@ -20,6 +21,16 @@ def sek(value):
 @register.filter
 def isodate(value):
     return format_date(value)
+
+
+@register.filter
+def months(value):
+    return format_months(int(value))
+
+
+@register.filter
+def add_days(value: dt.date | None, days: int):
+    return value + dt.timedelta(days=int(days)) if value else value
 
 
 @register.filter

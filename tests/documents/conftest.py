@@ -7,72 +7,71 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from documents import providers
+from documents import builders
 from tests.factories import ResponsibilityFactory, SignatoryFactory
 
-SEED_ECONOMY = {
-    "level_text": "Linköpings kommun ersätter årligen enligt 2023 årsnivå",
-    "compensation": [
-        {"name": "Pingstförsamlingen", "amount": 452948},
-        {"name": "IOGT-NTO", "amount": 339690},
-    ],
-    "compensation_total": 792638,
-    "terms_text": "Uppräkning sker årligen enligt OPI. Ersättningen utbetalas i januari "
-    "månad en (1) gång per år.",
-    "party_costs": [
-        {
-            "name": "IOGT-NTO",
-            "rows": [
-                {"label": "Anställda", "amount": 205000},
-                {"label": "Volontärer/personal", "amount": 160000},
-                {"label": "Lokalkostnader mm", "amount": 170000},
-            ],
-            "total": 535000,
-        },
-        {
-            "name": "Pingstförsamlingen",
-            "rows": [
-                {"label": "Anställda", "amount": 1190000},
-                {"label": "Volontärer", "amount": 700000},
-                {"label": "Lokaler", "amount": 330000},
-            ],
-            "total": 2220000,
-        },
-    ],
-    "total_cost": 2755000,
-    "municipal_financing": 792638,
-    "own_financing": 1962362,
-    "diff": 0,
-    "warnings": [],
-}
-
-
-@pytest.fixture(autouse=True)
-def _clean_providers():
-    """Each test starts without providers (a fake or the real ones are added by fixtures);
-    the app's own registrations are put back afterwards."""
-    state = providers.registered()
-    providers.unregister_all()
-    yield
-    providers.restore(state)
-
 
 @pytest.fixture
-def finance_providers():
-    """The real providers of ``finance.documents_data`` (as ``DocumentsConfig.ready``)."""
-    from finance.documents_data import agreement_economy, memo_economy
+def seed_economy(world):
+    """The economy of seeds/003 recorded for real on ``world.agreement`` (a second
+    idea-based party, compensations at 2023 level, the 2024 budgets): what the agreement
+    prints comes from the finance data, as in production."""
+    from finance.models import BudgetLine, Compensation, IndexRule, IndexSeries, PartyBudget
+    from partnerships.models import Party, Sector
+    from tests.factories import OrganisationFactory
 
-    providers.register_agreement_economy(agreement_economy)
-    providers.register_memo_economy(memo_economy)
+    agreement = world.agreement
+    pingst = OrganisationFactory(name="Pingstförsamlingen")
+    Party.objects.create(agreement=agreement, organisation=pingst, role=Sector.IDEA_BASED)
+    opi, _ = IndexSeries.objects.get_or_create(name="OPI")
+    rows = {
+        world.association: (339_690, 195_310, [205_000, 160_000, 170_000]),
+        pingst: (452_948, 1_767_052, [1_190_000, 700_000, 330_000]),
+    }
+    for organisation, (amount, own, costs) in rows.items():
+        party = agreement.parties.get(organisation=organisation)
+        Compensation.objects.create(
+            agreement=agreement,
+            party=party,
+            base_amount=amount,
+            base_year=2023,
+            first_index_year=2024,
+            index_series=opi,
+            index_rule=IndexRule.PRELIMINARY_FIRST,
+            payment_month=1,
+        )
+        budget = PartyBudget.objects.create(
+            agreement=agreement,
+            party=party,
+            year=2024,
+            own_contribution=own,
+            municipal_financing=amount,
+        )
+        for category, label, cost in zip(
+            ("staff", "volunteers", "premises"),
+            ("Anställda", "Volontärer", "Lokaler"),
+            costs,
+            strict=True,
+        ):
+            BudgetLine.objects.create(budget=budget, category=category, label=label, amount=cost)
+    return agreement
 
 
-@pytest.fixture
-def seed_economy():
-    def provider(agreement):
-        return SEED_ECONOMY
+def agreement_pdf(agreement_id: int) -> bytes:
+    """The agreement as the preview prints it (the views' path without the cache)."""
+    return builders.render_snapshot(builders.agreement_snapshot(agreement_id))
 
-    providers.register_agreement_economy(provider)
-    return SEED_ECONOMY
+
+def memo_pdf(memo_id: int) -> bytes:
+    return builders.render_snapshot(builders.memo_snapshot(memo_id))
+
+
+def followup_report_pdf(round_id: int) -> bytes:
+    return builders.render_snapshot(builders.followup_report_snapshot(round_id))
+
+
+def annual_report_pdf(board_id: int, year: int) -> bytes:
+    return builders.render_snapshot(builders.annual_report_snapshot(board_id, year))
 
 
 @pytest.fixture

@@ -18,7 +18,13 @@ from followups.documents_data import followup_report_data
 from followups.models import FollowUpRound, Note, ReportStatus
 from partnerships import demo as partnerships_demo
 from partnerships.services import agreement_start_renewal
-from tests.documents.conftest import pdf_reader
+from tests.documents.conftest import (
+    agreement_pdf,
+    annual_report_pdf,
+    followup_report_pdf,
+    memo_pdf,
+    pdf_reader,
+)
 from tests.documents.conftest import pdf_text as _pdf_text
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
@@ -52,9 +58,9 @@ def _assert_pdfa(data: bytes) -> None:
 # --- the agreement with its economy (seeds/003) ------------------------------------------
 
 
-def test_demo_agreement_pdf_shows_the_economy_parties_and_period(demo, finance_providers):
+def test_demo_agreement_pdf_shows_the_economy_parties_and_period(demo):
     agreement = demo.agreements["2024"]
-    data = builders.agreement_pdf(agreement.pk)
+    data = agreement_pdf(agreement.pk)
     text = pdf_text(data)
     for expected in (
         "Linköpings kommun ersätter årligen enligt 2023 årsnivå",
@@ -93,14 +99,14 @@ def test_agreement_economy_is_plain_data_that_balances(demo):
     assert economy["warnings"] == []
 
 
-def test_a_budget_that_does_not_balance_is_a_printed_warning(demo, finance_providers):
+def test_a_budget_that_does_not_balance_is_a_printed_warning(demo):
     agreement = demo.agreements["2024"]
     line = BudgetLine.objects.get(budget__agreement=agreement, amount=205_000)
     line.amount = 205_021
     line.save()
     economy = agreement_economy(agreement)
     assert economy["diff"] == 21
-    text = pdf_text(builders.agreement_pdf(agreement.pk))
+    text = pdf_text(agreement_pdf(agreement.pk))
     assert "Diff 21 kr" in text
     assert "Observera: Budgeten 2024 går inte ihop" in text
 
@@ -113,7 +119,7 @@ def test_agreement_without_money_has_no_economy(world):
 # --- memos ---------------------------------------------------------------------------------
 
 
-def test_new_memo_is_prefilled_with_the_economy_from_finance(demo, finance_providers):
+def test_new_memo_is_prefilled_with_the_economy_from_finance(demo):
     agreement = demo.agreements["2024"]
     admin = demo.users["handlaggare"]
     memo = services.memo_create(user=admin, agreement=agreement, kind=MemoKind.NEW)
@@ -123,7 +129,7 @@ def test_new_memo_is_prefilled_with_the_economy_from_finance(demo, finance_provi
     assert "IOGT-NTO Kamratstödet med 339 690 kr" in prefilled
     assert "totalt 792 638 kr" in prefilled
     assert "Uppräkning sker årligen enligt OPI" in prefilled
-    text = pdf_text(builders.memo_pdf(memo.pk))
+    text = pdf_text(memo_pdf(memo.pk))
     assert "Ekonomiska konsekvenser" in text
     assert "Total kostnad per år 2 755 000 kr" in text
     assert "Egen finansiering, Pingstkyrkan Linköping 1 767 052 kr" in text
@@ -132,7 +138,7 @@ def test_new_memo_is_prefilled_with_the_economy_from_finance(demo, finance_provi
     assert text.count("ekonomiska omfattning är") == 1
 
 
-def test_renewal_memo_follows_the_draft_successor_and_warns_of_missing_opi(demo, finance_providers):
+def test_renewal_memo_follows_the_draft_successor_and_warns_of_missing_opi(demo):
     agreement = demo.agreements["2024"]
     with time_machine.travel(NOW, tick=False):
         successor = agreement_start_renewal(agreement=agreement, years=3)
@@ -149,7 +155,7 @@ def test_renewal_memo_follows_the_draft_successor_and_warns_of_missing_opi(demo,
     ]
     economy = memo_economy(agreement, "renewal")
     assert any("OPI för 2024 saknas" in warning for warning in economy["warnings"])
-    text = pdf_text(builders.memo_pdf(memo.pk))
+    text = pdf_text(memo_pdf(memo.pk))
     assert "1. Uppföljningen godkänns." in text
     assert "till och med 2029-12-31" in text
     assert (
@@ -165,7 +171,7 @@ def test_renewal_memo_follows_the_draft_successor_and_warns_of_missing_opi(demo,
 
 def test_followup_report_prints_goals_reports_figures_meetings_and_assessment(demo):
     round = FollowUpRound.objects.get(agreement=demo.agreements["2018"])
-    data = builders.followup_report_pdf(round.pk)
+    data = followup_report_pdf(round.pk)
     text = pdf_text(data)
     for expected in (
         "Uppföljning av IOP",
@@ -197,7 +203,7 @@ def test_followup_report_never_prints_drafts(demo):
     assert all(not goal["reports"] for goal in report["goals"])
     assert report["figures"] == []
     assert "IOGT-NTO Kamratstödet" in report["missing"]
-    text = pdf_text(builders.followup_report_pdf(round.pk))
+    text = pdf_text(followup_report_pdf(round.pk))
     assert draft.narrative[:40] not in text
     assert "Observera: inget inlämnat för perioden från" in text
 
@@ -240,7 +246,11 @@ def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo
     with time_machine.travel(NOW, tick=False):
         later = builders.annual_report_snapshot(board.pk, 2026)
     items = {(item["date"], item["text"]) for item in later["coming"]}
-    assert ("2026-06-30", "Sista dag för skriftlig uppsägning inför periodens slut.") in items
+    # the last notice date (2026-06-30) has passed on 2026-11-20: nothing left to watch
+    assert all(date == "" or date >= "2026-11-20" for date, _ in items)
+    assert "Sista dag för skriftlig uppsägning inför periodens slut." not in {
+        text for _, text in items
+    }
     assert (
         "2026-12-31",
         "Perioden slutar. Beslut om förnyelse eller avslut behövs.",
@@ -249,7 +259,7 @@ def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo
 
 def test_annual_report_of_the_2018_board_has_the_assessment(demo):
     board = demo.agreements["2018"].board
-    text = pdf_text(builders.annual_report_pdf(board.pk, 2020))
+    text = pdf_text(annual_report_pdf(board.pk, 2020))
     assert "Senaste bedömning (2020): Delvis uppnått." in text
     assert "Genomförda uppföljningsmöten 2020: 2020-08-20" in text
 
@@ -288,6 +298,25 @@ def test_coming_year_items_are_sorted_and_name_the_successor():
         ("2027-12-31", "A"),
     ]
     assert "utkast (2027-01-01 – 2029-12-31)" in items[2]["text"]
+
+
+def test_coming_year_items_leave_out_past_deadlines_and_sort_titles_naturally():
+    def row(title, end):
+        return {
+            "title": title,
+            "period_end": end,
+            "effective_end": end,
+            "last_notice_date": "2026-06-30",
+            "followup": {},
+            "successor": None,
+        }
+
+    rows = [row("IOP 10", "2026-12-31"), row("IOP 2", "2026-12-31"), row("IOP 1", "2026-03-31")]
+    items = coming_year_items(rows, 2026, today="2026-11-20")
+    assert [(i["date"], i["agreement"]) for i in items] == [
+        ("2026-12-31", "IOP 2"),
+        ("2026-12-31", "IOP 10"),
+    ]
 
 
 def test_issued_followup_report_is_a_versioned_record(demo):

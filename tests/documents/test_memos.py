@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from documents import builders, providers, services
+from documents import services
 from documents.models import Memo, MemoKind
 from documents.texts import MBL_HEADING
-from tests.documents.conftest import pdf_text
+from tests.documents.conftest import memo_pdf, pdf_text
 
 
 def _edit_url(agreement, slug="ny"):
@@ -57,7 +57,7 @@ def test_only_one_memo_per_kind_and_only_administrators_create(world):
 
 def test_new_memo_pdf_reads_like_seed_002(world):
     memo = services.memo_create(user=world.admin, agreement=world.agreement, kind=MemoKind.NEW)
-    text = pdf_text(builders.memo_pdf(memo.pk))
+    text = pdf_text(memo_pdf(memo.pk))
     assert "Förslag till social- och omsorgsnämndens beslut" in text
     assert "1. Överenskommelse om Idéburet Offentligt Partnerskap" in text
     assert "2. Social- och omsorgsdirektören ges i uppdrag" in text
@@ -69,17 +69,12 @@ def test_new_memo_pdf_reads_like_seed_002(world):
     assert "Sida 1 (" in text
 
 
-def test_memo_pdf_has_economic_consequences_from_the_provider(world):
-    providers.register_memo_economy(
-        lambda agreement, kind: {
-            "text": "Kostnaden finns invägd i nämndens budget.",
-            "rows": [{"label": "Ersättning från nämnden", "amount": 792638}],
-        }
-    )
+def test_memo_pdf_has_economic_consequences_from_the_finance_data(world, seed_economy):
     memo = services.memo_create(user=world.admin, agreement=world.agreement, kind=MemoKind.RENEWAL)
-    text = pdf_text(builders.memo_pdf(memo.pk))
+    text = pdf_text(memo_pdf(memo.pk))
     assert "Ekonomiska konsekvenser" in text
-    assert "Ersättning från nämnden 792 638 kr" in text
+    assert "Total kostnad per år 2 755 000 kr" in text
+    assert "Ersättning 2023 års nivå, Pingstförsamlingen 452 948 kr" in text
     assert "1. Uppföljningen godkänns." in text
 
 
@@ -98,6 +93,7 @@ def _form_data(memo, **changes):
         "economic_consequences": "",
         "municipal_goals": "",
         "follow_up_and_evaluation": "",
+        "version": memo.version,
     }
     data.update(changes)
     return data

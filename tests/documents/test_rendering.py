@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from documents import builders, rendering
+from documents import rendering
 from documents.rendering import ResourceRefused, StaticOnlyURLFetcher, resolve_static_url
-from tests.documents.conftest import pdf_reader, pdf_text
+from tests.documents.conftest import agreement_pdf, pdf_reader, pdf_text
 
 
 @pytest.mark.parametrize(
@@ -49,12 +49,12 @@ def test_fetcher_serves_the_shipped_font():
 
 
 @pytest.fixture
-def agreement_pdf(full_agreement, seed_economy):
-    return builders.agreement_pdf(full_agreement.pk)
+def printed(full_agreement, seed_economy):
+    return agreement_pdf(full_agreement.pk)
 
 
-def test_agreement_pdf_shows_parties_numbers_period_and_pages(world, full_agreement, agreement_pdf):
-    text = pdf_text(agreement_pdf)
+def test_agreement_pdf_shows_parties_numbers_period_and_pages(world, full_agreement, printed):
+    text = pdf_text(printed)
     for organisation in (world.municipality, world.association):
         assert organisation.name in text
         assert f"org. nr {organisation.organisation_number}" in text
@@ -72,8 +72,8 @@ def test_agreement_pdf_shows_parties_numbers_period_and_pages(world, full_agreem
     assert "Ort: Linköping" in text and "Datum: 2023-12-15" in text
 
 
-def test_agreement_pdf_prints_the_economy_from_the_provider(agreement_pdf):
-    text = pdf_text(agreement_pdf)
+def test_agreement_pdf_prints_the_economy_from_the_finance_data(printed):
+    text = pdf_text(printed)
     assert "Ekonomi" in text
     assert "Pingstförsamlingen 452 948 kr" in text
     assert "Total ersättning IOP 792 638 kr" in text
@@ -81,24 +81,25 @@ def test_agreement_pdf_prints_the_economy_from_the_provider(agreement_pdf):
     assert "Diff 0 kr" in text
 
 
-def test_agreement_pdf_without_provider_has_no_economy_section(full_agreement):
-    text = pdf_text(builders.agreement_pdf(full_agreement.pk))
+def test_agreement_pdf_without_money_has_no_economy_section(full_agreement):
+    text = pdf_text(agreement_pdf(full_agreement.pk))
     assert "Ekonomi" not in text
     assert "Total ersättning" not in text and "Diff" not in text
 
 
 def test_economy_warnings_are_printed(full_agreement, seed_economy):
-    seed_economy_with_diff = {**seed_economy, "diff": 21, "warnings": ["Diff är inte 0 kr."]}
-    rendering_providers = builders.providers
-    rendering_providers.unregister_all()
-    rendering_providers.register_agreement_economy(lambda agreement: seed_economy_with_diff)
-    text = pdf_text(builders.agreement_pdf(full_agreement.pk))
-    assert "Observera: Diff är inte 0 kr." in text
+    from finance.models import BudgetLine
+
+    BudgetLine.objects.filter(budget__agreement=full_agreement, amount=205_000).update(
+        amount=205_021
+    )
+    text = pdf_text(agreement_pdf(full_agreement.pk))
+    assert "Observera: Budgeten 2024 går inte ihop" in text
     assert "Diff 21 kr" in text
 
 
-def test_agreement_pdf_is_pdfa_2u_and_tagged_with_metadata(full_agreement, agreement_pdf):
-    reader = pdf_reader(agreement_pdf)
+def test_agreement_pdf_is_pdfa_2u_and_tagged_with_metadata(full_agreement, printed):
+    reader = pdf_reader(printed)
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert re.search(r'pdfaid:part(="|>)2', xmp)
     assert re.search(r'pdfaid:conformance(="|>)U', xmp)
@@ -115,8 +116,8 @@ def test_agreement_pdf_is_pdfa_2u_and_tagged_with_metadata(full_agreement, agree
     assert full_agreement.registry_number in info.subject
 
 
-def test_all_fonts_are_embedded_and_are_the_shipped_font(agreement_pdf):
-    reader = pdf_reader(agreement_pdf)
+def test_all_fonts_are_embedded_and_are_the_shipped_font(printed):
+    reader = pdf_reader(printed)
     fonts = {}
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
@@ -137,7 +138,8 @@ def test_render_pdf_rejects_nothing_legitimate_and_records_only_static(monkeypat
             asked.append(url)
             return super().fetch(url, headers)
 
-    monkeypatch.setattr(rendering, "StaticOnlyURLFetcher", Recording)
-    builders.agreement_pdf(full_agreement.pk)
+    fetcher = Recording()
+    monkeypatch.setattr(rendering, "default_fetcher", lambda: fetcher)
+    agreement_pdf(full_agreement.pk)
     assert asked
     assert all(url.startswith("iop-static:fonts/") for url in asked), asked

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from documents import builders, services
+from documents import annual_jobs, builders, services, tasks
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument
 from followups.models import Assessment, Figures, ReportStatus
-from tests.documents.conftest import pdf_text
+from tests.documents.conftest import annual_report_pdf, followup_report_pdf, pdf_text
 from tests.documents.test_safety import HOSTILE, HOSTILE_TEXT, _assert_safe, recording  # noqa: F401
 from tests.followups.factories import FiguresFactory, MeetingFactory, NoteFactory, RoundFactory
 
@@ -208,7 +208,7 @@ def test_a_killed_render_is_shown_as_failed_and_its_late_result_is_discarded(wor
         year=2026,
         requested_by=world.admin,
         status=AnnualReportJob.Status.RUNNING,
-        started_at=timezone.now() - services.STALE_AFTER - dt.timedelta(minutes=1),
+        started_at=timezone.now() - annual_jobs.STALE_AFTER - dt.timedelta(minutes=1),
     )
     client = client_for(world.admin)
     page = client.get(reverse("documents:annual_report_job", args=[job.pk]))
@@ -220,7 +220,7 @@ def test_a_killed_render_is_shown_as_failed_and_its_late_result_is_discarded(wor
     job.refresh_from_db()
     assert (job.status, job.attempt) == (AnnualReportJob.Status.DONE, 2)
     # The first (killed) attempt waking up later changes nothing.
-    assert services.annual_report_run(job_id=job.pk, attempt=1) is None
+    assert tasks.annual_report_run(job_id=job.pk, attempt=1) is None
     assert IssuedDocument.objects.count() == 1
 
 
@@ -253,10 +253,10 @@ def test_the_task_runs_only_a_queued_current_attempt(world):
     job = AnnualReportJob.objects.create(
         board=world.agreement.board, year=2026, requested_by=world.admin
     )
-    assert services.annual_report_run(job_id=job.pk, attempt=2) is None
-    document_id = services.annual_report_run(job_id=job.pk, attempt=1)
+    assert tasks.annual_report_run(job_id=job.pk, attempt=2) is None
+    document_id = tasks.annual_report_run(job_id=job.pk, attempt=1)
     assert IssuedDocument.objects.get(pk=document_id).subject_key == job.subject_key
-    assert services.annual_report_run(job_id=job.pk, attempt=1) is None  # already done
+    assert tasks.annual_report_run(job_id=job.pk, attempt=1) is None  # already done
 
 
 # --- hostile text -----------------------------------------------------------------------------
@@ -284,7 +284,7 @@ def test_hostile_partner_text_in_the_followup_report_is_printed_as_text(
         overall_text="<svg><image href='file:///etc/passwd'/></svg>",
         recommendation="<style>@import url(http://127.0.0.1:9/x.css);</style>",
     )
-    text = _assert_safe(builders.followup_report_pdf(round.pk), recording)
+    text = _assert_safe(followup_report_pdf(round.pk), recording)
     assert '<script>alert("x")</script>' in text
     assert "url(http://127.0.0.1:9/x)" in text
     assert '<link rel="attachment" href="file:///etc/passwd">' in text
@@ -299,7 +299,7 @@ def test_hostile_names_in_the_annual_report_are_printed_as_text(world, recording
     world.agreement.save()
     world.association.name = '<link rel=attachment href="file:///etc/passwd">'
     world.association.save()
-    text = _assert_safe(builders.annual_report_pdf(world.agreement.board_id, 2026), recording)
+    text = _assert_safe(annual_report_pdf(world.agreement.board_id, 2026), recording)
     assert '<script>alert(1)</script><img src="http://127.0.0.1:9/x">' in text
     assert '<link rel=attachment href="file:///etc/passwd">' in text
 

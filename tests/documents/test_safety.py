@@ -3,10 +3,10 @@
 import pytest
 from pypdf.generic import IndirectObject
 
-from documents import builders, rendering, services
+from documents import rendering, services
 from documents.models import MemoKind
 from documents.rendering import StaticOnlyURLFetcher
-from tests.documents.conftest import pdf_reader, pdf_text
+from tests.documents.conftest import agreement_pdf, memo_pdf, pdf_reader, pdf_text
 from tests.factories import ResponsibilityFactory, SignatoryFactory
 
 HOSTILE = [
@@ -40,7 +40,8 @@ class RecordingFetcher(StaticOnlyURLFetcher):
 def recording(monkeypatch):
     RecordingFetcher.asked = []
     RecordingFetcher.served = []
-    monkeypatch.setattr(rendering, "StaticOnlyURLFetcher", RecordingFetcher)
+    fetcher = RecordingFetcher()
+    monkeypatch.setattr(rendering, "default_fetcher", lambda: fetcher)
     return RecordingFetcher
 
 
@@ -80,7 +81,7 @@ def test_hostile_agreement_text_is_printed_as_text_and_nothing_is_fetched(
     world.association.name = '<link rel=attachment href="file:///etc/passwd">'
     world.association.save()
 
-    data = builders.agreement_pdf(full_agreement.pk)
+    data = agreement_pdf(full_agreement.pk)
 
     text = _assert_safe(data, recording)
     assert '<script>alert("x")</script>' in text
@@ -101,7 +102,7 @@ def test_hostile_memo_text_is_printed_as_text(world, full_agreement, recording):
     memo.signing_official = "<b>Handläggare</b>"
     memo.save()
 
-    data = builders.memo_pdf(memo.pk)
+    data = memo_pdf(memo.pk)
 
     text = _assert_safe(data, recording)
     assert "<script>alert(1)</script>" in text

@@ -46,7 +46,7 @@ def test_refusal_message_is_swedish_and_says_why():
         validate_free_text("Han har 850709-9805.")
     assert exc.value.messages == [
         "Texten innehåller något som ser ut som ett personnummer (850709-9805). "
-        "Uppgifter om enskilda besökare får inte registreras här."
+        "Personnummer och samordningsnummer får inte sparas i registret. Ta bort numret."
     ]
 
 

@@ -167,7 +167,7 @@ def test_personnummer_is_refused_and_everything_typed_is_kept(world, client_for,
     body = response.content.decode()
     assert (
         "Texten innehåller något som ser ut som ett personnummer (850709-9805). "
-        "Uppgifter om enskilda besökare får inte registreras här."
+        "Personnummer och samordningsnummer får inte sparas i registret. Ta bort numret."
     ) in body
     assert "Vanlig text om verksamheten" in body
     assert "Stadsmissionen" in body

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from documents.annual_jobs import annual_report_request, annual_report_status
 from documents.models import AnnualReportJob
-from documents.services import annual_report_request, annual_report_status
 from partnerships.demo import DEMO_PASSWORD
 from partnerships.models import Board, User
 

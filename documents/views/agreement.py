@@ -1,0 +1,96 @@
+"""The agreement's documents page, the agreement and follow-up report PDFs, downloads."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import builders, permissions, selectors, services
+from ..models import IssuedDocument
+from .common import documents_page, pdf_response, preview_response
+
+logger = logging.getLogger("documents.integrity")
+
+
+@login_required
+@require_GET
+def agreement_documents(request: HttpRequest, pk: str) -> HttpResponse:
+    return documents_page(request, selectors.agreement_for_documents(request.user, pk))
+
+
+@login_required
+@require_GET
+def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
+    """The agreement as it would print now; for everyone who can see the agreement."""
+    agreement = selectors.agreement_for_documents(request.user, pk)
+    return preview_response(request, agreement.pk, builders.agreement_snapshot(agreement.pk))
+
+
+@login_required
+@require_POST
+def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_documents(request.user, pk)
+    if not permissions.can_issue_documents(request.user, agreement):
+        raise PermissionDenied
+    try:
+        document = services.agreement_issue(user=request.user, agreement=agreement)
+    except ValidationError as refused:
+        return documents_page(request, agreement, problems=refused.messages, status=400)
+    messages.success(request, f"Överenskommelsen är utfärdad som version {document.version}.")
+    return redirect("documents:agreement_documents", pk=agreement.pk)
+
+
+@login_required
+@require_GET
+def issued_document_download(request: HttpRequest, document_pk: str) -> HttpResponse:
+    """The issued PDF, only when its bytes and data still match their checksums."""
+    document: IssuedDocument = selectors.issued_document_for_user(request.user, document_pk)
+    if not document.verify():
+        logger.critical(
+            "Issued document %s (%s, version %s) fails its checksum check: stored sha256 %s, "
+            "content sha256 %s. Not served (requested by user %s).",
+            document.pk,
+            document.kind,
+            document.version,
+            document.sha256,
+            IssuedDocument.checksum(document.content),
+            request.user.pk,
+        )
+        return render(request, "documents/integrity_error.html", {"document": document}, status=500)
+    return pdf_response(document.content, document.filename, inline=False)
+
+
+@login_required
+@require_GET
+def followup_report_preview(request: HttpRequest, pk: str, round_pk: str) -> HttpResponse:
+    """The report of a round as it would print now (submitted reports only); for everyone
+    who can see the agreement, partners included."""
+    agreement = selectors.agreement_for_documents(request.user, pk)
+    round = selectors.round_for_documents(agreement, round_pk)
+    snapshot = builders.followup_report_snapshot(round.pk)
+    return preview_response(request, round.pk, snapshot)
+
+
+@login_required
+@require_POST
+def followup_report_issue(request: HttpRequest, pk: str, round_pk: str) -> HttpResponse:
+    agreement = selectors.agreement_for_documents(request.user, pk)
+    round = selectors.round_for_documents(agreement, round_pk)
+    if not permissions.can_issue_documents(request.user, agreement):
+        raise PermissionDenied
+    try:
+        document = services.followup_report_issue(user=request.user, round=round)
+    except ValidationError as refused:
+        return documents_page(request, agreement, problems=refused.messages, status=400)
+    messages.success(
+        request,
+        f"Uppföljningsrapporten för {round.period_label} är utfärdad som version "
+        f"{document.version}.",
+    )
+    return redirect("documents:agreement_documents", pk=agreement.pk)
