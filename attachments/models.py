@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from common.privacy import LINE_GUARD
 from partnerships.models import Agreement, Organisation
 
 
@@ -66,7 +67,7 @@ class Attachment(models.Model):
         "avser år", validators=[MinValueValidator(1990), MaxValueValidator(2200)]
     )
     file = models.FileField("fil", upload_to=storage_name, max_length=200)
-    name = models.CharField("filnamn", max_length=130)
+    name = models.CharField("filnamn", max_length=130, validators=LINE_GUARD)
     content_type = models.CharField("filtyp", max_length=100)
     size = models.PositiveBigIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)

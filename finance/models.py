@@ -10,8 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-# The privacy guard on free text; followups.privacy re-exports common.privacy once that lands.
-from followups.privacy import validate_free_text
+from common.privacy import LINE_GUARD, TEXT_GUARD
 from partnerships.models import Agreement, Party, User
 
 from . import indexation
@@ -434,9 +433,7 @@ class EconomicReport(models.Model):
     )
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     own_financing = models.BigIntegerField("egen finansiering (kr)", default=0)
-    comment = models.TextField(
-        "kommentar", blank=True, max_length=4000, validators=[validate_free_text]
-    )
+    comment = models.TextField("kommentar", blank=True, max_length=4000, validators=TEXT_GUARD)
     status = models.CharField(
         max_length=10, choices=EconomicReportStatus.choices, default=EconomicReportStatus.DRAFT
     )
@@ -476,7 +473,7 @@ class EconomicReportLine(models.Model):
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
     actual = models.BigIntegerField("utfall (kr)")
     comment = models.TextField(
-        "kommentar till avvikelsen", blank=True, max_length=2000, validators=[validate_free_text]
+        "kommentar till avvikelsen", blank=True, max_length=2000, validators=TEXT_GUARD
     )
     history = HistoricalRecords()
 
@@ -501,7 +498,7 @@ class OtherFunding(models.Model):
     report = models.ForeignKey(
         EconomicReport, on_delete=models.CASCADE, related_name="other_funding"
     )
-    funder = models.CharField("finansiär", max_length=120, validators=[validate_free_text])
+    funder = models.CharField("finansiär", max_length=120, validators=LINE_GUARD)
     amount = models.BigIntegerField("belopp (kr)")
     history = HistoricalRecords()
 

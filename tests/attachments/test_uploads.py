@@ -7,7 +7,7 @@ from attachments import registry
 from attachments.models import Attachment, AttachmentKind
 from tests.attachments import files
 
-NOTE_MESSAGE = "Uppgifter om enskilda besökare får inte registreras här."
+NOTE_MESSAGE = "Personnummer och samordningsnummer får inte sparas i registret."
 
 
 def _upload(client, world, data: bytes, name: str = "rapport.pdf", **extra):
