@@ -42,3 +42,17 @@ def required_documents(
                 (have if key in arrived else lack).append(AttachmentKind(kind).label)
             rows.append(RequiredRow(organisation_id, name, year, tuple(have), tuple(lack)))
     return rows
+
+
+# The yearly documents (verksamhetsberättelse, årsredovisning, revisionsberättelse) of year
+# Y are due by 30 June of year Y + 1, after the association's annual meeting.
+DOCUMENTS_DUE_MONTH_DAY = (6, 30)
+
+
+def documents_due_date(year: int) -> dt.date:
+    return dt.date(year + 1, *DOCUMENTS_DUE_MONTH_DAY)
+
+
+def overdue_document_years(years: Iterable[int], today: dt.date) -> list[int]:
+    """Years whose documents are past their due date: the reminders name these."""
+    return [year for year in years if documents_due_date(year) < today]

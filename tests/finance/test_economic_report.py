@@ -187,3 +187,16 @@ def test_economy_tab_lists_reports_without_revealing_drafts(setup, client_for):
     own = client_for(world.partner).get(reverse("finance:economy", args=[world.agreement.pk]))
     statuses = {(y, p.organisation.name): s for y, p, s in own.context["economy"].report_rows}
     assert statuses[(2024, "IOGT-NTO Kamratstödet")] == "draft"
+
+
+def test_start_page_says_which_reports_are_missing(setup, client_for, time_machine):
+    world = setup
+    time_machine.move_to("2025-03-01 09:00")
+    missing = f"Ekonomisk redovisning saknas i {world.agreement.title}: IOGT-NTO Kamratstödet 2024"
+    assert missing in client_for(world.admin).get("/").content.decode()
+    partner_page = client_for(world.partner).get("/").content.decode()
+    assert missing in partner_page
+    assert "Sionförsamlingen 2024" not in partner_page  # another party's business
+    assert world.agreement.title not in client_for(world.outsider_admin).get("/").content.decode()
+    _post(client_for(world.partner), world, action="submit")
+    assert missing not in client_for(world.admin).get("/").content.decode()
