@@ -1,23 +1,48 @@
-"""Form -> service -> response, the same in every app."""
+"""Form -> service -> response, the same in every app.
 
-from collections.abc import Callable
+An edit view builds its form(s), then::
+
+    status = submit(request, form, lambda: services.thing_save(user=..., **typed values))
+    if status is None:
+        messages.success(request, "...")
+        return redirect(...)
+    return render(request, template, context, status=status)
+
+``submit`` answers 200 for a GET (an unbound form), 400 for an invalid form or a rule the
+service refused (``ValidationError``), 409 when somebody else saved first
+(``ConcurrentEditError``); the user's input stays on the form and nothing is half-saved
+(the service is atomic)."""
+
+from collections.abc import Callable, Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
+from django.http import HttpRequest
 
 from .errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 
 
-def apply_validation_error(form: BaseForm, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where the form has the field."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
+def apply_validation_error(
+    form: BaseForm, exc: ValidationError, prefixed: Mapping[str, BaseForm] | None = None
+) -> None:
+    """Put a service's ValidationError on the form: per field where the form has the field.
+    A key ``"<prefix>-<field>"`` goes to the form ``prefixed[prefix]`` (a page of two forms)."""
+    if not hasattr(exc, "error_dict"):
         form.add_error(None, exc.messages)
+        return
+    for key, errors in exc.message_dict.items():
+        target, field = form, key
+        prefix, _, rest = key.partition("-")
+        if prefixed and rest and prefix in prefixed:
+            target, field = prefixed[prefix], rest
+        target.add_error(field if field in target.fields else None, errors)
 
 
-def save_through_service(form: BaseForm, save: Callable[[], object]) -> int | None:
+def save_through_service(
+    form: BaseForm,
+    save: Callable[[], object],
+    prefixed: Mapping[str, BaseForm] | None = None,
+) -> int | None:
     """Run the service call that saves a valid form. None when it saved; otherwise the
     status to answer with, the reason already on the form: 409 when somebody else saved
     first (the user's input is kept), 400 when a rule refused the data."""
@@ -27,6 +52,27 @@ def save_through_service(form: BaseForm, save: Callable[[], object]) -> int | No
         form.add_error(None, CONCURRENT_EDIT_MESSAGE)
         return 409
     except ValidationError as exc:
-        apply_validation_error(form, exc)
+        apply_validation_error(form, exc, prefixed)
         return 400
     return None
+
+
+def submit(
+    request: HttpRequest,
+    form: BaseForm,
+    save: Callable[[], object],
+    *,
+    also: Iterable = (),
+    prefixed: Mapping[str, BaseForm] | None = None,
+) -> int | None:
+    """The step every edit view takes: 200 for a GET (or a form left unbound, as
+    ``request.POST or None`` leaves it for an empty POST); for a POST 400 when ``form`` or any
+    of ``also`` (more forms or formsets on the page) is invalid, else the service call
+    through ``save_through_service`` (None when saved, 400 for a rule, 409 for a concurrent
+    edit)."""
+    if request.method != "POST" or not form.is_bound:
+        return 200
+    valid = [form.is_valid(), *(other.is_valid() for other in also)]
+    if not all(valid):
+        return 400
+    return save_through_service(form, save, prefixed)

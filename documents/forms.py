@@ -1,7 +1,5 @@
 from django import forms
 
-from partnerships.text import PlainTextFormMixin
-
 from .models import Memo
 
 MISSING_VERSION_MESSAGE = (
@@ -10,7 +8,7 @@ MISSING_VERSION_MESSAGE = (
 )
 
 
-class MemoForm(PlainTextFormMixin, forms.ModelForm):
+class MemoForm(forms.ModelForm):
     """The parts of a memo a person writes. Validation lives in ``Memo.clean``; the hidden
     ``version`` is the one the user read (a POST without it is refused)."""
 

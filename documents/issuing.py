@@ -33,7 +33,7 @@ from django.utils import timezone
 from partnerships.formatting import format_date
 from partnerships.models import Agreement, Organisation, Sector, User
 
-from . import builders
+from . import kinds
 from .models import DocumentKind, IssuedDocument, PublicBodySettings, data_checksum
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def issue_problems(snapshot: dict[str, Any], *, registry_number_required: bool) 
             + "."
         )
     kind = snapshot["kind"]
-    registry_number = builders.document_meta(snapshot)["registry_number"].strip()
+    registry_number = kinds.document_meta(snapshot)["registry_number"].strip()
     if registry_number_required and kind in KINDS_WITH_REGISTRY_NUMBER and not registry_number:
         problems.append(
             "Diarienummer saknas. Ange överenskommelsens (eller tjänsteskrivelsens) "
@@ -182,9 +182,9 @@ def document_issue(
     )
     if problems:
         raise ValidationError(problems)
-    pdf = finalise_pdf(builders.render_snapshot(snapshot))
+    pdf = finalise_pdf(kinds.render_snapshot(snapshot))
     # From here on the bytes are final: the checksum below is the document's.
-    meta = builders.document_meta(snapshot)
+    meta = kinds.document_meta(snapshot)
     document = IssuedDocument(
         kind=kind,
         agreement=agreement,

@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.privacy import LINE_GUARD, TEXT_GUARD
+
 from .texts import split_lines
 
 
@@ -90,10 +92,11 @@ class IssuedDocument(models.Model):
         blank=True,
         default="",
         help_text="Skiljer dokument av samma typ åt, t.ex. uppföljningens id eller årtalet.",
+        validators=LINE_GUARD,
     )
     version = models.PositiveIntegerField("version")
-    title = models.CharField("titel", max_length=300)
-    filename = models.CharField("filnamn", max_length=200)
+    title = models.CharField("titel", max_length=300, validators=LINE_GUARD)
+    filename = models.CharField("filnamn", max_length=200, validators=LINE_GUARD)
     content = models.BinaryField("PDF", editable=False)
     size = models.PositiveIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)
@@ -219,23 +222,37 @@ class Memo(models.Model):
         related_name="memos",
     )
     kind = models.CharField("typ", max_length=20, choices=MemoKind.choices)
-    title = models.CharField("rubrik", max_length=300)
-    registry_number = models.CharField("diarienummer", max_length=60, blank=True)
+    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
+    registry_number = models.CharField(
+        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
+    )
     memo_date = models.DateField("datum")
     proposed_decisions = models.TextField(
         "förslag till beslut",
         help_text="Ett förslag per rad, i ordning. Numreringen görs i dokumentet.",
+        validators=TEXT_GUARD,
     )
-    matter = models.TextField("ärende")
-    decision_basis = models.TextField("beslutsunderlag", blank=True, help_text="En bilaga per rad.")
-    background = models.TextField("bakgrund", blank=True)
-    target_group_and_goals = models.TextField("målgrupp och målsättning", blank=True)
-    economic_consequences = models.TextField("ekonomiska konsekvenser", blank=True)
-    municipal_goals = models.TextField("kommunala mål", blank=True)
-    follow_up_and_evaluation = models.TextField("uppföljning och utvärdering", blank=True)
-    signing_official = models.CharField("handläggare", max_length=200)
+    matter = models.TextField("ärende", validators=TEXT_GUARD)
+    decision_basis = models.TextField(
+        "beslutsunderlag", blank=True, help_text="En bilaga per rad.", validators=TEXT_GUARD
+    )
+    background = models.TextField("bakgrund", blank=True, validators=TEXT_GUARD)
+    target_group_and_goals = models.TextField(
+        "målgrupp och målsättning", blank=True, validators=TEXT_GUARD
+    )
+    economic_consequences = models.TextField(
+        "ekonomiska konsekvenser", blank=True, validators=TEXT_GUARD
+    )
+    municipal_goals = models.TextField("kommunala mål", blank=True, validators=TEXT_GUARD)
+    follow_up_and_evaluation = models.TextField(
+        "uppföljning och utvärdering", blank=True, validators=TEXT_GUARD
+    )
+    signing_official = models.CharField("handläggare", max_length=200, validators=LINE_GUARD)
     office = models.CharField(
-        "kontor/förvaltning", max_length=200, help_text="T.ex. Omsorgskontoret."
+        "kontor/förvaltning",
+        max_length=200,
+        help_text="T.ex. Omsorgskontoret.",
+        validators=LINE_GUARD,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

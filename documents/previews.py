@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from partnerships.models import User
 
-from . import builders
+from . import kinds
 from .models import PreviewRender, data_checksum
 
 PREVIEW_TTL_SECONDS = 60 * 60
@@ -68,6 +68,6 @@ def preview_pdf(*, user: User, subject: object, snapshot: dict[str, Any]) -> byt
     pdf = cache.get(key)
     if pdf is None:
         with render_slot(user):
-            pdf = builders.render_snapshot(snapshot)
+            pdf = kinds.render_snapshot(snapshot)
         cache.set(key, pdf, PREVIEW_TTL_SECONDS)
     return pdf

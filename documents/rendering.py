@@ -34,7 +34,7 @@ and any other scheme raise ``ResourceRefused``; no base URL is given, so relativ
 dropped by WeasyPrint before they reach the fetcher.
 
 ``render_pdf`` is a pure function of (template, context): no request, no database. The
-per-document builders in ``documents.builders`` take ids and return bytes, so a background
+per-document builders in ``documents.kinds`` take ids and return bytes, so a background
 task (django-tasks) can run them unchanged later.
 """
 
@@ -53,6 +53,10 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from . import pdf_tags
+
+pdf_tags.install()  # headers as artifacts, one element per split section, th scope
 
 PDF_VARIANT = "pdf/a-2u"
 PDF_TAGS = True

@@ -22,7 +22,7 @@ from followups.models import FollowUpRound
 from partnerships.formatting import format_date
 from partnerships.models import Agreement, Sector, User
 
-from . import builders, texts
+from . import kinds, texts
 from .issuing import document_issue
 from .models import DocumentKind, IssuedDocument, Memo, MemoKind
 from .permissions import can_edit_memo, can_issue_documents
@@ -31,7 +31,7 @@ from .permissions import can_edit_memo, can_issue_documents
 def agreement_issue(*, user: User, agreement: Agreement) -> IssuedDocument:
     if not can_issue_documents(user, agreement):
         raise PermissionDenied
-    snapshot = builders.agreement_snapshot(agreement.pk)
+    snapshot = kinds.agreement_snapshot(agreement.pk)
     return document_issue(
         user=user, kind=DocumentKind.AGREEMENT, snapshot=snapshot, agreement=agreement
     )
@@ -40,7 +40,7 @@ def agreement_issue(*, user: User, agreement: Agreement) -> IssuedDocument:
 def memo_issue(*, user: User, memo: Memo) -> IssuedDocument:
     if not can_issue_documents(user, memo.agreement):
         raise PermissionDenied
-    snapshot = builders.memo_snapshot(memo.pk)
+    snapshot = kinds.memo_snapshot(memo.pk)
     return document_issue(
         user=user,
         kind=DocumentKind(memo.document_kind),
@@ -53,7 +53,7 @@ def followup_report_issue(*, user: User, round: FollowUpRound) -> IssuedDocument
     """Issue the follow-up report of a round (one version series per round)."""
     if not can_issue_documents(user, round.agreement):
         raise PermissionDenied
-    snapshot = builders.followup_report_snapshot(round.pk)
+    snapshot = kinds.followup_report_snapshot(round.pk)
     return document_issue(
         user=user,
         kind=DocumentKind.FOLLOWUP_REPORT,

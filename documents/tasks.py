@@ -13,7 +13,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import builders
+from . import kinds
 from .issuing import document_issue
 from .models import AnnualReportJob, DocumentKind
 
@@ -44,7 +44,7 @@ def annual_report_run(*, job_id: int, attempt: int) -> int | None:
         pk=job_id
     )
     try:
-        snapshot = builders.annual_report_snapshot(job.board_id, job.year)
+        snapshot = kinds.annual_report_snapshot(job.board_id, job.year)
         with transaction.atomic():
             current = (
                 AnnualReportJob.objects.select_for_update()

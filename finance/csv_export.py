@@ -37,3 +37,79 @@ def csv_response(filename: str, header: list[str], rows: Iterable[Iterable[objec
     response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+ECONOMY_HEADER = [
+    "Överenskommelse",
+    "Part",
+    "År",
+    "Index",
+    "Beräknat (kr)",
+    "Beslutat (kr)",
+    "Avvikelse (kr)",
+    "Gäller (kr)",
+    "Utbetalt (kr)",
+    "Kvar att betala (kr)",
+    "Status",
+    "Anmärkning",
+]
+
+OVERVIEW_HEADER = [
+    "Överenskommelse",
+    "Part",
+    "År",
+    "Ersättning (kr)",
+    "Avvikelse från beräknat (kr)",
+    "Utbetalt (kr)",
+    "Kvar att betala (kr)",
+    "Status",
+    "Anmärkning",
+]
+
+
+def economy_csv(economy) -> HttpResponse:
+    """One agreement's ledgers, a row per compensation and year."""
+    rows = []
+    for ledger in economy.ledgers:
+        for row in ledger.rows:
+            s = row.schedule
+            rows.append(
+                [
+                    economy.agreement.title,
+                    ledger.compensation.party.organisation.name,
+                    row.year,
+                    s.index.label if s.index else "",
+                    s.computed,
+                    s.decided,
+                    s.deviation,
+                    s.amount,
+                    row.paid,
+                    row.outstanding,
+                    row.status_label,
+                    s.missing_reason,
+                ]
+            )
+    return csv_response(f"ekonomi-{economy.agreement.pk}.csv", ECONOMY_HEADER, rows)
+
+
+def overview_csv(overview, year: int) -> HttpResponse:
+    """Every visible compensation of one year, and the sums."""
+    rows = [
+        [
+            r.agreement.title,
+            r.organisation_name,
+            year,
+            r.row.schedule.amount,
+            r.row.schedule.deviation,
+            r.row.paid,
+            r.row.outstanding,
+            r.row.status_label,
+            r.row.schedule.missing_reason,
+        ]
+        for r in overview.rows
+    ]
+    unknown = f"{overview.unknown_count} belopp okända" if overview.unknown_count else ""
+    rows.append(
+        ["Summa", "", year, overview.total, "", overview.paid, overview.outstanding, unknown, ""]
+    )
+    return csv_response(f"ekonomi-oversikt-{year}.csv", OVERVIEW_HEADER, rows)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from partnerships.demo import DemoCase
 from partnerships.models import Agreement, Organisation, Party
 
+from .ledger import build_ledger, index_points, ledger_queryset
 from .models import (
     BudgetLine,
     Compensation,
@@ -25,7 +26,6 @@ from .models import (
     PartyBudget,
     Payment,
 )
-from .selectors import _ledger_queryset, build_ledger, index_points
 
 LEVEL_2023_NOTE = (
     "Överenskommelsen 2024–2026 anger ersättningen enligt 2023 års nivå: "
@@ -98,7 +98,7 @@ def _pay_january(compensations: list[Compensation], until_year: int, keys: dict)
     the amount is still unknown, at the previous year's level - as the municipality does)."""
     points = index_points()
     today = timezone.localdate()
-    fresh = _ledger_queryset(Compensation.objects.filter(pk__in=[c.pk for c in compensations]))
+    fresh = ledger_queryset(Compensation.objects.filter(pk__in=[c.pk for c in compensations]))
     for compensation in fresh:
         previous = None
         for row in build_ledger(compensation, points, today).rows:

@@ -1,9 +1,9 @@
 """The money of an agreement as plain data for the board documents.
 
 Plain functions that return JSON-safe dicts (ints for kronor, ISO strings for dates, Swedish
-sentences already formatted with ``format_sek``). ``documents`` registers them in its
-``ready()``; this module imports nothing from ``documents`` (the layouts are documented in
-``documents/providers.py``).
+sentences already formatted with ``format_sek``), declared as ``TypedDict``s below.
+``documents`` calls them (it sits above finance); this module imports nothing from
+``documents``. The annual report's money is in ``finance.annual_report_data``.
 
 They read every row of the agreement (no user scope): the caller has already decided that
 the user may see the agreement, and a board document prints the whole economy.
@@ -11,8 +11,7 @@ the user may see the agreement, and a board document prints the whole economy.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -20,9 +19,56 @@ from django.utils import timezone
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
-from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget, Payment
+from .ledger import YearRow, build_ledger, index_points, ledger_queryset, municipal_financing
+from .models import MONTHS, BudgetLine, Compensation, IndexRule, PartyBudget
 from .rules import budget_difference
-from .selectors import YearRow, _ledger_queryset, build_ledger, index_points
+
+
+class AmountRow(TypedDict):
+    name: str
+    amount: int
+
+
+class DecidedRow(TypedDict):
+    name: str
+    year: int
+    computed: int | None
+    decided: int
+    deviation: int | None
+
+
+class UnsettledRow(TypedDict):
+    name: str
+    year: int
+    difference: int
+
+
+class AgreementEconomy(TypedDict):
+    """The "Ekonomi" section of the agreement (seeds/003)."""
+
+    level_text: str
+    compensation: list[AmountRow]
+    compensation_total: int
+    terms_text: str
+    budget_year: int | None
+    party_costs: list[dict[str, Any]]  # {"name", "year", "rows", "total", "municipal", "own"}
+    total_cost: int | None
+    municipal_financing: int | None
+    own_financing: int | None
+    diff: int | None
+    warnings: list[str]
+    decided: list[DecidedRow]
+    unsettled: list[UnsettledRow]
+
+
+class MemoEconomy(TypedDict):
+    """The "Ekonomiska konsekvenser" of a memo (seeds/002)."""
+
+    text: str
+    rows: list[dict[str, Any]]  # {"label", "amount"}
+    warnings: list[str]
+    decided: list[DecidedRow]
+    unsettled: list[UnsettledRow]
 
 
 def _municipality(agreement: Agreement) -> str:
@@ -32,7 +78,7 @@ def _municipality(agreement: Agreement) -> str:
 
 def _compensations(agreement: Agreement) -> list[Compensation]:
     return list(
-        _ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
+        ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
             "party__organisation__name", "pk"
         )
     )
@@ -71,7 +117,7 @@ def _budgets(agreement: Agreement) -> tuple[int | None, list[PartyBudget]]:
     return year, [b for b in budgets if b.year == year]
 
 
-def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
+def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
     """The "Ekonomi" section of the agreement (seeds/003), or None without any money data.
 
     Compensation per idea-based party at the level the agreement states (the base year's
@@ -115,12 +161,7 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
         cost = sum(line.amount for line in lines)
         total_cost += cost
         own_total += budget.own_contribution
-        if budget.municipal_financing is not None:
-            municipal = budget.municipal_financing
-        else:
-            ledger = ledgers.get(budget.party_id)
-            row = ledger.row(budget.year) if ledger else None
-            municipal = row.schedule.amount if row else (None if ledger else 0)
+        municipal, _source = municipal_financing(budget, ledgers)
         if municipal is None or municipal_total is None:
             municipal_total = None
         else:
@@ -186,7 +227,7 @@ def agreement_economy(agreement: Agreement) -> dict[str, Any] | None:
     }
 
 
-def _decided_row(name: str, row: YearRow) -> dict[str, Any]:
+def decided_row(name: str, row: YearRow) -> DecidedRow:
     schedule = row.schedule
     return {
         "name": name,
@@ -197,11 +238,11 @@ def _decided_row(name: str, row: YearRow) -> dict[str, Any]:
     }
 
 
-def _unsettled_row(name: str, row: YearRow) -> dict[str, Any]:
+def unsettled_row(name: str, row: YearRow) -> UnsettledRow:
     return {"name": name, "year": row.year, "difference": row.schedule.definitive_difference}
 
 
-def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, Any]]]:
+def decisions_and_differences(agreement: Agreement) -> dict[str, list]:
     """What the economy tab shows beside the amounts, for the board documents.
 
     ``decided``: every year where a decided amount rules instead of the computed one, with
@@ -214,36 +255,52 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list[dict[str, 
      "unsettled": [{"name", "year", "difference"}]}"""
     points = index_points()
     today = timezone.localdate()
-    decided: list[dict[str, Any]] = []
-    unsettled: list[dict[str, Any]] = []
+    decided: list[DecidedRow] = []
+    unsettled: list[UnsettledRow] = []
     for compensation in _compensations(agreement):
         name = compensation.party.organisation.name
         ledgers = [build_ledger(compensation, points, today)]
         earlier = compensation.continues_from
         if earlier is not None:
-            earlier = _ledger_queryset(Compensation.objects.filter(pk=earlier.pk)).get()
+            earlier = ledger_queryset(Compensation.objects.filter(pk=earlier.pk)).get()
             ledgers.insert(0, build_ledger(earlier, points, today, years=[compensation.base_year]))
         for ledger in ledgers:
             for row in ledger.rows:
                 if row.schedule.decided is not None:
-                    decided.append(_decided_row(name, row))
+                    decided.append(decided_row(name, row))
                 if row.needs_settlement and ledger is ledgers[-1]:
-                    unsettled.append(_unsettled_row(name, row))
+                    unsettled.append(unsettled_row(name, row))
     return {"decided": decided, "unsettled": unsettled}
 
 
-def _latest_known(ledger) -> tuple[int | None, int | None, str]:
-    """(year, amount, missing reason) of the latest year with a known ruling amount."""
-    known = [row for row in ledger.rows if row.schedule.amount is not None]
-    missing = next(
-        (row.schedule.missing_reason for row in ledger.rows if row.schedule.amount is None), ""
-    )
-    if not known:
-        return None, None, missing
-    return known[-1].year, known[-1].schedule.amount, missing
+def _latest_levels(
+    compensations: list[Compensation], rows: list[dict[str, Any]], warnings: list[str]
+) -> list[str]:
+    """The compensation of each party at the latest known level of the current agreement:
+    the sentence parts, with the rows and warnings added to the given lists."""
+    points = index_points()
+    today = timezone.localdate()
+    parts = []
+    for compensation in compensations:
+        year, amount, missing = build_ledger(compensation, points, today).latest_known()
+        name = compensation.party.organisation.name
+        if amount is None:
+            # Nothing computable in the period: the level the agreement states.
+            year, amount = compensation.base_year, compensation.base_amount
+            warnings.append(
+                f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
+                f"Beloppet nedan är {year} års nivå."
+            )
+        elif missing:
+            warnings.append(
+                f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram."
+            )
+        parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
+        rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
+    return parts
 
 
-def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
+def memo_economy(agreement: Agreement, memo_kind: str) -> MemoEconomy | None:
     """The "Ekonomiska konsekvenser" of a memo (seeds/002), computed from the finance data.
 
     ``memo_kind`` "new": the yearly scope (total cost), who finances what (the municipality
@@ -288,26 +345,7 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> dict[str, Any] | None:
 
     if compensations:
         if memo_kind == "renewal":
-            points = index_points()
-            today = timezone.localdate()
-            parts = []
-            for compensation in compensations:
-                ledger = build_ledger(compensation, points, today)
-                year, amount, missing = _latest_known(ledger)
-                name = compensation.party.organisation.name
-                if amount is None:
-                    # Nothing computable in the period: the level the agreement states.
-                    year, amount = compensation.base_year, compensation.base_amount
-                    warnings.append(
-                        f"Ersättningen till {name} kan inte räknas upp för perioden: {missing}. "
-                        f"Beloppet nedan är {year} års nivå."
-                    )
-                elif missing:
-                    warnings.append(
-                        f"{missing}: ersättningen till {name} efter {year} kan inte räknas fram."
-                    )
-                parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
-                rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
+            parts = _latest_levels(compensations, rows, warnings)
             if parts:
                 sentences.append(
                     f"{municipality} ersätter i nuvarande överenskommelse " + _join(parts) + "."
@@ -340,74 +378,3 @@ def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " och " + parts[-1]
-
-
-# --- the annual report to the board -------------------------------------------------------
-
-
-def payments_by_agreement(agreement_ids: list[int], year: int) -> dict[int, dict[str, Any]]:
-    """Money paid in ``year`` per agreement: {agreement id: {"total", "rows": [...]}}.
-
-    One query for the payments of all agreements (the annual report covers many)."""
-    result: dict[int, dict[str, Any]] = {}
-    grouped: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    payments = (
-        Payment.objects.filter(agreement_id__in=agreement_ids, year=year)
-        .select_related("compensation__party__organisation")
-        .order_by("compensation__party__organisation__name", "paid_on")
-    )
-    for payment in payments:
-        grouped[payment.agreement_id][payment.compensation.party.organisation.name] += (
-            payment.amount
-        )
-    for agreement_id, by_party in grouped.items():
-        rows = [{"name": name, "amount": amount} for name, amount in by_party.items()]
-        result[agreement_id] = {"total": sum(r["amount"] for r in rows), "rows": rows}
-    return result
-
-
-def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, dict[str, Any]]:
-    """For each agreement: the ruling compensation for ``year`` per party (None when
-    unknown), the index values missing for ``year`` and the coming year, the decided amounts
-    up to ``year`` against the computed ones, and the index differences not yet settled.
-
-    {agreement id: {"rows": [{"name", "amount"}], "missing": ["OPI för 2027 saknas", ...],
-                    "decided": [{"name", "year", "computed", "decided", "deviation"}],
-                    "unsettled": [{"name", "year", "difference"}]}}
-    A fixed number of queries whatever the number of agreements."""
-    points = index_points()
-    today = timezone.localdate()
-    compensations = _ledger_queryset(
-        Compensation.objects.filter(agreement__in=[a.pk for a in agreements])
-    ).order_by("party__organisation__name")
-    result: dict[int, dict[str, Any]] = {
-        a.pk: {"rows": [], "missing": [], "decided": [], "unsettled": []} for a in agreements
-    }
-    for compensation in compensations:
-        agreement = compensation.agreement
-        wanted = [
-            y
-            for y in (year, year + 1)
-            if agreement.period_start.year <= y <= agreement.period_end.year
-        ]
-        if not wanted:
-            continue
-        name = compensation.party.organisation.name
-        ledger = build_ledger(compensation, points, today)
-        entry = result[agreement.pk]
-        for row in ledger.rows:
-            if row.year == year:
-                entry["rows"].append({"name": name, "amount": row.schedule.amount})
-            reason = row.schedule.missing_reason
-            if (
-                row.year in wanted
-                and row.schedule.amount is None
-                and reason
-                and reason not in entry["missing"]
-            ):
-                entry["missing"].append(reason)
-            if row.year <= year and row.schedule.decided is not None:
-                entry["decided"].append(_decided_row(name, row))
-            if row.year <= year and row.needs_settlement:
-                entry["unsettled"].append(_unsettled_row(name, row))
-    return result

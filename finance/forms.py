@@ -8,8 +8,8 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 
+from common.privacy import LINE_GUARD, TextGuardFormMixin
 from partnerships.models import Sector
-from partnerships.text import PlainTextFormMixin, validate_plain_text
 
 from .index_import import parse_percent
 from .models import (
@@ -82,8 +82,23 @@ class PercentField(forms.CharField):
         return f"{value:.1f}".replace(".", ",")
 
 
-class VersionedForm(PlainTextFormMixin, forms.Form):
+class VersionedForm(TextGuardFormMixin, forms.Form):
+    """A form over a versioned row: the hidden ``version`` is the one the user read."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_from(instance: object, fields: tuple[str, ...]) -> dict:
+        """The form's initial values from a stored row, its version included."""
+        return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
+
+    def values(self) -> dict:
+        """The cleaned values the service takes (all but ``version``)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
 
 
 YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
@@ -110,7 +125,7 @@ class IndexValueForm(VersionedForm):
     )
 
 
-class IndexSeriesForm(PlainTextFormMixin, forms.Form):
+class IndexSeriesForm(TextGuardFormMixin, forms.Form):
     name = forms.CharField(label="Namn", max_length=40, help_text="T.ex. KPI.")
     description = forms.CharField(label="Beskrivning", max_length=200, required=False)
 
@@ -121,7 +136,7 @@ class IndexSeriesForm(PlainTextFormMixin, forms.Form):
         return name
 
 
-class IndexImportForm(PlainTextFormMixin, forms.Form):
+class IndexImportForm(TextGuardFormMixin, forms.Form):
     series = forms.ModelChoiceField(
         label="Indexserie", queryset=IndexSeries.objects.all(), empty_label=None
     )
@@ -200,7 +215,7 @@ class DecidedAmountForm(VersionedForm):
     )
 
 
-class PaymentForm(PlainTextFormMixin, forms.Form):
+class PaymentForm(TextGuardFormMixin, forms.Form):
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
     year = forms.TypedChoiceField(label="Avser år", coerce=int, choices=())
     paid_on = forms.DateField(label="Betalningsdag", widget=DATE_INPUT)
@@ -216,7 +231,7 @@ class PaymentForm(PlainTextFormMixin, forms.Form):
             self.initial.setdefault("form_token", secrets.token_urlsafe(24))
 
 
-class SettlementForm(PlainTextFormMixin, forms.Form):
+class SettlementForm(TextGuardFormMixin, forms.Form):
     action = forms.ChoiceField(
         label="Åtgärd", choices=SettlementAction.choices, widget=forms.RadioSelect
     )
@@ -266,7 +281,7 @@ class BudgetForm(VersionedForm):
                 max_length=120,
                 required=False,
                 help_text=f"Valfri, t.ex. ”{label}/personal”.",
-                validators=[validate_plain_text],
+                validators=list(LINE_GUARD),
             )
 
     def lines(self) -> dict[str, tuple[str, int | None]]:

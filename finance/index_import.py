@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
+from common.privacy import validate_text
+
 PERCENT_HINT = "Ange procent, t.ex. 3,5 för 3,5 %"
 MIN_PERCENT, MAX_PERCENT = Decimal(-50), Decimal(50)
 MIN_YEAR, MAX_YEAR = 1990, 2200
@@ -113,6 +117,16 @@ def parse_year(text: str) -> int:
     return int(cleaned)
 
 
+def parse_text(text: str) -> str:
+    """A free-text cell: the register's text guard (no personnummer, no control characters)."""
+    cleaned = text.strip()
+    try:
+        validate_text(cleaned)
+    except ValidationError as exc:
+        raise ValueError(exc.messages[0]) from exc
+    return cleaned
+
+
 def _separator(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
@@ -170,6 +184,7 @@ def parse_index_csv(data: bytes) -> ParseResult:
         prel_date = take("preliminary_published", parse_date)
         defin = take("definitive_percent", parse_percent)
         defin_date = take("definitive_published", parse_date)
+        source = take("source", parse_text)
         if year is not None:
             if year in seen:
                 problems.append(f"året {year} finns redan på rad {seen[year]}")
@@ -186,7 +201,7 @@ def parse_index_csv(data: bytes) -> ParseResult:
                 preliminary_published=prel_date,
                 definitive_percent=defin,
                 definitive_published=defin_date,
-                source=(values.get("source") or "").strip(),
+                source=source,
             )
         )
     if not result.rows and not result.errors:

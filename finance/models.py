@@ -36,8 +36,8 @@ PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
 class IndexSeries(models.Model):
     """A published index, e.g. OPI (SKR's omsorgsprisindex) or KPI."""
 
-    name = models.CharField("namn", max_length=40, unique=True)
-    description = models.CharField("beskrivning", max_length=200, blank=True)
+    name = models.CharField("namn", max_length=40, unique=True, validators=LINE_GUARD)
+    description = models.CharField("beskrivning", max_length=200, blank=True, validators=LINE_GUARD)
 
     class Meta:
         verbose_name = "indexserie"
@@ -73,7 +73,7 @@ class IndexValue(models.Model):
         validators=PERCENT_VALIDATORS,
     )
     definitive_published = models.DateField("definitivt publicerat", null=True, blank=True)
-    source = models.TextField("källa", blank=True)
+    source = models.TextField("källa", blank=True, validators=TEXT_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["version", "updated_at"])
@@ -194,7 +194,10 @@ class DecidedAmount(models.Model):
     amount = models.BigIntegerField("beslutat belopp (kr)")
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     note = models.TextField(
-        "beslut", blank=True, help_text="T.ex. paragraf, diarienummer eller överenskommelsens text."
+        "beslut",
+        blank=True,
+        help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
+        validators=TEXT_GUARD,
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -229,7 +232,7 @@ class IndexSettlement(models.Model):
         "skillnad (kr)", help_text="Belopp med definitivt index minus belopp med preliminärt."
     )
     action = models.CharField("åtgärd", max_length=30, choices=SettlementAction.choices)
-    note = models.TextField("kommentar", blank=True)
+    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
     decided_on = models.DateField("beslutsdatum")
     recorded_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -260,7 +263,10 @@ class Payment(models.Model):
     paid_on = models.DateField("betalningsdag")
     amount = models.BigIntegerField("belopp (kr)")
     reference = models.CharField(
-        "referens", max_length=60, help_text="T.ex. verifikations- eller fakturanummer."
+        "referens",
+        max_length=60,
+        help_text="T.ex. verifikations- eller fakturanummer.",
+        validators=LINE_GUARD,
     )
     form_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     recorded_by = models.ForeignKey(
@@ -301,7 +307,7 @@ class RepaymentClaim(models.Model):
         Party, verbose_name="part", on_delete=models.PROTECT, related_name="repayment_claims"
     )
     amount = models.BigIntegerField("belopp (kr)")
-    reason = models.TextField("skäl")
+    reason = models.TextField("skäl", validators=TEXT_GUARD)
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     status = models.CharField(
         "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
@@ -363,7 +369,7 @@ class PartyBudget(models.Model):
         help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger en "
         "annan nivå, t.ex. ”2023 års nivå”.",
     )
-    note = models.TextField("kommentar", blank=True)
+    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -389,7 +395,7 @@ class PartyBudget(models.Model):
 class BudgetLine(models.Model):
     budget = models.ForeignKey(PartyBudget, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
-    label = models.CharField("benämning", max_length=120, blank=True)
+    label = models.CharField("benämning", max_length=120, blank=True, validators=LINE_GUARD)
     amount = models.BigIntegerField("belopp (kr)")
     history = HistoricalRecords()
 

@@ -10,8 +10,13 @@ from partnerships.models import Agreement, Party, Sector, User
 from partnerships.permissions import is_public_administrator, is_public_party_administrator
 
 if TYPE_CHECKING:
+<<<<<<< HEAD
     from .models import Compensation, EconomicReport
     from .selectors import YearRow
+=======
+    from .ledger import YearRow
+    from .models import Compensation
+>>>>>>> main
 
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:

@@ -14,19 +14,18 @@ from django.utils import timezone
 from partnerships.models import Agreement, Party
 from partnerships.services import RenewalError
 
+from .ledger import compensation_ledger
 from .models import Compensation, DecidedAmount, PartyBudget
-from .selectors import compensation_ledger
 
 
 def current_level(compensation: Compensation, last_year: int, today: dt.date) -> tuple[int, int]:
     """(year, amount) of the latest known level at or before ``last_year`` (a decided
     amount rules); the base when no later year is known."""
     years = list(range(compensation.base_year, last_year + 1))
-    ledger = compensation_ledger(compensation, today, years=years)
-    known = [row.schedule for row in ledger.rows if row.schedule.amount is not None]
-    if not known:
+    year, amount, _missing = compensation_ledger(compensation, today, years=years).latest_known()
+    if year is None:
         return compensation.base_year, compensation.base_amount
-    return known[-1].year, known[-1].amount
+    return year, amount
 
 
 def _continuing_party(successor: Agreement, party: Party) -> Party | None:

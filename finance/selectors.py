@@ -15,10 +15,25 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 
+from common.converters import id_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
+<<<<<<< HEAD
 from . import economic_result, indexation
+=======
+from . import indexation
+from .ledger import (  # noqa: F401 - re-exported: the ledger is read through selectors too
+    Ledger,
+    YearRow,
+    agreement_years,
+    build_ledger,
+    compensation_ledger,
+    index_points,
+    ledger_queryset,
+    municipal_financing,
+)
+>>>>>>> main
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -31,9 +46,8 @@ from .models import (
     PartyBudget,
     Payment,
     RepaymentClaim,
-    SettlementAction,
 )
-from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, budget_difference, payment_status
+from .rules import budget_difference
 
 MAX_CHAIN = 10
 YEAR_VALIDATORS_MIN = 1990  # the lowest year a value can have (models.YEAR_VALIDATORS)
@@ -57,10 +71,7 @@ def compensations_visible_to(user: User) -> QuerySet[Compensation]:
 
 
 def compensation_for_user(user: User, pk: object) -> Compensation:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan ersättning.") from exc
+    pk = id_or_404(pk, "Ingen sådan ersättning.")
     compensation = (
         compensations_visible_to(user)
         .select_related("agreement", "party__organisation", "index_series")
@@ -81,10 +92,7 @@ def visible_parties(user: User, agreement: Agreement) -> QuerySet[Party]:
 
 
 def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan part.") from exc
+    pk = id_or_404(pk, "Ingen sådan part.")
     party = visible_parties(user, agreement).filter(pk=pk, role=Sector.IDEA_BASED).first()
     if party is None:
         raise Http404("Ingen sådan part.")
@@ -92,10 +100,7 @@ def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> P
 
 
 def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentClaim:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Inget sådant krav.") from exc
+    pk = id_or_404(pk, "Inget sådant krav.")
     claim = (
         RepaymentClaim.objects.filter(agreement=agreement, pk=pk)
         .filter(party_filter(user))
@@ -107,143 +112,12 @@ def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentCla
     return claim
 
 
-def index_points() -> dict[int, dict[int, indexation.IndexPoint]]:
-    """All index values by series id and year (a small table: one query)."""
-    points: dict[int, dict[int, indexation.IndexPoint]] = defaultdict(dict)
-    for value in IndexValue.objects.all():
-        points[value.series_id][value.year] = value.point
-    return points
-
-
 def index_series_with_values() -> list[IndexSeries]:
     return list(
         IndexSeries.objects.prefetch_related(
             Prefetch("values", queryset=IndexValue.objects.order_by("-year"))
         )
     )
-
-
-# --- the ledger: amounts, payments and status per compensation and year -------------------
-
-
-@dataclass
-class YearRow:
-    year: int
-    schedule: indexation.YearAmount
-    expected: int | None
-    paid: int
-    payments: list
-    status: PaymentStatus
-    settlement: object | None
-    decided: object | None
-
-    @property
-    def outstanding(self) -> int | None:
-        return None if self.expected is None else max(self.expected - self.paid, 0)
-
-    @property
-    def status_label(self) -> str:
-        return PAYMENT_STATUS_LABELS[self.status]
-
-    @property
-    def needs_settlement(self) -> bool:
-        return bool(self.schedule.definitive_difference) and self.settlement is None
-
-
-@dataclass
-class Ledger:
-    compensation: Compensation
-    rows: list[YearRow]
-
-    @property
-    def missing_reasons(self) -> list[str]:
-        reasons: list[str] = []
-        for row in self.rows:
-            reason = row.schedule.missing_reason
-            if reason and row.schedule.amount is None and reason not in reasons:
-                reasons.append(reason)
-        return reasons
-
-    def row(self, year: int) -> YearRow | None:
-        return next((row for row in self.rows if row.year == year), None)
-
-
-def _years(agreement: Agreement) -> list[int]:
-    return list(range(agreement.period_start.year, agreement.period_end.year + 1))
-
-
-def build_ledger(
-    compensation: Compensation,
-    points: dict[int, dict[int, indexation.IndexPoint]],
-    today: dt.date,
-    years: list[int] | None = None,
-) -> Ledger:
-    """Needs ``decided_amounts``, ``payments`` and ``settlements`` prefetched."""
-    decided = {d.year: d for d in compensation.decided_amounts.all()}
-    settlements = {s.year: s for s in compensation.settlements.all()}
-    payments: dict[int, list] = defaultdict(list)
-    for payment in compensation.payments.all():
-        payments[payment.year].append(payment)
-    schedule = indexation.compute_schedule(
-        base_amount=compensation.base_amount,
-        base_year=compensation.base_year,
-        first_index_year=compensation.first_index_year,
-        years=years or _years(compensation.agreement),
-        index=points.get(compensation.index_series_id, {}),
-        rule=compensation.index_rule,
-        decided={year: d.amount for year, d in decided.items()},
-        series_name=compensation.index_series.name,
-    )
-    rows = []
-    for item in schedule:
-        settlement = settlements.get(item.year)
-        expected = item.amount
-        if (
-            expected is not None
-            and settlement is not None
-            and settlement.action == SettlementAction.SUPPLEMENTARY_PAYMENT
-        ):
-            expected += settlement.difference
-        paid = sum(p.amount for p in payments[item.year])
-        rows.append(
-            YearRow(
-                year=item.year,
-                schedule=item,
-                expected=expected,
-                paid=paid,
-                payments=payments[item.year],
-                status=payment_status(
-                    expected=expected,
-                    paid=paid,
-                    year=item.year,
-                    payment_month=compensation.payment_month,
-                    today=today,
-                ),
-                settlement=settlement,
-                decided=decided.get(item.year),
-            )
-        )
-    return Ledger(compensation, rows)
-
-
-def _ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QuerySet[Compensation]:
-    """Compensations with what ``build_ledger`` needs. ``chain=False`` for lists over many
-    agreements: the four outer joins of the predecessor compensation are left out (they
-    are not shown there, and they keep PostgreSQL from starting with the user's scope)."""
-    related = ["agreement", "party__organisation", "index_series"]
-    if chain:
-        related += ["continues_from__agreement", "continues_from__party__organisation"]
-    return qs.select_related(*related).prefetch_related(
-        "decided_amounts", "payments", "settlements"
-    )
-
-
-def compensation_ledger(
-    compensation: Compensation, today: dt.date, years: list[int] | None = None
-) -> Ledger:
-    """The ledger of one compensation, loaded with what ``build_ledger`` needs."""
-    fresh = _ledger_queryset(Compensation.objects.filter(pk=compensation.pk)).get()
-    return build_ledger(fresh, index_points(), today, years=years)
 
 
 # --- budgets ------------------------------------------------------------------------------
@@ -288,13 +162,7 @@ def _budget_years(budgets, ledgers_by_party: dict[int, Ledger]) -> list[BudgetYe
     for budget in budgets:
         lines = list(budget.lines.all())
         total = sum(line.amount for line in lines)
-        if budget.municipal_financing is not None:
-            municipal, source = budget.municipal_financing, "budget"
-        else:
-            ledger = ledgers_by_party.get(budget.party_id)
-            row = ledger.row(budget.year) if ledger else None
-            municipal = row.schedule.amount if row else (None if ledger else 0)
-            source = "compensation"
+        municipal, source = municipal_financing(budget, ledgers_by_party)
         by_year[budget.year].append(
             BudgetView(
                 budget=budget,
@@ -366,7 +234,7 @@ def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[i
         [ledger.compensation.continues_from_id for ledger in ledgers]
     )
     if earlier_ids:
-        for compensation in _ledger_queryset(Compensation.objects.filter(pk__in=earlier_ids)):
+        for compensation in ledger_queryset(Compensation.objects.filter(pk__in=earlier_ids)):
             for row in build_ledger(compensation, points, today).rows:
                 totals[row.year].append(row.schedule.amount)
     return [
@@ -378,7 +246,7 @@ def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[i
 def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> Economy:
     points = index_points()
     compensations = list(
-        _ledger_queryset(
+        ledger_queryset(
             Compensation.objects.filter(agreement=agreement).filter(party_filter(user))
         ).order_by("party__organisation__name")
     )
@@ -419,7 +287,7 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
                 )
     return Economy(
         agreement=agreement,
-        years=_years(agreement),
+        years=agreement_years(agreement),
         ledgers=ledgers,
         budget_years=budget_years,
         claims=claims,
@@ -478,7 +346,7 @@ class Overview:
 
 def overview_for_year(user: User, year: int, today: dt.date) -> Overview:
     points = index_points()
-    compensations = _ledger_queryset(
+    compensations = ledger_queryset(
         compensations_visible_to(user).filter(
             agreement__approved=True,
             agreement__period_start__lte=dt.date(year, 12, 31),
@@ -560,7 +428,7 @@ def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
     found = []
     for compensation in compensations:
         agreement = compensation.agreement
-        years = [y for y in _years(agreement) if y <= today.year]
+        years = [y for y in agreement_years(agreement) if y <= today.year]
         schedule = indexation.compute_schedule(
             base_amount=compensation.base_amount,
             base_year=compensation.base_year,

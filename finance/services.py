@@ -19,6 +19,7 @@ from common.permissions import require
 from partnerships.models import Agreement, Party, Sector, User
 
 from .index_import import ParsedRow
+from .ledger import build_ledger, index_points
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -37,8 +38,11 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
+<<<<<<< HEAD
 from .permissions import can_reopen_economic_report, can_write_economic_report
 from .selectors import build_ledger, index_points
+=======
+>>>>>>> main
 
 
 class DuplicatePaymentError(Exception):
@@ -71,6 +75,14 @@ def _save_versioned(instance: Model, expected_version: int | None) -> None:
 
 
 @transaction.atomic
+def index_series_create(*, name: str, description: str = "") -> IndexSeries:
+    series = IndexSeries(name=name, description=description)
+    series.full_clean()
+    series.save()
+    return series
+
+
+@transaction.atomic
 def index_value_save(
     *,
     series: IndexSeries,
@@ -83,6 +95,13 @@ def index_value_save(
     instance: IndexValue | None = None,
     expected_version: int | None = None,
 ) -> IndexValue:
+    clash = IndexValue.objects.filter(series=series, year=year)
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"year": f"{series} för {year} finns redan. Ändra det befintliga värdet i stället."}
+        )
     value = instance or IndexValue()
     value.series = series
     value.year = year

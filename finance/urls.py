@@ -1,43 +1,51 @@
 from django.urls import path
 
+<<<<<<< HEAD
 from . import economic_report_views, views
+=======
+from common import converters
+
+from . import views
+>>>>>>> main
+
+converters.register()
 
 app_name = "finance"
 
 urlpatterns = [
-    path("overenskommelser/<str:pk>/", views.economy, name="economy"),
-    path("overenskommelser/<str:pk>/export.csv", views.economy_export, name="economy_export"),
+    path("overenskommelser/<id:pk>/", views.economy, name="economy"),
+    path("overenskommelser/<id:pk>/export.csv", views.economy_export, name="economy_export"),
     path(
-        "overenskommelser/<str:pk>/ersattning/ny/",
+        "overenskommelser/<id:pk>/ersattning/ny/",
         views.compensation_edit,
         name="compensation_create",
     ),
     path(
-        "overenskommelser/<str:pk>/ersattning/<str:compensation_pk>/",
+        "overenskommelser/<id:pk>/ersattning/<id:compensation_pk>/",
         views.compensation_edit,
         name="compensation_update",
     ),
     path(
-        "overenskommelser/<str:pk>/budget/<str:party_pk>/<int:year>/",
+        "overenskommelser/<id:pk>/budget/<id:party_pk>/<int:year>/",
         views.budget_edit,
         name="budget_edit",
     ),
-    path("overenskommelser/<str:pk>/aterbetalning/ny/", views.claim_edit, name="claim_create"),
+    path("overenskommelser/<id:pk>/aterbetalning/ny/", views.claim_edit, name="claim_create"),
     path(
-        "overenskommelser/<str:pk>/aterbetalning/<str:claim_pk>/",
+        "overenskommelser/<id:pk>/aterbetalning/<id:claim_pk>/",
         views.claim_edit,
         name="claim_update",
     ),
     path(
-        "ersattning/<str:compensation_pk>/beslutat/<int:year>/",
+        "ersattning/<id:compensation_pk>/beslutat/<int:year>/",
         views.decided_amount_edit,
         name="decided_amount_edit",
     ),
     path(
-        "ersattning/<str:compensation_pk>/utbetalning/", views.payment_create, name="payment_create"
+        "ersattning/<id:compensation_pk>/utbetalning/", views.payment_create, name="payment_create"
     ),
     path(
-        "ersattning/<str:compensation_pk>/avrakning/<int:year>/",
+        "ersattning/<id:compensation_pk>/avrakning/<int:year>/",
         views.settlement_create,
         name="settlement_create",
     ),
@@ -62,5 +70,5 @@ urlpatterns = [
     path("index/ny/", views.index_value_edit, name="index_value_create"),
     path("index/serie/ny/", views.index_series_create, name="index_series_create"),
     path("index/import/", views.index_import, name="index_import"),
-    path("index/<int:value_pk>/", views.index_value_edit, name="index_value_update"),
+    path("index/<id:value_pk>/", views.index_value_edit, name="index_value_update"),
 ]

@@ -143,3 +143,25 @@ def bar_chart(
         labels,
         legend,  # noqa: S308 - built by format_html
     )
+
+
+def figures_chart(rounds, figures, metric: str) -> SafeString | str:
+    """The agreement tab's chart: one metric per round, a series per organisation; "" when
+    no figures are visible."""
+    if not figures:
+        return ""
+    organisations = sorted({f.organisation for f in figures}, key=lambda o: o.name)
+    by_key = {(f.round_id, f.organisation_id): f for f in figures}
+    chart_rounds = [r for r in rounds if any(r.pk == f.round_id for f in figures)]
+    return bar_chart(
+        title=f"{METRICS[metric]} per omgång och organisation",
+        categories=[r.period_label for r in chart_rounds],
+        series=[
+            Series(
+                name=o.name,
+                values=[getattr(by_key.get((r.pk, o.pk)), metric, None) for r in chart_rounds],
+            )
+            for o in organisations
+        ],
+        chart_id="figures-chart",
+    )

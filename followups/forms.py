@@ -6,10 +6,10 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from common.privacy import PRIVACY_NOTICE, validate_text
 from partnerships.models import ContactPerson, Goal
 
 from .models import TEXT_MAX, Figures, GoalResult, Meeting
-from .privacy import PRIVACY_HELP, validate_free_text
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -112,8 +112,8 @@ def _narrative_field(goal: Goal) -> forms.CharField:
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[validate_free_text],
-        help_text=PRIVACY_HELP,
+        validators=[validate_text],
+        help_text=PRIVACY_NOTICE,
     )
 
 
@@ -136,23 +136,7 @@ class NotesForm(forms.Form):
 class FiguresForm(forms.ModelForm):
     class Meta:
         model = Figures
-        fields = [
-            "opening_hours_min",
-            "opening_hours_max",
-            "open_days",
-            "visitors_per_day",
-            "regular_visitors",
-            "unique_persons",
-            "share_often",
-            "share_sometimes",
-            "share_rarely",
-            "work_training_persons",
-            "work_training_hours_min",
-            "work_training_hours_max",
-            "new_target_groups",
-            "cooperation_partners",
-            "development_ideas",
-        ]
+        fields = Figures.REPORTED_FIELDS
         widgets = {
             "new_target_groups": forms.Textarea(attrs={"rows": 4}),
             "cooperation_partners": forms.Textarea(attrs={"rows": 4}),
@@ -169,7 +153,7 @@ class FiguresForm(forms.ModelForm):
                     "decimal" if isinstance(field, forms.DecimalField) else "numeric"
                 )
             if name in Figures.TEXT_FIELDS:
-                field.help_text = PRIVACY_HELP
+                field.help_text = PRIVACY_NOTICE
 
     def _post_clean(self):
         # Model-level clean (share total, ranges) runs in the service, which knows the
@@ -192,14 +176,14 @@ class AssessmentForm(forms.Form):
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[validate_free_text],
+        validators=[validate_text],
     )
     recommendation = forms.CharField(
         label="Rekommendation",
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_free_text],
+        validators=[validate_text],
         help_text="Till exempel om överenskommelsen bör förnyas och vad som bör utvecklas.",
     )
 
@@ -218,7 +202,7 @@ class AssessmentForm(forms.Form):
                 required=False,
                 max_length=10_000,
                 widget=forms.Textarea(attrs={"rows": 3}),
-                validators=[validate_free_text],
+                validators=[validate_text],
             )
 
     def goal_rows(self):
@@ -235,3 +219,18 @@ class AssessmentForm(forms.Form):
             )
             for goal in self.goals
         }
+
+    @staticmethod
+    def initial_from(assessment) -> dict:
+        """The form's values from a stored assessment (or none)."""
+        if assessment is None:
+            return {}
+        initial = {
+            "overall_result": assessment.overall_result,
+            "overall_text": assessment.overall_text,
+            "recommendation": assessment.recommendation,
+        }
+        for row in assessment.goals.all():
+            initial[f"goal_{row.goal_id}_result"] = row.result
+            initial[f"goal_{row.goal_id}_comment"] = row.comment
+        return initial

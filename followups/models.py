@@ -1,7 +1,7 @@
 """Follow-up of agreements: meetings, rounds, partners' notes and figures, assessments.
 
 No data about individual visitors is stored: every free-text field runs the privacy guard
-(``privacy.validate_free_text``), counts are non-negative and bounded.
+(``common.privacy.TEXT_GUARD``), counts are non-negative and bounded.
 """
 
 import secrets
@@ -15,13 +15,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from common.privacy import LINE_GUARD, PRIVACY_NOTICE, TEXT_GUARD
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation
-
-from .privacy import PRIVACY_HELP, validate_free_text
 
 TEXT_MAX = 20_000
 SHORT_TEXT_MAX = 2_000
-FREE_TEXT = [validate_free_text]
 
 
 def _text(label: str, *, max_length: int = TEXT_MAX, help_text: str = "") -> models.TextField:
@@ -29,7 +27,7 @@ def _text(label: str, *, max_length: int = TEXT_MAX, help_text: str = "") -> mod
         label,
         blank=True,
         max_length=max_length,
-        validators=[MaxLengthValidator(max_length), *FREE_TEXT],
+        validators=[MaxLengthValidator(max_length), *TEXT_GUARD],
         help_text=help_text,
     )
 
@@ -42,11 +40,11 @@ class Meeting(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="meetings")
     title = models.CharField(
-        "rubrik", max_length=200, default="Uppföljningsmöte", validators=FREE_TEXT
+        "rubrik", max_length=200, default="Uppföljningsmöte", validators=LINE_GUARD
     )
     starts_at = models.DateTimeField("börjar")
     ends_at = models.DateTimeField("slutar")
-    place = models.CharField("plats", max_length=300, blank=True, validators=FREE_TEXT)
+    place = models.CharField("plats", max_length=300, blank=True, validators=LINE_GUARD)
     attendees = models.ManyToManyField(
         ContactPerson, verbose_name="deltagare", blank=True, related_name="followup_meetings"
     )
@@ -56,7 +54,7 @@ class Meeting(models.Model):
         help_text="Namn på deltagare som inte finns bland parternas kontaktpersoner, en per rad.",
     )
     agenda = _text("dagordning")
-    minutes = _text("minnesanteckningar", help_text=PRIVACY_HELP)
+    minutes = _text("minnesanteckningar", help_text=PRIVACY_NOTICE)
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.PLANNED
     )
@@ -232,8 +230,10 @@ class Note(models.Model):
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="notes")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="followup_notes")
-    narrative = _text("beskrivning", help_text=PRIVACY_HELP)
+    # RESTRICT: a goal partners have reported on cannot be deleted on its own (only with
+    # its whole agreement); the edit form says so before it is tried.
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="followup_notes")
+    narrative = _text("beskrivning", help_text=PRIVACY_NOTICE)
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
@@ -318,6 +318,25 @@ class Figures(models.Model):
     SHARE_FIELDS = ["share_often", "share_sometimes", "share_rarely"]
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    # The fields a party reports (its form and the report service use this one list).
+    REPORTED_FIELDS = [
+        "opening_hours_min",
+        "opening_hours_max",
+        "open_days",
+        "visitors_per_day",
+        "regular_visitors",
+        "unique_persons",
+        "share_often",
+        "share_sometimes",
+        "share_rarely",
+        "work_training_persons",
+        "work_training_hours_min",
+        "work_training_hours_max",
+        "new_target_groups",
+        "cooperation_partners",
+        "development_ideas",
+    ]
 
     class Meta:
         verbose_name = "siffror"
@@ -433,7 +452,7 @@ class Assessment(models.Model):
 
 class GoalAssessment(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="goals")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="+")
     result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
 
@@ -462,7 +481,7 @@ class SentReminder(models.Model):
 
     key = models.CharField(max_length=300, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    recipient = models.EmailField(max_length=254)
+    recipient = models.EmailField(max_length=254, validators=LINE_GUARD)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

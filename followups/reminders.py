@@ -21,8 +21,12 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+<<<<<<< HEAD
 from attachments.rules import overdue_document_years, required_documents
 from attachments.selectors import arrived_keys
+=======
+from common.privacy import PRIVACY_NOTICE
+>>>>>>> main
 from partnerships.models import Agreement, ContactPerson, Party, Sector, User
 
 from .models import Figures, FollowUpRound, Note, ReportStatus, SentReminder
@@ -122,7 +126,8 @@ def round_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
                     else f"Sista dag är {round.due_date:%Y-%m-%d}."
                 )
                 + f"\n\nSkriv rapporten här: {url}\n\n"
-                "Skriv inga uppgifter om enskilda besökare.\n\n"
+                + PRIVACY_NOTICE
+                + "\n\n"
                 "Social- och omsorgsförvaltningen"
             )
             for email in _partner_recipients(party.organisation_id, users_by_org, contacts_by_org):

@@ -102,16 +102,6 @@ def plan_status(
     return PlanStatus.UPCOMING
 
 
-def needs_meeting(status: PlanStatus) -> bool:
-    return status in (PlanStatus.OVERDUE, PlanStatus.DUE)
-
-
 def round_is_due_for_reminder(*, due_date: dt.date, today: dt.date, days: int = 7) -> bool:
     """An open round is worth a reminder from ``days`` before its due date and after."""
     return today >= due_date - dt.timedelta(days=days)
-
-
-def period_within(
-    *, start: dt.date, end: dt.date, outer_start: dt.date, outer_end: dt.date
-) -> bool:
-    return outer_start <= start <= end <= outer_end

@@ -11,6 +11,7 @@ import re
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from common.converters import id_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
@@ -29,13 +30,6 @@ from .schedule import PlannedFollowUp, PlanStatus, followup_plan, plan_status
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def _int_or_404(pk: object, what: str) -> int:
-    try:
-        return int(str(pk))
-    except ValueError as exc:
-        raise Http404(f"Ingen sådan {what}.") from exc
-
-
 def _parties_prefetch() -> Prefetch:
     return Prefetch("parties", queryset=Party.objects.select_related("organisation"))
 
@@ -46,7 +40,7 @@ def agreement_followup_for_user(user: User, pk: object) -> Agreement:
 
 
 def round_for_user(user: User, pk: object) -> FollowUpRound:
-    pk = _int_or_404(pk, "uppföljningsomgång")
+    pk = id_or_404(pk, "Ingen sådan uppföljningsomgång.")
     round = (
         FollowUpRound.objects.filter(pk=pk, agreement__in=agreements_visible_to(user))
         .select_related("agreement")
@@ -62,7 +56,7 @@ def round_for_user(user: User, pk: object) -> FollowUpRound:
 
 
 def meeting_for_user(user: User, pk: object) -> Meeting:
-    pk = _int_or_404(pk, "möte")
+    pk = id_or_404(pk, "Inget sådant möte.")
     meeting = (
         Meeting.objects.filter(pk=pk, agreement__in=agreements_visible_to(user))
         .select_related("agreement")

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.permissions import require
+from common.privacy import fold_line
 from partnerships.models import Agreement, ContactPerson, Goal, Organisation, User
 
 from . import ical
@@ -124,7 +125,9 @@ def meeting_send_invitation(*, user: User, meeting: Meeting) -> list[str]:
         )
     local_start = timezone.localtime(meeting.starts_at)
     cancelled = meeting.status == Meeting.Status.CANCELLED
-    subject = (
+    # Titles are one line (common.privacy.LINE_GUARD); a row saved before that rule may
+    # still hold a line break, which an e-mail header cannot carry: fold it.
+    subject = fold_line(
         f"{'Inställt: ' if cancelled else 'Inbjudan: '}{meeting.title}, "
         f"{meeting.agreement.title} {local_start:%Y-%m-%d %H:%M}"
     )
@@ -271,7 +274,7 @@ def report_save(
         notes.append(note)
     figures_obj = current_figures or Figures(round=round, organisation=organisation)
     for name, value in figures.items():
-        if name in FIGURE_FIELDS:
+        if name in Figures.REPORTED_FIELDS:
             setattr(figures_obj, name, value)
     figures_obj.status = status
     figures_obj.submitted_at = now if submit else None
@@ -286,25 +289,6 @@ def report_save(
         note.save()
     figures_obj.save()
     return notes, figures_obj
-
-
-FIGURE_FIELDS = [
-    "opening_hours_min",
-    "opening_hours_max",
-    "open_days",
-    "visitors_per_day",
-    "regular_visitors",
-    "unique_persons",
-    "share_often",
-    "share_sometimes",
-    "share_rarely",
-    "work_training_persons",
-    "work_training_hours_min",
-    "work_training_hours_max",
-    "new_target_groups",
-    "cooperation_partners",
-    "development_ideas",
-]
 
 
 @transaction.atomic

@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DEBUG", "false")
+# Two-factor authentication is tested where it is switched on (tests/accounts).
+os.environ.setdefault("IOP_REQUIRE_MFA", "false")
+os.environ.setdefault("IOP_EID_HMAC_KEY", "test-only-eid-hmac-key")
 
 from .settings import *  # noqa: E402,F403
 

@@ -34,7 +34,10 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
 
 @admin.register(User)
 class IopUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("IOP", {"fields": ("organisation", "role")}))
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("IOP", {"fields": ("organisation", "role", "is_organisation_admin")}),
+    )
     list_display = ("username", "get_full_name", "organisation", "role", "is_superuser")
 
 

@@ -270,6 +270,7 @@ def seed() -> DemoCase:
             organisation=iogt,
             role=User.Role.PARTNER,
             email="iogt@example.org",
+            is_organisation_admin=True,
         ),
         "pingst": _user(
             "pingst",
@@ -278,6 +279,7 @@ def seed() -> DemoCase:
             organisation=pingst,
             role=User.Role.PARTNER,
             email="pingst@example.org",
+            is_organisation_admin=True,
         ),
         "annan": _user(
             "annan",

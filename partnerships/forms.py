@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from common.privacy import reject_control_characters
+
 from .formatting import format_months
 from .models import (
     Agreement,
@@ -17,13 +19,12 @@ from .models import (
     User,
 )
 from .orgnr import normalise_organisation_number
-from .text import PlainTextFormMixin
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
-class OrganisationForm(PlainTextFormMixin, forms.ModelForm):
+class OrganisationForm(forms.ModelForm):
     # Wider than the stored NNNNNN-NNNN so that a twelve-digit number (16NNNNNN-NNNN) or one
     # typed with spaces reaches the normaliser instead of being cut by the browser.
     organisation_number = forms.CharField(
@@ -66,7 +67,7 @@ class OrganisationForm(PlainTextFormMixin, forms.ModelForm):
         return number
 
 
-class PositionedForm(PlainTextFormMixin, forms.ModelForm):
+class PositionedForm(forms.ModelForm):
     """A row of an ordered list; an empty position puts the row last."""
 
     def __init__(self, *args, **kwargs):
@@ -86,7 +87,7 @@ class PositionedForm(PlainTextFormMixin, forms.ModelForm):
             return 0
 
 
-class ContactPersonForm(PlainTextFormMixin, forms.ModelForm):
+class ContactPersonForm(forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "title", "email", "phone"]
@@ -97,7 +98,7 @@ ContactFormSet = inlineformset_factory(
 )
 
 
-class AgreementForm(PlainTextFormMixin, forms.ModelForm):
+class AgreementForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -159,7 +160,7 @@ class GoalForm(PositionedForm):
 GoalFormSet = inlineformset_factory(Agreement, Goal, form=GoalForm, extra=3, can_delete=True)
 
 
-class PartyForm(PlainTextFormMixin, forms.ModelForm):
+class PartyForm(forms.ModelForm):
     class Meta:
         model = Party
         fields = ["organisation", "role"]
@@ -243,7 +244,7 @@ ResponsibilityFormSet = inlineformset_factory(
 )
 
 
-class SignatoryForm(PlainTextFormMixin, forms.ModelForm):
+class SignatoryForm(forms.ModelForm):
     class Meta:
         model = Signatory
         fields = ["name", "title", "place", "signed_on"]
@@ -255,7 +256,7 @@ SignatoryFormSet = inlineformset_factory(
 )
 
 
-class TerminationForm(PlainTextFormMixin, forms.ModelForm):
+class TerminationForm(forms.ModelForm):
     class Meta:
         model = Termination
         fields = ["given_by", "notice_date", "reason"]
@@ -278,8 +279,14 @@ class TerminationForm(PlainTextFormMixin, forms.ModelForm):
         pass
 
 
-class AgreementSearchForm(PlainTextFormMixin, forms.Form):
-    q = forms.CharField(label="Sök", required=False, help_text="Rubrik, part eller diarienummer")
+class AgreementSearchForm(forms.Form):
+    # A search is not stored: only characters that have no place in text are refused.
+    q = forms.CharField(
+        label="Sök",
+        required=False,
+        help_text="Rubrik, part eller diarienummer",
+        validators=[reject_control_characters],
+    )
     status = forms.ChoiceField(label="Status", required=False)
     party = forms.ModelChoiceField(
         label="Part", required=False, queryset=Organisation.objects.none(), empty_label="Alla"
@@ -302,7 +309,7 @@ class RenewalStartForm(forms.Form):
     )
 
 
-class RenewalDecisionForm(PlainTextFormMixin, forms.ModelForm):
+class RenewalDecisionForm(forms.ModelForm):
     class Meta:
         model = RenewalDecision
         fields = ["outcome", "decided_on", "paragraph", "note"]

@@ -5,9 +5,12 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .orgnr import normalise_organisation_number
+from common.privacy import LINE_GUARD, TEXT_GUARD
+
+from .orgnr import normalise_organisation_number, validate_organisation_number
 from .rules import (
     STATUS_LABELS,
     AgreementStatus,
@@ -25,7 +28,7 @@ class Sector(models.TextChoices):
 class Organisation(models.Model):
     """An organisation in the shared register (organisation numbers are public)."""
 
-    name = models.CharField("namn", max_length=200)
+    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
     # NULL, not "", for an unknown number: the unique constraint must allow many unknowns.
     organisation_number = models.CharField(  # noqa: DJ001
         "organisationsnummer",
@@ -33,11 +36,15 @@ class Organisation(models.Model):
         null=True,
         blank=True,
         help_text="Tio siffror, t.ex. 212000-0449. Lämna tomt om numret inte är känt.",
+        # Validated as an organisation number, which also refuses a personnummer.
+        validators=[validate_organisation_number],
     )
     sector = models.CharField("sektor", max_length=20, choices=Sector.choices)
-    street_address = models.CharField("utdelningsadress", max_length=200, blank=True)
-    postal_code = models.CharField("postnummer", max_length=10, blank=True)
-    city = models.CharField("ort", max_length=100, blank=True)
+    street_address = models.CharField(
+        "utdelningsadress", max_length=200, blank=True, validators=LINE_GUARD
+    )
+    postal_code = models.CharField("postnummer", max_length=10, blank=True, validators=LINE_GUARD)
+    city = models.CharField("ort", max_length=100, blank=True, validators=LINE_GUARD)
     successor = models.ForeignKey(
         "self",
         verbose_name="verksamheten fortsätter i",
@@ -82,10 +89,10 @@ class ContactPerson(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="contacts"
     )
-    name = models.CharField("namn", max_length=200)
-    title = models.CharField("befattning", max_length=200, blank=True)
-    email = models.EmailField("e-post", blank=True)
-    phone = models.CharField("telefon", max_length=40, blank=True)
+    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
+    title = models.CharField("befattning", max_length=200, blank=True, validators=LINE_GUARD)
+    email = models.EmailField("e-post", blank=True, validators=LINE_GUARD)
+    phone = models.CharField("telefon", max_length=40, blank=True, validators=LINE_GUARD)
     history = HistoricalRecords()
 
     class Meta:
@@ -101,8 +108,12 @@ class Board(models.Model):
     """A political board (nämnd) of a public organisation, e.g. the social and care board."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="boards")
-    name = models.CharField("namn", max_length=200)
-    administration_name = models.CharField("förvaltning", max_length=200, blank=True)
+    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
+    administration_name = models.CharField(
+        "förvaltning", max_length=200, blank=True, validators=LINE_GUARD
+    )
+    # A renamed board keeps its history (who renamed it, when, what it was called before).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "nämnd"
@@ -114,6 +125,22 @@ class Board(models.Model):
 
 
 class User(AbstractUser):
+    # The inherited text fields, redefined only to carry the guard (the admin's user forms
+    # are ModelForms, so they refuse a personnummer in a user name like any other form).
+    username = models.CharField(
+        _("username"),
+        max_length=150,
+        unique=True,
+        help_text=_("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+        validators=[AbstractUser.username_validator, *LINE_GUARD],
+        error_messages={"unique": _("A user with that username already exists.")},
+    )
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=LINE_GUARD
+    )
+    last_name = models.CharField(_("last name"), max_length=150, blank=True, validators=LINE_GUARD)
+    email = models.EmailField(_("email address"), blank=True, validators=LINE_GUARD)
+
     class Role(models.TextChoices):
         ADMINISTRATOR = "administrator", "Handläggare"
         BOARD_STAFF = "board_staff", "Nämndsekreterare"
@@ -130,6 +157,7 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+    is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
 
     class Meta:
         verbose_name = "användare"
@@ -175,8 +203,10 @@ class AgreementQuerySet(models.QuerySet):
 class Agreement(models.Model):
     """An IOP agreement (överenskommelse). Its text sections follow seeds/003."""
 
-    title = models.CharField("rubrik", max_length=300)
-    registry_number = models.CharField("diarienummer", max_length=60, blank=True)
+    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
+    registry_number = models.CharField(
+        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
+    )
     board = models.ForeignKey(
         Board,
         verbose_name="ansvarig nämnd",
@@ -204,17 +234,23 @@ class Agreement(models.Model):
         on_delete=models.PROTECT,
         related_name="successor",
     )
-    background = models.TextField("bakgrund", blank=True)
-    starting_points = models.TextField("utgångspunkter", blank=True)
-    shared_values = models.TextField("värdegrund", blank=True)
-    actors = models.TextField("aktörer", blank=True)
-    challenge_and_purpose = models.TextField("gemensam samhällsutmaning och syfte", blank=True)
-    goals_introduction = models.TextField("målsättning, inledning", blank=True)
-    target_group = models.TextField("målgrupp", blank=True)
-    joint_responsibilities = models.TextField("gemensamt ansvar", blank=True)
-    follow_up_terms = models.TextField("avstämning och uppföljning", blank=True)
-    repayment_clause = models.TextField("återbetalning", blank=True)
-    changes_clause = models.TextField("förändringar", blank=True)
+    background = models.TextField("bakgrund", blank=True, validators=TEXT_GUARD)
+    starting_points = models.TextField("utgångspunkter", blank=True, validators=TEXT_GUARD)
+    shared_values = models.TextField("värdegrund", blank=True, validators=TEXT_GUARD)
+    actors = models.TextField("aktörer", blank=True, validators=TEXT_GUARD)
+    challenge_and_purpose = models.TextField(
+        "gemensam samhällsutmaning och syfte", blank=True, validators=TEXT_GUARD
+    )
+    goals_introduction = models.TextField(
+        "målsättning, inledning", blank=True, validators=TEXT_GUARD
+    )
+    target_group = models.TextField("målgrupp", blank=True, validators=TEXT_GUARD)
+    joint_responsibilities = models.TextField("gemensamt ansvar", blank=True, validators=TEXT_GUARD)
+    follow_up_terms = models.TextField(
+        "avstämning och uppföljning", blank=True, validators=TEXT_GUARD
+    )
+    repayment_clause = models.TextField("återbetalning", blank=True, validators=TEXT_GUARD)
+    changes_clause = models.TextField("förändringar", blank=True, validators=TEXT_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -309,7 +345,7 @@ class Agreement(models.Model):
 class Goal(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
     position = models.PositiveSmallIntegerField("ordning", default=0)
-    text = models.TextField("mål")
+    text = models.TextField("mål", validators=TEXT_GUARD)
     history = HistoricalRecords()
 
     class Meta:
@@ -349,7 +385,7 @@ class Party(models.Model):
 class Responsibility(models.Model):
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="responsibilities")
     position = models.PositiveSmallIntegerField("ordning", default=0)
-    text = models.TextField("ansvarsområde")
+    text = models.TextField("ansvarsområde", validators=TEXT_GUARD)
     history = HistoricalRecords()
 
     class Meta:
@@ -363,9 +399,9 @@ class Responsibility(models.Model):
 
 class Signatory(models.Model):
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="signatories")
-    name = models.CharField("namn", max_length=200)
-    title = models.CharField("befattning", max_length=200, blank=True)
-    place = models.CharField("ort", max_length=100, blank=True)
+    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
+    title = models.CharField("befattning", max_length=200, blank=True, validators=LINE_GUARD)
+    place = models.CharField("ort", max_length=100, blank=True, validators=LINE_GUARD)
     signed_on = models.DateField("datum", null=True, blank=True)
     history = HistoricalRecords()
 
@@ -388,7 +424,7 @@ class Termination(models.Model):
         Organisation, verbose_name="uppsagd av", on_delete=models.PROTECT, related_name="+"
     )
     notice_date = models.DateField("datum för skriftlig uppsägning")
-    reason = models.TextField("skäl", blank=True)
+    reason = models.TextField("skäl", blank=True, validators=TEXT_GUARD)
     history = HistoricalRecords()
 
     class Meta:
@@ -424,10 +460,16 @@ class RenewalDecision(models.Model):
     outcome = models.CharField("beslut", max_length=20, choices=Outcome.choices)
     decided_on = models.DateField("beslutsdatum")
     paragraph = models.CharField(
-        "paragraf", max_length=40, blank=True, help_text="Protokollsparagraf, t.ex. § 123."
+        "paragraf",
+        max_length=40,
+        blank=True,
+        help_text="Protokollsparagraf, t.ex. § 123.",
+        validators=LINE_GUARD,
     )
-    note = models.TextField("anteckning", blank=True)
-    successor_title = models.CharField(max_length=300, blank=True, editable=False)
+    note = models.TextField("anteckning", blank=True, validators=TEXT_GUARD)
+    successor_title = models.CharField(
+        max_length=300, blank=True, editable=False, validators=LINE_GUARD
+    )
     history = HistoricalRecords()
 
     class Meta:

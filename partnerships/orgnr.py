@@ -1,12 +1,16 @@
 """Swedish organisation numbers (organisationsnummer).
 
 python-stdnum checks length and the Luhn digit; it also accepts personal identity numbers,
-so the third-digit rule (>= 2) that tells an organisation from a person is added here.
+so the third-digit rule (>= 2) that tells an organisation from a person is added here
+(``common.privacy.is_organisation_number_shape``, the same rule the personal number guard
+uses to leave organisation numbers alone).
 """
 
 from django.core.exceptions import ValidationError
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.se import orgnr
+
+from common.privacy import is_organisation_number_shape
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
 
@@ -38,7 +42,7 @@ def normalise_organisation_number(value: str) -> str:
         ) from exc
     except stdnum_exceptions.ValidationError as exc:
         raise ValidationError("Ogiltigt organisationsnummer.", code="invalid") from exc
-    if int(compact[2]) < 2:
+    if not is_organisation_number_shape(compact):
         raise ValidationError(
             "Tredje siffran i ett organisationsnummer är alltid minst 2. "
             "Numret ser ut som ett personnummer.",
@@ -48,4 +52,5 @@ def normalise_organisation_number(value: str) -> str:
 
 
 def validate_organisation_number(value: str) -> None:
+    """Model-field validator: the number must be a valid organisation number."""
     normalise_organisation_number(value)

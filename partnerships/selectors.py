@@ -7,6 +7,8 @@ everything. Anything else is a 404, the same as an id that does not exist.
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from common.converters import id_or_404
+
 from .models import Agreement, Organisation, Party, Responsibility, Signatory, User
 
 
@@ -27,10 +29,7 @@ def agreements_visible_to(user: User) -> QuerySet[Agreement]:
 
 def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None) -> Agreement:
     """The agreement if the user may see it, else 404 (also for a malformed id)."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan överenskommelse.") from exc
+    pk = id_or_404(pk, "Ingen sådan överenskommelse.")
     qs = queryset if queryset is not None else Agreement.objects.all()
     visible = agreements_visible_to(user).values("pk")
     agreement = qs.filter(pk=pk, pk__in=visible).with_status().first()
@@ -61,10 +60,7 @@ def agreement_detail_for_user(user: User, pk: object) -> Agreement:
 
 
 def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan part.") from exc
+    pk = id_or_404(pk, "Ingen sådan part.")
     party = (
         Party.objects.select_related("organisation", "agreement")
         .filter(agreement=agreement, pk=pk)
@@ -77,10 +73,7 @@ def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
 
 def organisation_for_user(user: User, pk: object) -> Organisation:
     """The organisation register is shared: every signed-in user may look an organisation up."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan organisation.") from exc
+    pk = id_or_404(pk, "Ingen sådan organisation.")
     organisation = Organisation.objects.select_related("successor").filter(pk=pk).first()
     if organisation is None:
         raise Http404("Ingen sådan organisation.")

@@ -5,9 +5,10 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError, RestrictedError
 from django.forms import BaseInlineFormSet, ModelForm
 
+from common.deletion import protected_message
 from common.errors import ConcurrentEditError
 
 from .models import (
@@ -68,8 +69,13 @@ def agreement_update(
     agreement = form.save(commit=False)
     agreement.version = expected_version + 1
     agreement.save()
-    _save_positioned(goal_formset)
-    party_formset.save()
+    try:
+        _save_positioned(goal_formset)
+        party_formset.save()
+    except (ProtectedError, RestrictedError) as error:
+        # Reported, paid or issued data depends on a removed row (the form checks first;
+        # this is the rule when two people race): nothing of the edit is saved.
+        raise ValidationError(protected_message(error)) from error
     return agreement
 
 
@@ -205,7 +211,10 @@ def renewal_decide(
             raise RenewalError("Efterföljaren är redan beslutad och kan inte tas bort här.")
         # Receivers remove their rows of the draft, or raise RenewalError to refuse.
         successor_discarding.send(sender=Agreement, successor=successor)
-        successor.delete()
+        try:
+            successor.delete()
+        except (ProtectedError, RestrictedError) as error:
+            raise RenewalError(protected_message(error)) from error
     decision = RenewalDecision(
         agreement=agreement,
         outcome=outcome,

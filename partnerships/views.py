@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
+from common.forms import apply_validation_error
 from common.permissions import require
 
 from . import permissions, selectors, services
@@ -33,6 +35,7 @@ from .forms import (
 )
 from .history import agreement_history
 from .models import Organisation, Party, Sector
+from .renewal_effects import renewal_decline_effects
 from .rules import STATUS_LABELS, months_and_days_left
 from .tabs import agreement_tabs
 
@@ -154,6 +157,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_decide_renewal(request.user, agreement))
     form = RenewalDecisionForm(request.POST or None)
+    declining_removes = renewal_decline_effects(agreement)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -168,7 +172,7 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     return render(
         request,
         "partnerships/renewal_decision_form.html",
-        {"agreement": agreement, "form": form},
+        {"agreement": agreement, "form": form, "declining_removes": declining_removes},
         status=status,
     )
 
@@ -188,7 +192,9 @@ def _agreement_forms(request, *, agreement=None):
     return form, goal_formset, party_formset
 
 
-def _render_agreement_form(request, form, goal_formset, party_formset, agreement=None, status=200):
+def _render_agreement_form(
+    request, form, goal_formset, party_formset, agreement=None, status=200, deletion=None
+):
     return render(
         request,
         "partnerships/agreement_form.html",
@@ -197,6 +203,7 @@ def _render_agreement_form(request, form, goal_formset, party_formset, agreement
             "goal_formset": goal_formset,
             "party_formset": party_formset,
             "agreement": agreement,
+            "deletion": deletion,
             "formset_errors": any(goal_formset.errors)
             or any(party_formset.errors)
             or goal_formset.non_form_errors()
@@ -233,6 +240,11 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
+            if stop := deletion_stop(request.POST, goal_formset, party_formset):
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement,
+                    status=400 if stop.refused else 200, deletion=stop,
+                )  # fmt: skip
             try:
                 expected = int(form.cleaned_data.get("version") or agreement.version)
                 services.agreement_update(
@@ -247,6 +259,11 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
                 form.add_error(None, CONCURRENT_EDIT_MESSAGE)
                 return _render_agreement_form(
                     request, form, goal_formset, party_formset, agreement, status=409
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+                return _render_agreement_form(
+                    request, form, goal_formset, party_formset, agreement, status=400
                 )
             messages.success(request, "Ändringarna har sparats.")
             return redirect(agreement)

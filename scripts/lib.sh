@@ -64,6 +64,15 @@ ensure_venv() {
   fi
 }
 
+# The sign-in tests start a real OpenID Connect provider (npm oidc-provider, tests/idp).
+# Installed from its package-lock.json when node is there; without node those tests skip.
+ensure_test_idp() {
+  command -v npm >/dev/null || { log "npm saknas: OpenID Connect-testerna hoppas över"; return 0; }
+  [ -d "$ROOT/tests/idp/node_modules/oidc-provider" ] && return 0
+  log "Installerar testernas OpenID Connect-leverantör (npm ci i tests/idp)"
+  npm ci --prefix "$ROOT/tests/idp" --no-audit --no-fund --silent
+}
+
 setup() {
   ensure_system_libraries "${1:-}"
   ensure_venv

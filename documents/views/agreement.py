@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import builders, permissions, selectors, services
+from .. import kinds, permissions, selectors, services
 from ..models import IssuedDocument
 from .common import documents_page, pdf_response, preview_response
 
@@ -29,7 +29,7 @@ def agreement_documents(request: HttpRequest, pk: str) -> HttpResponse:
 def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
     """The agreement as it would print now; for everyone who can see the agreement."""
     agreement = selectors.agreement_for_documents(request.user, pk)
-    return preview_response(request, agreement.pk, builders.agreement_snapshot(agreement.pk))
+    return preview_response(request, agreement.pk, kinds.agreement_snapshot(agreement.pk))
 
 
 @login_required
@@ -73,7 +73,7 @@ def followup_report_preview(request: HttpRequest, pk: str, round_pk: str) -> Htt
     who can see the agreement, partners included."""
     agreement = selectors.agreement_for_documents(request.user, pk)
     round = selectors.round_for_documents(agreement, round_pk)
-    snapshot = builders.followup_report_snapshot(round.pk)
+    snapshot = kinds.followup_report_snapshot(round.pk)
     return preview_response(request, round.pk, snapshot)
 
 

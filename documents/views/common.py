@@ -12,7 +12,7 @@ from followups import documents_data as followup_data
 from partnerships.models import Agreement
 from partnerships.tabs import agreement_tabs
 
-from .. import builders, permissions, previews, selectors
+from .. import kinds, permissions, previews, selectors
 from ..models import MemoKind
 
 MEMO_KIND_SLUGS = {"ny": MemoKind.NEW, "forlangning": MemoKind.RENEWAL}
@@ -43,7 +43,7 @@ def preview_response(request: HttpRequest, subject: object, snapshot: dict[str, 
         response = render(request, "documents/busy.html", {"message": str(busy)}, status=429)
         response["Retry-After"] = "5"
         return response
-    return pdf_response(pdf, builders.document_meta(snapshot)["filename"])
+    return pdf_response(pdf, kinds.document_meta(snapshot)["filename"])
 
 
 def documents_page(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from common.forms import save_through_service
 from partnerships.tabs import agreement_tabs
 
-from .. import builders, permissions, selectors, services
+from .. import kinds, permissions, selectors, services
 from ..forms import MemoForm
 from .common import documents_page, memo_kind, preview_response
 
@@ -89,7 +89,7 @@ def _readable_memo(request: HttpRequest, pk: str, kind: str):
 @require_GET
 def memo_preview(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     _, memo = _readable_memo(request, pk, kind)
-    return preview_response(request, memo.pk, builders.memo_snapshot(memo.pk))
+    return preview_response(request, memo.pk, kinds.memo_snapshot(memo.pk))
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from common.privacy import PRIVACY_NOTICE
 from partnerships.formatting import format_date, format_months, format_sek
 
 register = template.Library()
@@ -81,3 +82,9 @@ def status_badge(agreement):
     return format_html(
         '<span class="badge badge--{}">{}</span>', agreement.status.value, agreement.status_label
     )
+
+
+@register.simple_tag
+def privacy_notice() -> str:
+    """The one wording shown near free text about people (``common.privacy``)."""
+    return PRIVACY_NOTICE

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from documents import builders
+from documents import kinds
 from tests.factories import ResponsibilityFactory, SignatoryFactory
 
 
@@ -59,19 +59,19 @@ def seed_economy(world):
 
 def agreement_pdf(agreement_id: int) -> bytes:
     """The agreement as the preview prints it (the views' path without the cache)."""
-    return builders.render_snapshot(builders.agreement_snapshot(agreement_id))
+    return kinds.render_snapshot(kinds.agreement_snapshot(agreement_id))
 
 
 def memo_pdf(memo_id: int) -> bytes:
-    return builders.render_snapshot(builders.memo_snapshot(memo_id))
+    return kinds.render_snapshot(kinds.memo_snapshot(memo_id))
 
 
 def followup_report_pdf(round_id: int) -> bytes:
-    return builders.render_snapshot(builders.followup_report_snapshot(round_id))
+    return kinds.render_snapshot(kinds.followup_report_snapshot(round_id))
 
 
 def annual_report_pdf(board_id: int, year: int) -> bytes:
-    return builders.render_snapshot(builders.annual_report_snapshot(board_id, year))
+    return kinds.render_snapshot(kinds.annual_report_snapshot(board_id, year))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import time_machine
 
 import finance.demo
 import followups.demo
-from documents import builders, services
+from documents import kinds, services
 from documents.annual import coming_year_items
 from documents.models import DocumentKind, IssuedDocument, MemoKind
 from finance.documents_data import agreement_economy, memo_economy
@@ -225,8 +225,8 @@ def test_followup_report_data_for_an_agreement_and_a_year(demo):
 def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo):
     board = demo.agreements["2024"].board
     with time_machine.travel(NOW, tick=False):
-        snapshot = builders.annual_report_snapshot(board.pk, 2024)
-        data = builders.render_snapshot(snapshot)
+        snapshot = kinds.annual_report_snapshot(board.pk, 2024)
+        data = kinds.render_snapshot(snapshot)
     text = pdf_text(data)
     assert [a["title"] for a in snapshot["agreements"]] == [demo.agreements["2024"].title]
     for expected in (
@@ -244,7 +244,7 @@ def test_annual_report_shows_each_agreement_money_followups_and_what_is_due(demo
     _assert_pdfa(data)
 
     with time_machine.travel(NOW, tick=False):
-        later = builders.annual_report_snapshot(board.pk, 2026)
+        later = kinds.annual_report_snapshot(board.pk, 2026)
     items = {(item["date"], item["text"]) for item in later["coming"]}
     # the last notice date (2026-06-30) has passed on 2026-11-20: nothing left to watch
     assert all(date == "" or date >= "2026-11-20" for date, _ in items)
@@ -328,3 +328,48 @@ def test_issued_followup_report_is_a_versioned_record(demo):
     assert first.subject_key == f"omgang-{round.pk}"
     assert "Version 1" in pdf_text(bytes(first.content))
     assert IssuedDocument.objects.filter(kind=DocumentKind.FOLLOWUP_REPORT).count() == 2
+
+
+# --- decided against computed amounts, unsettled index differences ---------------------------
+
+
+def test_the_agreement_shows_the_decided_level_against_the_computed_one(demo):
+    with time_machine.travel(NOW, tick=False):
+        economy = agreement_economy(demo.agreements["2024"])
+        text = pdf_text(agreement_pdf(demo.agreements["2024"].pk))
+    iogt = next(row for row in economy["decided"] if row["name"] == "IOGT-NTO Kamratstödet")
+    assert (iogt["year"], iogt["computed"], iogt["decided"], iogt["deviation"]) == (
+        2023,
+        339_711,
+        339_690,
+        -21,
+    )
+    assert "Beslutade belopp jämfört med beräknade" in text
+    assert "IOGT-NTO Kamratstödet 2023 339 711 kr 339 690 kr −21 kr" in text
+    assert "Total ersättning IOP 792 638 kr" in text  # the demo figures do not move
+    assert "Diff 0 kr" in text
+
+
+def test_the_2021_agreement_lists_its_unsettled_index_differences(demo):
+    with time_machine.travel(NOW, tick=False):
+        economy = agreement_economy(demo.agreements["2021"])
+        text = pdf_text(agreement_pdf(demo.agreements["2021"].pk))
+    assert economy["unsettled"], "the demo has index differences that are not settled"
+    assert "Observera: indexskillnader som inte är avräknade" in text
+    for row in economy["unsettled"]:
+        assert f"{row['name']} {row['year']}" in text
+
+
+def test_the_renewal_memo_and_the_annual_report_show_the_deviation(demo):
+    agreement = demo.agreements["2024"]
+    with time_machine.travel(NOW, tick=False):
+        memo = services.memo_create(
+            user=demo.users["handlaggare"], agreement=agreement, kind=MemoKind.RENEWAL
+        )
+        memo_text = pdf_text(memo_pdf(memo.pk))
+        annual_text = pdf_text(annual_report_pdf(agreement.board_id, 2023))
+    for text in (memo_text, annual_text):
+        assert "Beslutade belopp jämfört med beräknade" in text
+        assert "IOGT-NTO Kamratstödet 2023 339 711 kr 339 690 kr −21 kr" in text
+    assert "Indexskillnader att avräkna" in annual_text
+    assert "Pingstkyrkan Linköping 2023 4 814 kr" in annual_text

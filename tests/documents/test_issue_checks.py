@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from documents import builders, services
+from documents import kinds, services
 from documents.issuing import issue_problems, placeholders_in
 from documents.models import (
     DocumentKind,
@@ -120,7 +120,7 @@ def test_a_followup_report_of_a_round_where_nothing_was_submitted_is_refused(wor
 def test_issue_problems_list_every_reason_at_once(world):
     world.agreement.registry_number = ""
     world.agreement.save()
-    snapshot = builders.agreement_snapshot(world.agreement.pk)
+    snapshot = kinds.agreement_snapshot(world.agreement.pk)
     snapshot["agreement"]["sections"]["background"]["text"] = "[Ange bakgrund]"
     problems = issue_problems(snapshot, registry_number_required=True)
     assert len(problems) == 2

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from documents import builders, previews, rendering
+from documents import kinds, previews, rendering
 from documents.models import PreviewRender
 from tests.documents.conftest import pdf_text
 
@@ -28,12 +28,12 @@ def test_a_second_preview_of_the_same_data_comes_from_the_cache(world, client_fo
     first = client.get(_preview_url(world.agreement))
     assert first.status_code == 200
     key = previews.cache_key(
-        "agreement", world.agreement.pk, builders.agreement_snapshot(world.agreement.pk)
+        "agreement", world.agreement.pk, kinds.agreement_snapshot(world.agreement.pk)
     )
     assert cache.get(key) == first.content
     renders = []
-    real = builders.render_snapshot
-    monkeypatch.setattr(builders, "render_snapshot", lambda s: renders.append(s) or real(s))
+    real = kinds.render_snapshot
+    monkeypatch.setattr(kinds, "render_snapshot", lambda s: renders.append(s) or real(s))
     second = client.get(_preview_url(world.agreement))
     assert second.content == first.content and renders == []
 
@@ -82,8 +82,8 @@ def test_the_slot_is_freed_when_the_render_fails(world, monkeypatch):
     def broken(snapshot):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(builders, "render_snapshot", broken)
-    snapshot = builders.agreement_snapshot(world.agreement.pk)
+    monkeypatch.setattr(kinds, "render_snapshot", broken)
+    snapshot = kinds.agreement_snapshot(world.agreement.pk)
     with pytest.raises(RuntimeError):
         previews.preview_pdf(user=world.admin, subject=world.agreement.pk, snapshot=snapshot)
     assert not PreviewRender.objects.exists()

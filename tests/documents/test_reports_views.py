@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from documents import annual_jobs, builders, services, tasks
+from documents import annual_jobs, kinds, tasks
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument
 from followups.models import Assessment, Figures, ReportStatus
 from tests.documents.conftest import annual_report_pdf, followup_report_pdf, pdf_text
@@ -181,7 +181,7 @@ def test_a_failed_render_leaves_no_document_and_can_be_retried(world, client_for
     def broken(snapshot):
         raise RuntimeError("WeasyPrint föll")
 
-    monkeypatch.setattr(builders, "render_snapshot", broken)
+    monkeypatch.setattr(kinds, "render_snapshot", broken)
     client.post(_board_url(board), {"year": "2026"})
     job = AnnualReportJob.objects.get()
     assert job.status == AnnualReportJob.Status.FAILED
@@ -228,7 +228,7 @@ def test_a_queued_job_page_refreshes_itself_and_a_second_request_is_refused(
     world, client_for, monkeypatch
 ):
     board = world.agreement.board
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)  # no worker picks it up
+    monkeypatch.setattr(annual_jobs, "_enqueue", lambda job: None)  # no worker picks it up
     client = client_for(world.admin)
     client.post(_board_url(board), {"year": "2026"})
     job = AnnualReportJob.objects.get()

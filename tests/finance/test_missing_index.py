@@ -17,12 +17,12 @@ def _brute_force(user, today):
     """The rule without the pruning: every approved, started compensation in scope."""
     points = selectors.index_points()
     found = []
-    for compensation in selectors._ledger_queryset(
+    for compensation in selectors.ledger_queryset(
         selectors.compensations_visible_to(user).filter(
             agreement__approved=True, agreement__period_start__year__lte=today.year
         )
     ).order_by("agreement__period_end", "party__organisation__name"):
-        years = [y for y in selectors._years(compensation.agreement) if y <= today.year]
+        years = [y for y in selectors.agreement_years(compensation.agreement) if y <= today.year]
         ledger = selectors.build_ledger(compensation, points, today, years=years)
         unknown = [
             r for r in ledger.rows if r.schedule.amount is None and r.schedule.missing_reason

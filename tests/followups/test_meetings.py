@@ -75,7 +75,7 @@ def test_outsider_gets_404_on_meetings(world, client_for):
     for name in ("meeting_detail", "meeting_update", "meeting_ics"):
         assert client.get(reverse(f"followups:{name}", args=[meeting.pk])).status_code == 404
     assert client.post(reverse("followups:meeting_invite", args=[meeting.pk])).status_code == 404
-    assert client.get(reverse("followups:meeting_detail", args=["abc"])).status_code == 404
+    assert client.get("/uppfoljning/moten/abc/").status_code == 404
 
 
 def test_ics_download_is_a_request_with_stable_uid_and_stockholm_time(world, client_for, contacts):
@@ -206,3 +206,29 @@ def test_who_attends_a_meeting_is_in_the_history(world, client_for, contacts):
     assert frozenset(c.pk for c in contacts) in sets  # as planned
     assert sets[-1] == {contacts[0].pk}  # after the edit
     assert records[-1].history_user == world.admin
+
+
+def test_line_break_in_meeting_title_is_refused_and_input_kept(world, client_for, contacts):
+    url = reverse("followups:meeting_create", args=[world.agreement.pk])
+    response = client_for(world.admin).post(
+        url, meeting_post(contacts, title="Uppföljning\r\nBcc: x@example.org")
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Fältet ska vara en enda rad" in body
+    assert "Stadshuset" in body and "1. Verksamheten" in body
+    assert not Meeting.objects.exists()
+
+
+def test_invitation_for_a_title_saved_before_the_rule_is_sent_on_one_line(
+    world, client_for, contacts
+):
+    """A line break that came in before the guard must not make sending fail with 500."""
+    meeting = MeetingFactory(agreement=world.agreement)
+    Meeting.objects.filter(pk=meeting.pk).update(title="Möte\nmed radbrytning")
+    type(world.agreement).objects.filter(pk=world.agreement.pk).update(title="IOP\r\nrad två")
+    response = client_for(world.admin).post(reverse("followups:meeting_invite", args=[meeting.pk]))
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.subject.startswith("Inbjudan: Möte med radbrytning, IOP rad två ")
+    assert "\n" not in message.subject and "\r" not in message.subject

@@ -4,6 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
+
+from common.privacy import PRIVACY_NOTICE
 
 from .factories import MeetingFactory
 
@@ -48,9 +51,21 @@ def test_report_form_says_visitor_details_do_not_belong(world, client_for, open_
         .content.decode()
     )
     assert "Inga uppgifter om enskilda besökare." in body
+    assert PRIVACY_NOTICE in body  # the one wording, from common.privacy
     assert "<legend>Berättelse per mål</legend>" in body
 
 
 def test_followups_pages_require_login(world, client, open_round):
     response = client.get(open_round.get_absolute_url())
     assert response.status_code == 302 and "logga-in" in response["Location"]
+
+
+def test_free_text_pages_show_the_one_privacy_notice(world, client_for, open_round):
+    """The report, the meeting form and the assessment all show common.privacy's wording."""
+    pages = [
+        (world.partner, reverse("followups:round_report", args=[open_round.pk])),
+        (world.admin, reverse("followups:meeting_create", args=[world.agreement.pk])),
+        (world.admin, reverse("followups:round_assessment", args=[open_round.pk])),
+    ]
+    for user, url in pages:
+        assert escape(PRIVACY_NOTICE) in client_for(user).get(url).content.decode(), url

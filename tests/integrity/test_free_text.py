@@ -1,11 +1,12 @@
 """Invisible control characters (a right-to-left override, other bidi controls, C0
 controls) and NUL are refused in every free-text form with a Swedish message, and
-nothing is saved. Follow-ups have their own guard (tests/followups/test_privacy.py)."""
+nothing is saved. The guard is ``common.privacy`` (tests/common/test_privacy.py)."""
 
 import pytest
 from django.urls import reverse
 
-from partnerships.text import unsafe_characters, validate_plain_text
+from common.privacy import control_characters as unsafe_characters
+from common.privacy import reject_control_characters as validate_plain_text
 from tests.partnerships.helpers import agreement_post_data, existing_rows
 
 from .helpers import assert_unchanged, db_state

@@ -10,10 +10,14 @@ import pytest
 from django.core.files.base import ContentFile
 
 from attachments.models import Attachment, AttachmentKind
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.services import invitation_create
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
 from finance.models import EconomicReport, EconomicReportStatus, IndexValue
 from followups.models import CalendarFeed, ReportStatus
-from partnerships.models import Sector
+from partnerships.models import Sector, User
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
 from tests.finance.factories import (
     CompensationFactory,
@@ -130,6 +134,14 @@ def objects(world, settings, tmp_path) -> dict:
         own_financing=10_000,
         status=EconomicReportStatus.SUBMITTED,
     )
+    invitation, invitation_token = invitation_create(
+        user=world.admin,
+        organisation=world.municipality,
+        email="inbjuden@example.org",
+        first_name="In",
+        last_name="Bjuden",
+        role=User.Role.BOARD_STAFF,
+    )
     return {
         "attachment": attachment.pk,
         "economic_report": economic_report.pk,
@@ -152,6 +164,13 @@ def objects(world, settings, tmp_path) -> dict:
         "board": board.pk,
         "token": feed.token,
         "year": 2024,
+        "municipality_org": world.municipality.pk,
+        "person": feed_owner.pk,
+        "invitation": invitation.pk,
+        "invitation_token": invitation_token,
+        "provider_id": "staff",
+        "uidb64": urlsafe_base64_encode(force_bytes(feed_owner.pk)),
+        "reset_token": "abc-123",
     }
 
 

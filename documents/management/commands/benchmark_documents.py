@@ -17,7 +17,7 @@ import zoneinfo
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from documents import builders
+from documents import kinds
 from documents.models import Memo, MemoKind
 from finance.models import BudgetLine, Compensation, IndexSeries, PartyBudget, Payment
 from followups.models import Assessment, FollowUpRound, GoalResult, Meeting
@@ -59,7 +59,7 @@ class Command(BaseCommand):
         size = 0
         for _ in range(times):
             start = time.perf_counter()
-            pdf = builders.render_snapshot(make_snapshot())
+            pdf = kinds.render_snapshot(make_snapshot())
             durations.append(time.perf_counter() - start)
             size = len(pdf)
         self.stdout.write(
@@ -69,7 +69,7 @@ class Command(BaseCommand):
 
     def _run(self, chosen: Agreement, times: int, extra: int, year: int) -> None:
         user = User.objects.filter(is_active=True).order_by("-is_superuser", "pk").first()
-        jobs = [("agreement", lambda: builders.agreement_snapshot(chosen.pk))]
+        jobs = [("agreement", lambda: kinds.agreement_snapshot(chosen.pk))]
         for kind in MemoKind:
             memo = Memo.objects.filter(agreement=chosen, kind=kind).first()
             if memo is None and user is not None:
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                     **memo_initial(agreement=chosen, kind=kind, user=user),
                 )
             if memo is not None:
-                jobs.append((memo.document_kind, lambda memo=memo: builders.memo_snapshot(memo.pk)))
+                jobs.append((memo.document_kind, lambda memo=memo: kinds.memo_snapshot(memo.pk)))
         round = (
             FollowUpRound.objects.filter(notes__status="submitted").order_by("pk").first()
             or FollowUpRound.objects.order_by("pk").first()
@@ -91,17 +91,17 @@ class Command(BaseCommand):
             jobs.append(
                 (
                     f"followup_report (round {round.pk})",
-                    lambda: builders.followup_report_snapshot(round.pk),
+                    lambda: kinds.followup_report_snapshot(round.pk),
                 )
             )
         board = chosen.board
         jobs.append(
             (
-                f"annual_report ({len(builders.annual_report_agreements(board, year))} agr.)",
-                lambda: builders.annual_report_snapshot(board.pk, year),
+                f"annual_report ({len(kinds.annual_report.agreements_of(board, year))} agr.)",
+                lambda: kinds.annual_report_snapshot(board.pk, year),
             )
         )
-        builders.render_snapshot(jobs[0][1]())  # warm up (fonts, templates)
+        kinds.render_snapshot(jobs[0][1]())  # warm up (fonts, templates)
         self.stdout.write(f"Agreement {chosen.pk} «{chosen.title}», {times} renders per kind")
         self.stdout.write(f"{'kind':<34}{'median s':>10}{'min s':>10}{'max s':>10}{'size kB':>10}")
         for label, make_snapshot in jobs:
@@ -109,13 +109,13 @@ class Command(BaseCommand):
 
         if extra > 0:
             self._make_agreements(chosen, extra, year)
-            count = len(builders.annual_report_agreements(board, year))
+            count = len(kinds.annual_report.agreements_of(board, year))
             start = time.perf_counter()
-            builders.annual_report_snapshot(board.pk, year)
+            kinds.annual_report_snapshot(board.pk, year)
             snapshot_seconds = time.perf_counter() - start
             self._measure(
                 f"annual_report ({count} agr.)",
-                lambda: builders.annual_report_snapshot(board.pk, year),
+                lambda: kinds.annual_report_snapshot(board.pk, year),
                 times,
             )
             self.stdout.write(f"  of which the snapshot (database reads): {snapshot_seconds:.3f} s")

@@ -1,9 +1,9 @@
-"""Time the main pages per role in-process and print a Markdown table (iop/benchmark.py)."""
+"""Time the main pages per role in-process and print a Markdown table (tools/benchmark.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from iop import benchmark
+from tools import benchmark
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
-"""Generate the synthetic national data set for benchmarks (see iop/national_data.py)."""
+"""Generate the synthetic national data set for benchmarks (see tools/national_data.py)."""
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from iop import national_data
+from tools import national_data
 
 
 class Command(BaseCommand):

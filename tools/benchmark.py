@@ -255,7 +255,7 @@ def run(
     with override_settings(
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
         SECURE_SSL_REDIRECT=False,
-        ROOT_URLCONF="iop.benchmark",
+        ROOT_URLCONF="tools.benchmark",
     ):
         # The yardstick, as the administrator.
         yardstick_user = users.get(User.Role.ADMINISTRATOR) or next(iter(users.values()))

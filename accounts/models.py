@@ -1,0 +1,119 @@
+"""Invitations and the link between a partner and their e-legitimation.
+
+Sign-in data lives here, not in ``partnerships``: the register does not need it, and
+finance and follow-ups never import it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from followups.privacy import validate_free_text
+from partnerships.models import Organisation, User
+
+from .rules import STATUS_LABELS, InvitationStatus, invitation_status
+
+INVITABLE_ROLES = (User.Role.ADMINISTRATOR, User.Role.BOARD_STAFF, User.Role.PARTNER)
+
+
+class Invitation(models.Model):
+    """A one-time link for a new person of an organisation. Only the token's SHA-256 is
+    kept; the link itself is in the e-mail and nowhere else."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    email = models.EmailField("e-post")
+    first_name = models.CharField("förnamn", max_length=150, validators=[validate_free_text])
+    last_name = models.CharField("efternamn", max_length=150, validators=[validate_free_text])
+    role = models.CharField(
+        "roll", max_length=20, choices=[(r.value, r.label) for r in INVITABLE_ROLES]
+    )
+    is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="inbjuden av",
+        on_delete=models.PROTECT,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField("skickad")
+    expires_at = models.DateTimeField("gäller till")
+    accepted_at = models.DateTimeField("accepterad", null=True, blank=True)
+    revoked_at = models.DateTimeField("återkallad", null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="konto",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invitation",
+    )
+
+    class Meta:
+        verbose_name = "inbjudan"
+        verbose_name_plural = "inbjudningar"
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "organisation",
+                models.functions.Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+            models.CheckConstraint(
+                condition=~Q(accepted_at__isnull=False, revoked_at__isnull=False),
+                name="invitation_not_accepted_and_revoked",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(user__isnull=False),
+                name="invitation_accepted_has_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Inbjudan till {self.email}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def status(self) -> InvitationStatus:
+        return invitation_status(
+            now=timezone.now(),
+            expires_at=self.expires_at,
+            accepted_at=self.accepted_at,
+            revoked_at=self.revoked_at,
+        )
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def get_role_display_text(self) -> str:
+        return User.Role(self.role).label
+
+
+class ElegitimationLink(models.Model):
+    """A partner's e-legitimation: HMAC-SHA256 of the personal identity number with the
+    installation's key (``IOP_EID_HMAC_KEY``). The number itself is stored nowhere."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="elegitimation"
+    )
+    subject_hmac = models.CharField(
+        max_length=64, unique=True, editable=False, validators=[validate_free_text]
+    )
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "koppling till e-legitimation"
+        verbose_name_plural = "kopplingar till e-legitimation"
+
+    def __str__(self) -> str:
+        return f"E-legitimation för {self.user}"

@@ -1,0 +1,127 @@
+"""Whose people a user may see and invite. Anything outside that reach is a 404.
+
+- an operator: every organisation (they onboard public bodies and help them);
+- an administrator of a public body: their own body, and the idea-based organisations that
+  are parties to that body's agreements;
+- a partner administrator (``is_organisation_admin``): their own organisation only;
+- everybody else: nobody's.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from partnerships.models import Board, ContactPerson, Organisation, Party, Sector, User
+
+from .models import Invitation
+
+
+def organisations_managed_by(user: User) -> QuerySet[Organisation]:
+    if not user.is_authenticated or not user.is_active:
+        return Organisation.objects.none()
+    if user.is_operator:
+        return Organisation.objects.all()
+    if user.organisation_id is None:
+        return Organisation.objects.none()
+    if user.is_administrator and user.organisation.sector == Sector.PUBLIC:
+        my_agreements = Party.objects.filter(organisation_id=user.organisation_id).values(
+            "agreement_id"
+        )
+        partners = Party.objects.filter(
+            agreement_id__in=my_agreements, role=Sector.IDEA_BASED
+        ).values("organisation_id")
+        return Organisation.objects.filter(pk=user.organisation_id) | Organisation.objects.filter(
+            pk__in=partners, sector=Sector.IDEA_BASED
+        )
+    if user.is_partner and user.is_organisation_admin:
+        return Organisation.objects.filter(pk=user.organisation_id)
+    return Organisation.objects.none()
+
+
+def _pk(value: object, message: str) -> int:
+    try:
+        return int(str(value))
+    except ValueError as exc:
+        raise Http404(message) from exc
+
+
+def managed_organisation_for_user(user: User, pk: object) -> Organisation:
+    pk = _pk(pk, "Ingen sådan organisation.")
+    organisation = organisations_managed_by(user).filter(pk=pk).first()
+    if organisation is None:
+        raise Http404("Ingen sådan organisation.")
+    return organisation
+
+
+def person_for_manager(user: User, pk: object) -> User:
+    pk = _pk(pk, "Ingen sådan person.")
+    person = (
+        User.objects.select_related("organisation")
+        .filter(pk=pk, organisation__in=organisations_managed_by(user))
+        .first()
+    )
+    if person is None:
+        raise Http404("Ingen sådan person.")
+    return person
+
+
+def invitation_for_manager(user: User, pk: object) -> Invitation:
+    pk = _pk(pk, "Ingen sådan inbjudan.")
+    invitation = (
+        Invitation.objects.select_related("organisation")
+        .filter(pk=pk, organisation__in=organisations_managed_by(user))
+        .first()
+    )
+    if invitation is None:
+        raise Http404("Ingen sådan inbjudan.")
+    return invitation
+
+
+def people_of(organisation: Organisation) -> QuerySet[User]:
+    return User.objects.filter(organisation=organisation).order_by(
+        "-is_active", "last_name", "first_name", "pk"
+    )
+
+
+def open_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(
+            organisation=organisation, accepted_at__isnull=True, revoked_at__isnull=True
+        )
+        .select_related("invited_by")
+        .order_by("-sent_at", "-pk")
+    )
+
+
+def contacts_without_account(organisation: Organisation) -> list[ContactPerson]:
+    """Contact people with an e-mail address that has no account and no open invitation:
+    the starting point for inviting a partner organisation's staff."""
+    taken = {
+        e.lower()
+        for e in User.objects.filter(organisation=organisation).values_list("email", flat=True)
+    } | {e.lower() for e in open_invitations_of(organisation).values_list("email", flat=True)}
+    return [
+        c
+        for c in organisation.contacts.exclude(email="").order_by("name", "pk")
+        if c.email.lower() not in taken
+    ]
+
+
+def managed_organisations_overview(user: User) -> QuerySet[Organisation]:
+    return organisations_managed_by(user).order_by("sector", "name")
+
+
+def boards_of(organisation: Organisation) -> QuerySet[Board]:
+    return organisation.boards.order_by("name", "pk")
+
+
+def board_for_manager(user: User, pk: object) -> Board:
+    pk = _pk(pk, "Ingen sådan nämnd.")
+    board = (
+        Board.objects.select_related("organisation")
+        .filter(pk=pk, organisation__in=organisations_managed_by(user))
+        .filter(organisation__sector=Sector.PUBLIC)
+        .first()
+    )
+    if board is None:
+        raise Http404("Ingen sådan nämnd.")
+    return board

@@ -1,0 +1,104 @@
+"""The people of an organisation: list, invite, change role, deactivate."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from common.forms import save_through_service
+from common.permissions import require
+
+from .. import permissions, selectors, services
+from ..emails import send_invitation
+from ..forms import InvitationForm, PersonForm
+
+
+@login_required
+@require_GET
+def people_index(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.managed_organisations_overview(request.user)
+    return render(request, "accounts/people_index.html", {"organisations": organisations})
+
+
+@login_required
+@require_GET
+def people(request: HttpRequest, org_pk: str) -> HttpResponse:
+    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
+    context = {
+        "organisation": organisation,
+        "people": selectors.people_of(organisation),
+        "invitations": selectors.open_invitations_of(organisation),
+        "contacts": selectors.contacts_without_account(organisation),
+        "can_invite": permissions.can_invite(request.user, organisation).allowed,
+        "can_manage_boards": permissions.can_manage_boards(request.user, organisation).allowed,
+    }
+    return render(request, "accounts/people.html", context)
+
+
+def _contact_initial(organisation, contact_pk: str | None) -> dict:
+    contact = organisation.contacts.filter(pk=contact_pk).first() if contact_pk else None
+    if contact is None or not contact.email:
+        return {}
+    first, _, last = contact.name.partition(" ")
+    return {"first_name": first, "last_name": last, "email": contact.email}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
+    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
+    require(permissions.can_invite(request.user, organisation))
+    roles = permissions.invitable_roles(request.user, organisation)
+    kontakt = request.GET.get("kontakt", "")
+    initial = _contact_initial(organisation, kontakt if kontakt.isdigit() else None)
+    form = InvitationForm(request.POST or None, roles=roles, initial=initial)
+    status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        created = {}
+        status = save_through_service(
+            form,
+            lambda: created.update(
+                pair=services.invitation_create(
+                    user=request.user, organisation=organisation, **form.cleaned_data
+                )
+            ),
+        )
+        if status is None:
+            send_invitation(request, *created["pair"])
+            messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
+            return redirect("accounts:people", org_pk=organisation.pk)
+    context = {"organisation": organisation, "form": form}
+    return render(request, "accounts/invite.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_update(request: HttpRequest, pk: str) -> HttpResponse:
+    person = selectors.person_for_manager(request.user, pk)
+    require(permissions.can_change_person(request.user, person))
+    roles = permissions.invitable_roles(request.user, person.organisation)
+    initial = {"role": person.role, "is_organisation_admin": person.is_organisation_admin}
+    form = PersonForm(request.POST or None, roles=roles, initial=initial)
+    status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        status = save_through_service(
+            form,
+            lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
+        )
+        if status is None:
+            messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
+            return redirect("accounts:people", org_pk=person.organisation_id)
+    context = {"person": person, "organisation": person.organisation, "form": form}
+    return render(request, "accounts/person_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def person_set_active(request: HttpRequest, pk: str) -> HttpResponse:
+    person = selectors.person_for_manager(request.user, pk)
+    active = request.POST.get("aktiv") == "1"
+    services.person_set_active(user=request.user, person=person, active=active)
+    text = "är aktiverad igen" if active else "är avaktiverad och kan inte logga in"
+    messages.success(request, f"{person.get_full_name() or person.username} {text}.")
+    return redirect("accounts:people", org_pk=person.organisation_id)

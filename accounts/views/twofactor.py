@@ -1,0 +1,70 @@
+"""Enrol an authenticator app, enter a code after the password, replace recovery codes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import twofactor
+from ..forms import TokenForm
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return "/"
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def mfa_setup(request: HttpRequest) -> HttpResponse:
+    device = twofactor.pending_totp(request.user)
+    form = TokenForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        codes = twofactor.totp_confirm(request, device, form.cleaned_data["code"])
+        if codes is not None:
+            messages.success(request, "Tvåstegsverifiering är påslagen.")
+            context = {"codes": codes, "next": _next(request)}
+            return render(request, "accounts/mfa_recovery_codes.html", context)
+        form.add_error(
+            "code", "Koden stämmer inte. Kontrollera klockan i telefonen och försök igen."
+        )
+    context = {
+        "form": form,
+        "qr": twofactor.qr_data_uri(device),
+        "secret": twofactor.secret_for_manual_entry(device),
+        "next": _next(request),
+    }
+    return render(request, "accounts/mfa_setup.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def mfa_verify(request: HttpRequest) -> HttpResponse:
+    if not twofactor.has_device(request.user):
+        return redirect("accounts:mfa_setup")
+    form = TokenForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        if twofactor.verify(request, form.cleaned_data["code"]):
+            return redirect(_next(request))
+        form.add_error("code", "Koden stämmer inte eller är redan använd.")
+    context = {"form": form, "next": _next(request)}
+    return render(request, "accounts/mfa_verify.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_POST
+def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
+    if not twofactor.has_device(request.user) or not request.user.is_verified():
+        return redirect("accounts:mfa_verify")
+    codes = twofactor.recovery_codes_replace(request.user)
+    return render(request, "accounts/mfa_recovery_codes.html", {"codes": codes, "next": "/konto/"})

@@ -1,0 +1,58 @@
+"""The follow-up report of a round (seeds/000, 001): only what partners submitted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from followups import documents_data as followup_data
+from followups.models import FollowUpRound
+
+from .. import texts
+from ..models import DocumentKind
+from .base import AgreementRef, BoardInfo, DocumentBlock, Meta, Snapshot, municipality_name
+
+
+@dataclass
+class ReportTexts:
+    period: str
+
+
+@dataclass
+class FollowUpReportSnapshot(Snapshot):
+    agreement: AgreementRef
+    texts: ReportTexts
+    report: dict[str, Any]  # followups.documents_data.FollowUpReport
+
+
+def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
+    agreement = round.agreement
+    return FollowUpReportSnapshot(
+        kind=DocumentKind.FOLLOWUP_REPORT.value,
+        document=DocumentBlock.draft_of(date),
+        municipality=municipality_name(agreement),
+        board=BoardInfo.of(agreement),
+        agreement=AgreementRef.of(agreement),
+        texts=ReportTexts(period=texts.period_text(agreement.period_start, agreement.period_end)),
+        report=followup_data.followup_report_data(round),
+    ).as_dict()
+
+
+def snapshot(round_id: int, *, date: str | None = None) -> dict[str, Any]:
+    round = FollowUpRound.objects.select_related("agreement__board__organisation").get(pk=round_id)
+    return snapshot_from(round, date=date)
+
+
+def meta(s: dict[str, Any]) -> Meta:
+    agreement, report = s["agreement"], s["report"]
+    author = s["board"]["administration_name"] if s["board"] else ""
+    registry = agreement["registry_number"]
+    return Meta(
+        title=f"Uppföljning av IOP: {agreement['title']}, {report['period_label']}",
+        author=author or s["municipality"] or "IOP-registret",
+        subject=f"Uppföljningsrapport {report['period_start']} – {report['period_end']}"
+        + (f", dnr {registry}" if registry else ""),
+        kind_label=DocumentKind.FOLLOWUP_REPORT.label,
+        registry_number=registry,
+        filename_stem=f"uppfoljningsrapport-{registry or agreement['id']}-{report['period_start']}",
+    )

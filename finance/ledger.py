@@ -1,0 +1,175 @@
+"""The ledger of a compensation: per year the ruling amount (indexed or decided), what is
+expected and paid, the status and a settlement. One place that every page, document, the
+renewal and the demo use (``build_ledger`` over rows loaded by ``ledger_queryset``).
+
+Also the two readings of a ledger that several places need: the latest known level
+(``Ledger.latest_known``) and the municipal financing of a budget year
+(``municipal_financing``: the budget's own figure, else the compensation of that year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from partnerships.models import Agreement
+
+from . import indexation
+from .models import Compensation, IndexValue, PartyBudget, SettlementAction
+from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
+
+
+def index_points() -> dict[int, dict[int, indexation.IndexPoint]]:
+    """All index values by series id and year (a small table: one query)."""
+    points: dict[int, dict[int, indexation.IndexPoint]] = defaultdict(dict)
+    for value in IndexValue.objects.all():
+        points[value.series_id][value.year] = value.point
+    return points
+
+
+@dataclass
+class YearRow:
+    year: int
+    schedule: indexation.YearAmount
+    expected: int | None
+    paid: int
+    payments: list
+    status: PaymentStatus
+    settlement: object | None
+    decided: object | None
+
+    @property
+    def outstanding(self) -> int | None:
+        return None if self.expected is None else max(self.expected - self.paid, 0)
+
+    @property
+    def status_label(self) -> str:
+        return PAYMENT_STATUS_LABELS[self.status]
+
+    @property
+    def needs_settlement(self) -> bool:
+        return bool(self.schedule.definitive_difference) and self.settlement is None
+
+
+@dataclass
+class Ledger:
+    compensation: Compensation
+    rows: list[YearRow]
+
+    @property
+    def missing_reasons(self) -> list[str]:
+        reasons: list[str] = []
+        for row in self.rows:
+            reason = row.schedule.missing_reason
+            if reason and row.schedule.amount is None and reason not in reasons:
+                reasons.append(reason)
+        return reasons
+
+    def row(self, year: int) -> YearRow | None:
+        return next((row for row in self.rows if row.year == year), None)
+
+    def latest_known(self) -> tuple[int | None, int | None, str]:
+        """(year, amount, first missing reason) of the latest year whose ruling amount is
+        known (a decided amount rules); (None, None, reason) when no year is known."""
+        known = [row for row in self.rows if row.schedule.amount is not None]
+        missing = next(
+            (row.schedule.missing_reason for row in self.rows if row.schedule.amount is None),
+            "",
+        )
+        if not known:
+            return None, None, missing
+        return known[-1].year, known[-1].schedule.amount, missing
+
+
+def agreement_years(agreement: Agreement) -> list[int]:
+    return list(range(agreement.period_start.year, agreement.period_end.year + 1))
+
+
+def build_ledger(
+    compensation: Compensation,
+    points: dict[int, dict[int, indexation.IndexPoint]],
+    today: dt.date,
+    years: list[int] | None = None,
+) -> Ledger:
+    """Needs ``decided_amounts``, ``payments`` and ``settlements`` prefetched."""
+    decided = {d.year: d for d in compensation.decided_amounts.all()}
+    settlements = {s.year: s for s in compensation.settlements.all()}
+    payments: dict[int, list] = defaultdict(list)
+    for payment in compensation.payments.all():
+        payments[payment.year].append(payment)
+    schedule = indexation.compute_schedule(
+        base_amount=compensation.base_amount,
+        base_year=compensation.base_year,
+        first_index_year=compensation.first_index_year,
+        years=years or agreement_years(compensation.agreement),
+        index=points.get(compensation.index_series_id, {}),
+        rule=compensation.index_rule,
+        decided={year: d.amount for year, d in decided.items()},
+        series_name=compensation.index_series.name,
+    )
+    rows = []
+    for item in schedule:
+        settlement = settlements.get(item.year)
+        expected = item.amount
+        if (
+            expected is not None
+            and settlement is not None
+            and settlement.action == SettlementAction.SUPPLEMENTARY_PAYMENT
+        ):
+            expected += settlement.difference
+        paid = sum(p.amount for p in payments[item.year])
+        rows.append(
+            YearRow(
+                year=item.year,
+                schedule=item,
+                expected=expected,
+                paid=paid,
+                payments=payments[item.year],
+                status=payment_status(
+                    expected=expected,
+                    paid=paid,
+                    year=item.year,
+                    payment_month=compensation.payment_month,
+                    today=today,
+                ),
+                settlement=settlement,
+                decided=decided.get(item.year),
+            )
+        )
+    return Ledger(compensation, rows)
+
+
+def ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QuerySet[Compensation]:
+    """Compensations with what ``build_ledger`` needs. ``chain=False`` for lists over many
+    agreements: the four outer joins of the predecessor compensation are left out (they
+    are not shown there, and they keep PostgreSQL from starting with the user's scope)."""
+    related = ["agreement", "party__organisation", "index_series"]
+    if chain:
+        related += ["continues_from__agreement", "continues_from__party__organisation"]
+    return qs.select_related(*related).prefetch_related(
+        "decided_amounts", "payments", "settlements"
+    )
+
+
+def compensation_ledger(
+    compensation: Compensation, today: dt.date, years: list[int] | None = None
+) -> Ledger:
+    """The ledger of one compensation, loaded with what ``build_ledger`` needs."""
+    fresh = ledger_queryset(Compensation.objects.filter(pk=compensation.pk)).get()
+    return build_ledger(fresh, index_points(), today, years=years)
+
+
+def municipal_financing(
+    budget: PartyBudget, ledgers_by_party: dict[int, Ledger]
+) -> tuple[int | None, str]:
+    """(amount, source) of the municipality's financing in a party's budget year: the
+    budget's own figure ("budget") when given, else the compensation's ruling amount of that
+    year ("compensation"): None when that amount is not known, 0 without a compensation."""
+    if budget.municipal_financing is not None:
+        return budget.municipal_financing, "budget"
+    ledger = ledgers_by_party.get(budget.party_id)
+    row = ledger.row(budget.year) if ledger else None
+    return (row.schedule.amount if row else (None if ledger else 0)), "compensation"

@@ -1,0 +1,208 @@
+"""A compensation and its years: the compensation itself, the decided amount of a year,
+payments and the settlement of a definitive index."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from common.forms import submit
+from common.permissions import require
+from partnerships.formatting import format_sek
+
+from .. import permissions, selectors, services
+from ..forms import CompensationForm, DecidedAmountForm, PaymentForm, SettlementForm
+from ..models import Compensation, IndexSeries
+from ._page import economy_url, editable_agreement, form_page, require_edit
+
+COMPENSATION_FIELDS = (
+    "party",
+    "base_amount",
+    "base_year",
+    "index_series",
+    "first_index_year",
+    "index_rule",
+    "payment_month",
+    "continues_from",
+)
+
+
+def _compensation_initial(agreement, instance: Compensation | None) -> dict:
+    if instance is not None:
+        return CompensationForm.initial_from(instance, COMPENSATION_FIELDS)
+    return {
+        "base_year": agreement.period_start.year - 1,
+        "first_index_year": agreement.period_start.year,
+        "payment_month": 1,
+        "index_series": IndexSeries.objects.filter(name="OPI").first(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compensation_edit(
+    request: HttpRequest, pk: int, compensation_pk: int | None = None
+) -> HttpResponse:
+    agreement = editable_agreement(request, pk)
+    instance = None
+    if compensation_pk is not None:
+        instance = selectors.compensation_for_user(request.user, compensation_pk)
+        require(permissions.compensation_of_agreement(instance, agreement))
+    form = CompensationForm(
+        request.POST or None,
+        agreement=agreement,
+        initial=_compensation_initial(agreement, instance),
+    )
+    status = submit(
+        request,
+        form,
+        lambda: services.compensation_save(
+            agreement=agreement,
+            instance=instance,
+            expected_version=form.expected_version,
+            **form.values(),
+        ),
+    )
+    if status is None:
+        messages.success(request, "Ersättningen har sparats.")
+        return redirect(economy_url(agreement))
+    title = "Ändra ersättning" if instance else "Ny ersättning"
+    return form_page(request, form, title=title, agreement=agreement, status=status)
+
+
+def _decided_intro(year: int, row) -> str:
+    computed = row.schedule.computed
+    intro = (
+        f"Beräknat belopp {year}: {format_sek(computed)}."
+        if computed is not None
+        else f"Beräknat belopp {year}: okänt ({row.schedule.missing_reason})."
+    )
+    return intro + " Det beslutade beloppet gäller för året och är grund för åren efter."
+
+
+def _decided_initial(row) -> dict:
+    existing = row.decided
+    if existing is None:
+        return {"version": 0}
+    return DecidedAmountForm.initial_from(existing, ("amount", "decided_on", "note"))
+
+
+def _decided_saved_message(year: int, amount: int, computed: int | None) -> str:
+    deviation = (
+        "" if computed is None else f" Avvikelse från beräknat: {format_sek(amount - computed)}."
+    )
+    return f"Beslutat belopp för {year} har sparats.{deviation}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decided_amount_edit(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
+    compensation = selectors.compensation_for_user(request.user, compensation_pk)
+    agreement = compensation.agreement
+    require_edit(request, agreement)
+    row = selectors.compensation_ledger(compensation, timezone.localdate()).row(year)
+    require(permissions.ledger_year(row))
+    form = DecidedAmountForm(request.POST or None, initial=_decided_initial(row))
+    status = submit(
+        request,
+        form,
+        lambda: services.decided_amount_save(
+            compensation=compensation,
+            year=year,
+            expected_version=form.expected_version,
+            **form.values(),
+        ),
+    )
+    if status is None:
+        amount = form.cleaned_data["amount"]
+        messages.success(request, _decided_saved_message(year, amount, row.schedule.computed))
+        return redirect(economy_url(agreement))
+    title = f"Beslutat belopp {year} – {compensation.party.organisation.name}"
+    intro = _decided_intro(year, row)
+    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)
+
+
+def _payment_form(request: HttpRequest, agreement) -> PaymentForm:
+    years = list(range(agreement.period_start.year, agreement.period_end.year + 1))
+    today = timezone.localdate()
+    default_year = today.year if today.year in years else years[0]
+    initial = {"year": default_year, "paid_on": today}
+    return PaymentForm(request.POST or None, years=years, initial=initial)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def payment_create(request: HttpRequest, compensation_pk: int) -> HttpResponse:
+    compensation = selectors.compensation_for_user(request.user, compensation_pk)
+    agreement = compensation.agreement
+    require_edit(request, agreement)
+    form = _payment_form(request, agreement)
+    try:
+        status = submit(
+            request,
+            form,
+            lambda: services.payment_register(
+                user=request.user, compensation=compensation, **form.cleaned_data
+            ),
+        )
+    except services.DuplicatePaymentError as dup:
+        messages.info(
+            request,
+            f"Utbetalningen med referens ”{dup.payment.reference}” var redan registrerad. "
+            "Formuläret skickades två gånger; betalningen finns bara en gång.",
+        )
+        return redirect(economy_url(agreement))
+    if status is None:
+        messages.success(request, "Utbetalningen har registrerats.")
+        return redirect(economy_url(agreement))
+    title = f"Registrera utbetalning – {compensation.party.organisation.name}"
+    return form_page(
+        request,
+        form,
+        title=title,
+        agreement=agreement,
+        submit="Registrera utbetalning",
+        status=status,
+    )
+
+
+def _settlement_intro(year: int, row) -> str:
+    if row.settlement:
+        return (
+            f"Skillnaden är redan hanterad: {row.settlement.get_action_display()} "
+            f"({row.settlement.decided_on:%Y-%m-%d})."
+        )
+    difference = row.schedule.definitive_difference
+    return (
+        f"Med definitivt index blir ersättningen {year} {format_sek(abs(difference))} "
+        f"{'högre' if difference > 0 else 'lägre'} än med det preliminära index som användes. "
+        "Välj om skillnaden ska betalas ut, krävas tillbaka eller lämnas. Valet sparas och kan "
+        "bara göras en gång."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settlement_create(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
+    compensation = selectors.compensation_for_user(request.user, compensation_pk)
+    agreement = compensation.agreement
+    require_edit(request, agreement)
+    today = timezone.localdate()
+    row = selectors.compensation_ledger(compensation, today).row(year)
+    require(permissions.can_settle(row))
+    form = SettlementForm(request.POST or None, initial={"decided_on": today})
+    status = submit(
+        request,
+        form,
+        lambda: services.settlement_record(
+            user=request.user, compensation=compensation, year=year, **form.cleaned_data
+        ),
+    )
+    if status is None:
+        messages.success(request, f"Avräkningen för {year} har sparats.")
+        return redirect(economy_url(agreement))
+    title = f"Avräkning av index {year} – {compensation.party.organisation.name}"
+    intro = _settlement_intro(year, row)
+    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)

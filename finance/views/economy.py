@@ -1,0 +1,69 @@
+"""The economy tab of an agreement and the overview of a year, as pages and as CSV."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from partnerships.tabs import agreement_tabs
+
+from .. import permissions, selectors
+from ..chart import bar_chart
+from ..csv_export import economy_csv, overview_csv
+
+
+@login_required
+def economy(request: HttpRequest, pk: int) -> HttpResponse:
+    today = timezone.localdate()
+    data = selectors.economy_for_user(request.user, pk, today)
+    agreement = data.agreement
+    return render(
+        request,
+        "finance/economy.html",
+        {
+            "agreement": agreement,
+            "economy": data,
+            "chart": bar_chart(data.chart_points),
+            "tabs": agreement_tabs(),
+            "active_tab": "economy",
+            "can_edit": permissions.can_edit_economy(request.user, agreement),
+            "is_partner": selectors._partner_only(request.user),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def economy_export(request: HttpRequest, pk: int) -> HttpResponse:
+    return economy_csv(selectors.economy_for_user(request.user, pk, timezone.localdate()))
+
+
+def _overview_year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 1990 <= year <= 2200 else timezone.localdate().year
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    year = _overview_year(request)
+    data = selectors.overview_for_year(request.user, year, timezone.localdate())
+    return render(
+        request,
+        "finance/overview.html",
+        {
+            "overview": data,
+            "year": year,
+            "previous_year": year - 1,
+            "next_year": year + 1,
+            "is_partner": selectors._partner_only(request.user),
+        },
+    )
+
+
+@login_required
+def overview_export(request: HttpRequest) -> HttpResponse:
+    year = _overview_year(request)
+    return overview_csv(selectors.overview_for_year(request.user, year, timezone.localdate()), year)

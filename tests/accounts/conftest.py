@@ -1,0 +1,1 @@
+from tests.idp_fixture import identity_provider  # noqa: F401 - a fixture
