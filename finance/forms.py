@@ -8,7 +8,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.privacy import LINE_GUARD, TextGuardFormMixin
+from common.privacy import LINE_GUARD, TEXT_GUARD, TextGuardFormMixin
 from partnerships.models import Sector
 
 from .index_import import parse_percent
@@ -328,9 +328,10 @@ class EconomicReportForm(VersionedForm):
             self.fields[f"funder_{index}_amount"] = KronorField(
                 label=f"Annan finansiär {index + 1}: belopp (kr)", required=False, allow_zero=False
             )
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and validate_plain_text not in field.validators:
-                field.validators.append(validate_plain_text)
+        for field in self.fields.values():  # the guard on the fields added here too
+            if isinstance(field, forms.CharField) and not isinstance(field, KronorField):
+                guard = TEXT_GUARD if isinstance(field.widget, forms.Textarea) else LINE_GUARD
+                field.validators.extend(v for v in guard if v not in field.validators)
 
     def clean(self):
         data = super().clean()

@@ -10,13 +10,8 @@ from partnerships.models import Agreement, Party, Sector, User
 from partnerships.permissions import is_public_administrator, is_public_party_administrator
 
 if TYPE_CHECKING:
-<<<<<<< HEAD
-    from .models import Compensation, EconomicReport
-    from .selectors import YearRow
-=======
     from .ledger import YearRow
-    from .models import Compensation
->>>>>>> main
+    from .models import Compensation, EconomicReport
 
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:

@@ -19,10 +19,7 @@ from common.converters import id_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
-<<<<<<< HEAD
 from . import economic_result, indexation
-=======
-from . import indexation
 from .ledger import (  # noqa: F401 - re-exported: the ledger is read through selectors too
     Ledger,
     YearRow,
@@ -33,7 +30,6 @@ from .ledger import (  # noqa: F401 - re-exported: the ledger is read through se
     ledger_queryset,
     municipal_financing,
 )
->>>>>>> main
 from .models import (
     BudgetCategory,
     BudgetLine,
@@ -302,7 +298,7 @@ def _report_rows(user: User, agreement: Agreement, parties: list[Party]):
     statuses = economic_report_statuses(user, agreement, parties)
     return [
         (year, party, statuses.get((party.pk, year), ""))
-        for year in _years(agreement)
+        for year in agreement_years(agreement)
         for party in parties
     ]
 

@@ -38,11 +38,7 @@ from .models import (
     RepaymentClaim,
     SettlementAction,
 )
-<<<<<<< HEAD
 from .permissions import can_reopen_economic_report, can_write_economic_report
-from .selectors import build_ledger, index_points
-=======
->>>>>>> main
 
 
 class DuplicatePaymentError(Exception):

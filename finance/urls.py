@@ -1,12 +1,8 @@
 from django.urls import path
 
-<<<<<<< HEAD
-from . import economic_report_views, views
-=======
 from common import converters
 
-from . import views
->>>>>>> main
+from . import economic_report_views, views
 
 converters.register()
 
@@ -50,17 +46,17 @@ urlpatterns = [
         name="settlement_create",
     ),
     path(
-        "overenskommelser/<str:pk>/redovisning/<str:party_pk>/<int:year>/",
+        "overenskommelser/<id:pk>/redovisning/<id:party_pk>/<int:year>/",
         economic_report_views.economic_report,
         name="economic_report",
     ),
     path(
-        "redovisning/<str:report_pk>/oppna/",
+        "redovisning/<id:report_pk>/oppna/",
         economic_report_views.economic_report_reopen,
         name="economic_report_reopen",
     ),
     path(
-        "redovisning/<str:report_pk>/aterbetalning/",
+        "redovisning/<id:report_pk>/aterbetalning/",
         economic_report_views.economic_report_claim,
         name="economic_report_claim",
     ),

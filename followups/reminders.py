@@ -21,12 +21,9 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-<<<<<<< HEAD
 from attachments.rules import overdue_document_years, required_documents
 from attachments.selectors import arrived_keys
-=======
 from common.privacy import PRIVACY_NOTICE
->>>>>>> main
 from partnerships.models import Agreement, ContactPerson, Party, Sector, User
 
 from .models import Figures, FollowUpRound, Note, ReportStatus, SentReminder

@@ -42,12 +42,9 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "partnerships",
-<<<<<<< HEAD
     "attachments",
-=======
     "accounts",
     "drafts",
->>>>>>> main
     "finance",
     "followups",
     "documents",

@@ -8,12 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
-
-from attachments.models import Attachment, AttachmentKind
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.services import invitation_create
+from attachments.models import Attachment, AttachmentKind
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
 from finance.models import EconomicReport, EconomicReportStatus, IndexValue
 from followups.models import CalendarFeed, ReportStatus
