@@ -33,7 +33,7 @@ def attention_items(user: User, today: dt.date) -> list[AttentionItem]:
                 link_text="Öppna ekonomin",
             )
         )
-    return items + economic_report_items(user, today)
+    return items
 
 
 def economic_report_items(user: User, today: dt.date) -> list[AttentionItem]:
