@@ -4,6 +4,7 @@ No data about individual visitors is stored: every free-text field runs the priv
 (``common.privacy.TEXT_GUARD``), counts are non-negative and bounded.
 """
 
+import hashlib
 import secrets
 import uuid
 
@@ -100,12 +101,13 @@ class Meeting(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """A user's secret calendar address. The token is the only credential of the feed."""
+    """A user's secret calendar address. The token is the only credential of the feed; only
+    its SHA-256 is stored, so the address is shown once, when it is made."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
     )
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -127,6 +129,10 @@ class CalendarFeed(models.Model):
     @staticmethod
     def new_token() -> str:
         return secrets.token_urlsafe(32)
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
 
     @property
     def is_active(self) -> bool:

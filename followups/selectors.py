@@ -190,7 +190,9 @@ def feed_by_token(token: str) -> CalendarFeed:
     if not token or not _TOKEN.fullmatch(token):
         raise Http404("Ingen sådan kalender.")
     feed = (
-        CalendarFeed.objects.filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        CalendarFeed.objects.filter(
+            token_hash=CalendarFeed.hash_token(token), revoked_at__isnull=True, user__is_active=True
+        )
         .select_related("user")
         .first()
     )

@@ -181,12 +181,15 @@ def meeting_send_invitation(*, user: User, meeting: Meeting) -> list[str]:
 
 
 @transaction.atomic
-def calendar_feed_create(*, user: User) -> CalendarFeed:
-    """A new secret address; any earlier one stops working."""
+def calendar_feed_create(*, user: User) -> tuple[CalendarFeed, str]:
+    """A new secret address; any earlier one stops working. Returns the feed and its token,
+    which is stored nowhere (only its hash): the caller shows it once."""
     CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
-    return CalendarFeed.objects.create(user=user, token=CalendarFeed.new_token())
+    token = CalendarFeed.new_token()
+    feed = CalendarFeed.objects.create(user=user, token_hash=CalendarFeed.hash_token(token))
+    return feed, token
 
 
 @transaction.atomic

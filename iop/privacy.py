@@ -59,7 +59,7 @@ EXEMPT_FIELDS: dict[str, tuple[str, bool]] = {
         True,
     ),
     "partnerships.User.password": ("A password hash written by set_password.", False),
-    "followups.CalendarFeed.token": ("A random token made by secrets.token_urlsafe.", False),
+    "followups.CalendarFeed.token_hash": ("SHA-256 of the random feed token.", False),
     "followups.SentReminder.key": (
         "A key composed by code from a kind, object ids and the recipient (guarded in "
         "SentReminder.recipient and at its source, the contact's e-mail).",

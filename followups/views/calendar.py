@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import ical, selectors, services
 
+NEW_FEED_URL = "iop_new_calendar_feed_url"
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -18,17 +20,17 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             services.calendar_feed_revoke(user=request.user)
             messages.success(request, "Kalenderadressen är spärrad och fungerar inte längre.")
         else:
-            services.calendar_feed_create(user=request.user)
+            _feed, token = services.calendar_feed_create(user=request.user)
+            # Shown once, on the next page: the token itself is stored nowhere.
+            request.session[NEW_FEED_URL] = request.build_absolute_uri(
+                reverse("followups:calendar_feed", args=[token])
+            )
             messages.success(
                 request, "En ny kalenderadress är skapad. En tidigare adress fungerar inte längre."
             )
         return redirect("followups:calendar_settings")
     feed = selectors.active_feed(request.user)
-    feed_url = (
-        request.build_absolute_uri(reverse("followups:calendar_feed", args=[feed.token]))
-        if feed
-        else ""
-    )
+    feed_url = request.session.pop(NEW_FEED_URL, "") if feed else ""
     return render(request, "followups/calendar_settings.html", {"feed": feed, "feed_url": feed_url})
 
 

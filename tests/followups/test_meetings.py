@@ -1,4 +1,6 @@
 import datetime as dt
+import hashlib
+import re
 
 from django.core import mail
 from django.urls import reverse
@@ -142,6 +144,27 @@ def test_invitation_without_any_email_is_explained(world, client_for):
 # Calendar feed -------------------------------------------------------------------------
 
 
+def _create_feed(logged_in) -> str:
+    """Create an address on the settings page and read the token from the page shown once."""
+    settings_url = reverse("followups:calendar_settings")
+    logged_in.post(settings_url, {"action": "create"})
+    html = logged_in.get(settings_url).content.decode()
+    match = re.search(r"/uppfoljning/kalender/([A-Za-z0-9_-]+)\.ics", html)
+    assert match, html
+    return match.group(1)
+
+
+def test_feed_token_is_stored_only_as_a_hash_and_shown_once(world, client_for):
+    logged_in = client_for(world.admin)
+    token = _create_feed(logged_in)
+    feed = CalendarFeed.objects.get(revoked_at__isnull=True)
+    assert feed.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert not CalendarFeed.objects.filter(token_hash=token).exists()
+    again = logged_in.get(reverse("followups:calendar_settings")).content.decode()
+    assert token not in again
+    assert "Adressen visas bara när den skapas" in again
+
+
 def test_user_creates_feed_and_it_lists_visible_meetings_and_round_due_dates(
     world, client, client_for
 ):
@@ -149,11 +172,9 @@ def test_user_creates_feed_and_it_lists_visible_meetings_and_round_due_dates(
     MeetingFactory(agreement=world.other_agreement, title="Annans möte")
     RoundFactory(agreement=world.agreement)
     logged_in = client_for(world.partner)
-    logged_in.post(reverse("followups:calendar_settings"), {"action": "create"})
-    feed = CalendarFeed.objects.get(user=world.partner)
-    assert feed.token in logged_in.get(reverse("followups:calendar_settings")).content.decode()
+    token = _create_feed(logged_in)
     logged_in.logout()
-    response = client.get(reverse("followups:calendar_feed", args=[feed.token]))
+    response = client.get(reverse("followups:calendar_feed", args=[token]))
     assert response.status_code == 200
     text = response.content.decode()
     assert "Vårt möte" in text
@@ -166,10 +187,8 @@ def test_user_creates_feed_and_it_lists_visible_meetings_and_round_due_dates(
 def test_revoked_or_unknown_feed_token_is_404(world, client, client_for):
     logged_in = client_for(world.admin)
     settings_url = reverse("followups:calendar_settings")
-    logged_in.post(settings_url, {"action": "create"})
-    old = CalendarFeed.objects.get().token
-    logged_in.post(settings_url, {"action": "create"})  # a new address replaces the old
-    new = CalendarFeed.objects.get(revoked_at__isnull=True).token
+    old = _create_feed(logged_in)
+    new = _create_feed(logged_in)  # a new address replaces the old
     assert old != new
     logged_in.logout()
     assert client.get(reverse("followups:calendar_feed", args=[old])).status_code == 404
@@ -183,8 +202,8 @@ def test_revoked_or_unknown_feed_token_is_404(world, client, client_for):
 def test_feed_query_count_does_not_grow(world, client, django_assert_max_num_queries):
     from followups.services import calendar_feed_create
 
-    feed = calendar_feed_create(user=world.admin)
-    url = reverse("followups:calendar_feed", args=[feed.token])
+    _feed, token = calendar_feed_create(user=world.admin)
+    url = reverse("followups:calendar_feed", args=[token])
     MeetingFactory(agreement=world.agreement)
     with django_assert_max_num_queries(4):
         client.get(url)

@@ -112,7 +112,8 @@ def objects(world, settings, tmp_path) -> dict:
     # The calendar feed belongs to somebody who is not one of the roles, so that a role's
     # own "new address" POST does not revoke it.
     feed_owner = UserFactory(organisation=world.municipality, username="kalender")
-    feed = CalendarFeed.objects.create(user=feed_owner, token=CalendarFeed.new_token())
+    feed_token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(user=feed_owner, token_hash=CalendarFeed.hash_token(feed_token))
     BoardFactory(organisation=world.other_municipality, name="Annan nämnd")
     Publication.objects.create(organisation=world.municipality, slug="kommunen", enabled=True)
     sie_batch = SieExportBatch.objects.create(
@@ -166,7 +167,7 @@ def objects(world, settings, tmp_path) -> dict:
         "document": document.pk,
         "job": job.pk,
         "board": board.pk,
-        "token": feed.token,
+        "token": feed_token,
         "year": 2024,
         "publication_slug": "kommunen",
         "sie_batch": sie_batch.pk,
