@@ -177,10 +177,20 @@ class CompensationForm(VersionedForm):
         **YEAR_FIELD_KWARGS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
-    index_series = forms.ModelChoiceField(
-        label="Index", queryset=IndexSeries.objects.none(), empty_label=None
+    fixed = forms.BooleanField(
+        label="Fast belopp (räknas inte upp med index)",
+        required=False,
+        help_text="Samma belopp varje år. Index och första år med uppräkning lämnas då tomma.",
     )
-    first_index_year = forms.IntegerField(label="Första år med uppräkning", **YEAR_FIELD_KWARGS)
+    index_series = forms.ModelChoiceField(
+        label="Index",
+        queryset=IndexSeries.objects.none(),
+        required=False,
+        empty_label="(inget index – fast belopp)",
+    )
+    first_index_year = forms.IntegerField(
+        label="Första år med uppräkning", required=False, **YEAR_FIELD_KWARGS
+    )
     index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
     payment_month = forms.TypedChoiceField(
         label="Utbetalningsmånad",
@@ -215,6 +225,16 @@ class CompensationForm(VersionedForm):
     def clean(self):
         data = super().clean()
         base, first = data.get("base_year"), data.get("first_index_year")
+        if data.get("fixed"):
+            data["index_series"], data["first_index_year"] = None, None
+            return data
+        if not data.get("index_series") and "index_series" not in self.errors:
+            self.add_error("index_series", "Välj index, eller markera beloppet som fast.")
+        if first is None and "first_index_year" not in self.errors:
+            self.add_error(
+                "first_index_year",
+                "Ange första år med uppräkning, eller markera beloppet som fast.",
+            )
         if base and first and first <= base:
             self.add_error(
                 "first_index_year", f"Första år med uppräkning måste vara efter basåret ({base})."

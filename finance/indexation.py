@@ -8,6 +8,8 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
   Years between the base year and the first indexation year keep the previous amount.
 - A decided amount recorded for a year rules for that year and is the base of the following
   years; the deviation from the computed amount is kept and shown.
+- A fixed amount (``first_index_year`` None) is never indexed: every year keeps the
+  previous ruling amount, and no index value is ever missing for it.
 - A missing index value makes that year and every later year *unknown* (with the reason),
   never zero - unless a decided amount is recorded for the year, which then rules again.
 """
@@ -98,14 +100,15 @@ def compute_schedule(
     *,
     base_amount: int,
     base_year: int,
-    first_index_year: int,
+    first_index_year: int | None,
     years: Iterable[int],
     index: Mapping[int, IndexPoint],
     rule: str = PRELIMINARY_FIRST,
     decided: Mapping[int, int] | None = None,
     series_name: str = "OPI",
 ) -> list[YearAmount]:
-    """The amount of each requested year (see the module docstring for the rule)."""
+    """The amount of each requested year (see the module docstring for the rule).
+    ``first_index_year=None``: a fixed amount, never indexed."""
     decided = decided or {}
     wanted = sorted(set(years))
     if not wanted:
@@ -128,7 +131,7 @@ def compute_schedule(
         difference: int | None = None
         if year == base_year:
             computed: int | None = base_amount
-        elif year < first_index_year:
+        elif first_index_year is None or year < first_index_year:
             computed = previous
         else:
             point = index.get(year)

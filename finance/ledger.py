@@ -108,7 +108,7 @@ def build_ledger(
         index=points.get(compensation.index_series_id, {}),
         rule=compensation.index_rule,
         decided={year: d.amount for year, d in decided.items()},
-        series_name=compensation.index_series.name,
+        series_name=compensation.index_series.name if compensation.index_series else "",
     )
     rows = []
     for item in schedule:

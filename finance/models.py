@@ -143,11 +143,21 @@ class Compensation(models.Model):
         validators=YEAR_VALIDATORS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
+    fixed = models.BooleanField(
+        "fast belopp",
+        default=False,
+        help_text="Ett fast belopp räknas inte upp med index: samma belopp varje år.",
+    )
     index_series = models.ForeignKey(
-        IndexSeries, verbose_name="index", on_delete=models.PROTECT, related_name="+"
+        IndexSeries,
+        verbose_name="index",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     first_index_year = models.PositiveSmallIntegerField(
-        "första år med uppräkning", validators=YEAR_VALIDATORS
+        "första år med uppräkning", validators=YEAR_VALIDATORS, null=True, blank=True
     )
     index_rule = models.CharField(
         "indexvärde som gäller",
@@ -184,9 +194,17 @@ class Compensation(models.Model):
             models.CheckConstraint(
                 condition=Q(base_amount__gte=0), name="compensation_base_amount_non_negative"
             ),
+            # A fixed amount has no index and no first indexation year; an indexed one has
+            # both, indexed after its base year.
             models.CheckConstraint(
-                condition=Q(first_index_year__gt=F("base_year")),
-                name="compensation_indexed_after_base_year",
+                condition=Q(fixed=True, index_series__isnull=True, first_index_year__isnull=True)
+                | Q(
+                    fixed=False,
+                    index_series__isnull=False,
+                    first_index_year__isnull=False,
+                    first_index_year__gt=F("base_year"),
+                ),
+                name="compensation_index_terms",
             ),
             models.CheckConstraint(
                 condition=Q(payment_month__gte=1, payment_month__lte=12),

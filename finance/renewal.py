@@ -3,7 +3,7 @@
 When a draft successor is created, each idea-based party's compensation continues from the
 current indexed level: the amount of the predecessor's last year whose amount is known (a
 decided amount rules), as the base of the successor's compensation, indexed from the year
-after. If index values are missing for the last years, the base is the last known level
+after (a fixed amount continues as it is, fixed). If index values are missing for the last years, the base is the last known level
 and the successor inherits the visible "OPI för ... saknas" warnings: never a silent zero.
 """
 
@@ -51,13 +51,16 @@ def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> l
         if party is None:
             continue
         year, amount = current_level(compensation, predecessor.period_end.year, today)
+        fixed = compensation.fixed
         continued = Compensation(
             agreement=successor,
             party=party,
             base_amount=amount,
             base_year=year,
-            index_series=compensation.index_series,
-            first_index_year=year + 1,
+            # A fixed amount continues as it is: fixed, no index, never indexed.
+            fixed=fixed,
+            index_series=None if fixed else compensation.index_series,
+            first_index_year=None if fixed else year + 1,
             index_rule=compensation.index_rule,
             payment_month=compensation.payment_month,
             continues_from=compensation,

@@ -162,10 +162,11 @@ def compensation_save(
     party: Party,
     base_amount: int,
     base_year: int,
-    index_series: IndexSeries,
-    first_index_year: int,
+    index_series: IndexSeries | None,
+    first_index_year: int | None,
     index_rule: str,
     payment_month: int,
+    fixed: bool = False,
     continues_from: Compensation | None = None,
     instance: Compensation | None = None,
     expected_version: int | None = None,
@@ -175,14 +176,26 @@ def compensation_save(
     compensation.party = party
     compensation.base_amount = base_amount
     compensation.base_year = base_year
+    if fixed:
+        # A fixed amount has no index terms at all (whatever the form still carried).
+        index_series, first_index_year = None, None
+    compensation.fixed = fixed
     compensation.index_series = index_series
     compensation.first_index_year = first_index_year
     compensation.index_rule = index_rule
     compensation.payment_month = payment_month
     compensation.continues_from = continues_from
     allowed_series = index_series_for_agreement(agreement)
-    if index_series.pk != getattr(instance, "index_series_id", None) and not (
-        allowed_series.filter(pk=index_series.pk).exists()
+    if not fixed and index_series is None:
+        raise ValidationError({"index_series": "Välj index, eller markera beloppet som fast."})
+    if not fixed and first_index_year is None:
+        raise ValidationError(
+            {"first_index_year": "Ange första år med uppräkning, eller markera beloppet som fast."}
+        )
+    if (
+        index_series is not None
+        and index_series.pk != getattr(instance, "index_series_id", None)
+        and not (allowed_series.filter(pk=index_series.pk).exists())
     ):
         raise ValidationError({"index_series": "Indexserien är en annan organisations egen serie."})
     _check_compensation(compensation)

@@ -21,6 +21,7 @@ COMPENSATION_FIELDS = (
     "party",
     "base_amount",
     "base_year",
+    "fixed",
     "index_series",
     "first_index_year",
     "index_rule",
