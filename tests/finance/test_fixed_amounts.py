@@ -124,8 +124,9 @@ def test_renewal_continues_a_fixed_amount_as_it_is(fixed_compensation, opi_value
 @pytest.mark.django_db
 def test_renewal_still_indexes_an_indexed_amount(world, opi_values):
     opi = IndexSeries.objects.get(name="OPI")
+    party = world.agreement.parties.get(organisation=world.association)
     Compensation.objects.create(
-        agreement=world.agreement, party=world.agreement.parties.get(organisation=world.association),
+        agreement=world.agreement, party=party,
         base_amount=730_000, base_year=2023, index_series=opi, first_index_year=2024,
     )  # fmt: skip
     successor = partnership_services.agreement_start_renewal(agreement=world.agreement, years=3)
