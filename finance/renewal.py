@@ -4,7 +4,8 @@ When a draft successor is created, each idea-based party's compensation continue
 current indexed level: the amount of the predecessor's last year whose amount is known (a
 decided amount rules), as the base of the successor's compensation, indexed from the year
 after (a fixed amount continues as it is, fixed). If index values are missing for the
-last years, the base is the last known level and the successor inherits the visible "OPI för ... saknas" warnings: never a silent zero.
+last years, the base is the last known level and the successor inherits the visible
+"OPI för ... saknas" warnings: never a silent zero.
 """
 
 import datetime as dt
