@@ -11,6 +11,7 @@ the user may see the agreement, and a board document prints the whole economy.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, TypedDict
 
 from django.db.models import Prefetch
@@ -35,6 +36,9 @@ class DecidedRow(TypedDict):
     computed: int | None
     decided: int
     deviation: int | None
+    one_off: bool
+    decided_on: dt.date | None
+    note: str
 
 
 class UnsettledRow(TypedDict):
@@ -251,6 +255,9 @@ def decided_row(name: str, row: YearRow) -> DecidedRow:
         "computed": schedule.computed,
         "decided": schedule.decided,
         "deviation": schedule.deviation,
+        "one_off": schedule.one_off,
+        "decided_on": row.decided.decided_on if row.decided is not None else None,
+        "note": row.decided.note if row.decided is not None else "",
     }
 
 
@@ -267,7 +274,8 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list]:
     against 339 711 kr computed, -21 kr). ``unsettled``: index differences (definitive minus
     preliminary) that no settlement has handled yet.
 
-    {"decided": [{"name", "year", "computed", "decided", "deviation"}],
+    {"decided": [{"name", "year", "computed", "decided", "deviation", "one_off",
+                  "decided_on", "note"}],
      "unsettled": [{"name", "year", "difference"}]}"""
     points = index_points()
     today = timezone.localdate()

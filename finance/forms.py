@@ -17,6 +17,7 @@ from .models import (
     BudgetCategory,
     ClaimStatus,
     Compensation,
+    DecidedScope,
     IndexRule,
     IndexSeries,
     SettlementAction,
@@ -244,6 +245,14 @@ class CompensationForm(VersionedForm):
 
 class DecidedAmountForm(VersionedForm):
     amount = KronorField(label="Beslutat belopp (kr)")
+    scope = forms.ChoiceField(
+        label="Beloppet gäller",
+        choices=DecidedScope.choices,
+        initial=DecidedScope.NEW_LEVEL,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Utan val: ny nivå.",
+    )
     decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
     note = forms.CharField(
         label="Beslut",
@@ -251,6 +260,9 @@ class DecidedAmountForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
     )
+
+    def clean_scope(self) -> str:
+        return self.cleaned_data.get("scope") or DecidedScope.NEW_LEVEL
 
 
 class PaymentForm(TextGuardFormMixin, forms.Form):

@@ -7,7 +7,9 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
   multiplied by (1 + index/100) and rounded to whole kronor HALF UP, year by year.
   Years between the base year and the first indexation year keep the previous amount.
 - A decided amount recorded for a year rules for that year and is the base of the following
-  years; the deviation from the computed amount is kept and shown.
+  years (a new level); the deviation from the computed amount is kept and shown. A decided
+  amount that is a one-off sum rules its own year only: the following years go on from
+  the computed amount of that year, as if nothing had been decided.
 - A fixed amount (``first_index_year`` None) is never indexed: every year keeps the
   previous ruling amount, and no index value is ever missing for it.
 - A missing index value makes that year and every later year *unknown* (with the reason),
@@ -16,9 +18,12 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+NEW_LEVEL = "new_level"
+ONE_OFF = "one_off"
 
 PRELIMINARY_FIRST = "preliminary_first"
 DEFINITIVE = "definitive"
@@ -53,6 +58,13 @@ class YearAmount:
     decided: int | None  # recorded decision, if any
     missing_reason: str = ""  # why ``computed`` is unknown
     definitive_difference: int | None = None  # computed with definitive minus with preliminary
+    one_off: bool = False  # the decided amount rules this year only
+
+    @property
+    def level(self) -> int | None:
+        """What the following years go on from: the ruling amount, or the computed one when
+        the decided amount is a one-off sum."""
+        return self.computed if self.one_off and self.decided is not None else self.amount
 
     @property
     def amount(self) -> int | None:
@@ -106,9 +118,11 @@ def compute_schedule(
     rule: str = PRELIMINARY_FIRST,
     decided: Mapping[int, int] | None = None,
     series_name: str = "OPI",
+    one_off_years: Collection[int] = (),
 ) -> list[YearAmount]:
     """The amount of each requested year (see the module docstring for the rule).
-    ``first_index_year=None``: a fixed amount, never indexed."""
+    ``first_index_year=None``: a fixed amount, never indexed. ``one_off_years``: the years
+    whose decided amount is a one-off sum (rules that year only)."""
     decided = decided or {}
     wanted = sorted(set(years))
     if not wanted:
@@ -159,9 +173,10 @@ def compute_schedule(
             decided=decided.get(year),
             missing_reason="" if computed is not None else reason,
             definitive_difference=difference,
+            one_off=year in one_off_years,
         )
         results[year] = row
-        previous = row.amount
+        previous = row.level
         if previous is not None:
             reason = ""
     return [results[year] for year in wanted]

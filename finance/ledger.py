@@ -68,8 +68,21 @@ class Ledger:
                 reasons.append(reason)
         return reasons
 
+    @property
+    def decisions(self) -> list:
+        """The decided amounts of the ledger's years, by year."""
+        return [row.decided for row in self.rows if row.decided is not None]
+
     def row(self, year: int) -> YearRow | None:
         return next((row for row in self.rows if row.year == year), None)
+
+    def latest_level(self) -> tuple[int | None, int | None]:
+        """(year, amount) of the latest year whose level is known: what later years go on
+        from (a one-off decided amount is not a level); (None, None) when none is."""
+        known = [row for row in self.rows if row.schedule.level is not None]
+        if not known:
+            return None, None
+        return known[-1].year, known[-1].schedule.level
 
     def latest_known(self) -> tuple[int | None, int | None, str]:
         """(year, amount, first missing reason) of the latest year whose ruling amount is
@@ -109,6 +122,7 @@ def build_ledger(
         rule=compensation.index_rule,
         decided={year: d.amount for year, d in decided.items()},
         series_name=compensation.index_series.name if compensation.index_series else "",
+        one_off_years={year for year, d in decided.items() if d.one_off},
     )
     rows = []
     for item in schedule:

@@ -223,14 +223,26 @@ class Compensation(models.Model):
         return MONTHS[self.payment_month - 1]
 
 
+class DecidedScope(models.TextChoices):
+    NEW_LEVEL = indexation.NEW_LEVEL, "Ny nivå: gäller året och är grund för åren efter"
+    ONE_OFF = indexation.ONE_OFF, "Engångsbelopp: gäller bara det året"
+
+
 class DecidedAmount(models.Model):
-    """The amount actually decided for a year; rules over the computed one."""
+    """The amount actually decided for a year; rules over the computed one. As a new level
+    it is the base of the following years; as a one-off sum it rules its own year only."""
 
     compensation = models.ForeignKey(
         Compensation, on_delete=models.CASCADE, related_name="decided_amounts"
     )
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     amount = models.BigIntegerField("beslutat belopp (kr)")
+    scope = models.CharField(
+        "gäller",
+        max_length=20,
+        choices=DecidedScope.choices,
+        default=DecidedScope.NEW_LEVEL,
+    )
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     note = models.TextField(
         "beslut",
@@ -248,10 +260,17 @@ class DecidedAmount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["compensation", "year"], name="decided_amount_once"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="decided_amount_non_negative"),
+            models.CheckConstraint(
+                condition=Q(scope__in=DecidedScope.values), name="decided_amount_scope_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Beslutat belopp {self.year}"
+
+    @property
+    def one_off(self) -> bool:
+        return self.scope == DecidedScope.ONE_OFF
 
 
 class SettlementAction(models.TextChoices):

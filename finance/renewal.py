@@ -21,9 +21,10 @@ from .models import Compensation, DecidedAmount, PartyBudget
 
 def current_level(compensation: Compensation, last_year: int, today: dt.date) -> tuple[int, int]:
     """(year, amount) of the latest known level at or before ``last_year`` (a decided
-    amount rules); the base when no later year is known."""
+    amount rules, a one-off decided sum does not: it is no level); the base when no later
+    year is known."""
     years = list(range(compensation.base_year, last_year + 1))
-    year, amount, _missing = compensation_ledger(compensation, today, years=years).latest_known()
+    year, amount = compensation_ledger(compensation, today, years=years).latest_level()
     if year is None:
         return compensation.base_year, compensation.base_amount
     return year, amount

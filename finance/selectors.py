@@ -465,6 +465,7 @@ def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
             rule=compensation.index_rule,
             decided={d.year: d.amount for d in compensation.decided_amounts.all()},
             series_name=compensation.index_series.name if compensation.index_series else "",
+            one_off_years={d.year for d in compensation.decided_amounts.all() if d.one_off},
         )
         unknown = [r for r in schedule if r.amount is None and r.missing_reason]
         if unknown:

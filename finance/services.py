@@ -25,6 +25,7 @@ from .models import (
     ClaimStatus,
     Compensation,
     DecidedAmount,
+    DecidedScope,
     IndexSeries,
     IndexSettlement,
     IndexValue,
@@ -212,6 +213,7 @@ def decided_amount_save(
     amount: int,
     decided_on: dt.date | None = None,
     note: str = "",
+    scope: str = DecidedScope.NEW_LEVEL,
     expected_version: int | None = None,
 ) -> DecidedAmount:
     agreement = compensation.agreement
@@ -225,6 +227,7 @@ def decided_amount_save(
     elif expected_version == 0:
         raise ConcurrentEditError  # somebody else recorded one meanwhile
     decided.amount = amount
+    decided.scope = scope
     decided.decided_on = decided_on
     decided.note = note
     decided.full_clean()
