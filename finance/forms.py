@@ -20,6 +20,7 @@ from .models import (
     DecidedScope,
     IndexRule,
     IndexSeries,
+    Proration,
     SettlementAction,
 )
 from .selectors import index_series_for_agreement
@@ -193,6 +194,13 @@ class CompensationForm(VersionedForm):
         label="Första år med uppräkning", required=False, **YEAR_FIELD_KWARGS
     )
     index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
+    proration = forms.ChoiceField(
+        label="Delår räknas",
+        choices=Proration.choices,
+        initial=Proration.BY_DAYS,
+        required=False,
+        help_text="Hur årsbeloppet delas när perioden börjar eller slutar mitt i ett år.",
+    )
     payment_month = forms.TypedChoiceField(
         label="Utbetalningsmånad",
         coerce=int,
@@ -226,6 +234,7 @@ class CompensationForm(VersionedForm):
     def clean(self):
         data = super().clean()
         base, first = data.get("base_year"), data.get("first_index_year")
+        data["proration"] = data.get("proration") or Proration.BY_DAYS
         if data.get("fixed"):
             data["index_series"], data["first_index_year"] = None, None
             return data

@@ -22,6 +22,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from . import proration
+
 NEW_LEVEL = "new_level"
 ONE_OFF = "one_off"
 
@@ -59,17 +61,28 @@ class YearAmount:
     missing_reason: str = ""  # why ``computed`` is unknown
     definitive_difference: int | None = None  # computed with definitive minus with preliminary
     one_off: bool = False  # the decided amount rules this year only
+    share: proration.YearShare = proration.WHOLE_YEAR  # the part of the year in the period
 
     @property
     def level(self) -> int | None:
         """What the following years go on from: the ruling amount, or the computed one when
         the decided amount is a one-off sum."""
-        return self.computed if self.one_off and self.decided is not None else self.amount
+        return self.computed if self.one_off and self.decided is not None else self.yearly
+
+    @property
+    def yearly(self) -> int | None:
+        """The ruling yearly amount: the decided one if recorded, else the computed one."""
+        return self.decided if self.decided is not None else self.computed
 
     @property
     def amount(self) -> int | None:
-        """The ruling amount: the decided one if recorded, else the computed one."""
-        return self.decided if self.decided is not None else self.computed
+        """The ruling amount of the year: the yearly one, or its part of a partial year."""
+        yearly = self.yearly
+        return None if yearly is None else proration.part_of_year(yearly, self.share)
+
+    @property
+    def partial(self) -> bool:
+        return not self.share.whole
 
     @property
     def deviation(self) -> int | None:
@@ -119,10 +132,14 @@ def compute_schedule(
     decided: Mapping[int, int] | None = None,
     series_name: str = "OPI",
     one_off_years: Collection[int] = (),
+    shares: Mapping[int, proration.YearShare] | None = None,
 ) -> list[YearAmount]:
     """The amount of each requested year (see the module docstring for the rule).
     ``first_index_year=None``: a fixed amount, never indexed. ``one_off_years``: the years
-    whose decided amount is a one-off sum (rules that year only)."""
+    whose decided amount is a one-off sum (rules that year only). ``shares``: the part of
+    a year the period covers (``proration``), a whole year when not given: indexation
+    goes on from the yearly level, the year's amount is its part."""
+    shares = shares or {}
     decided = decided or {}
     wanted = sorted(set(years))
     if not wanted:
@@ -139,6 +156,7 @@ def compute_schedule(
                 None,
                 decided.get(year),
                 missing_reason=f"Året ligger före basåret {base_year}",
+                share=shares.get(year, proration.WHOLE_YEAR),
             )
             continue
         index_used: AppliedIndex | None = None
@@ -174,6 +192,7 @@ def compute_schedule(
             missing_reason="" if computed is not None else reason,
             definitive_difference=difference,
             one_off=year in one_off_years,
+            share=shares.get(year, proration.WHOLE_YEAR),
         )
         results[year] = row
         previous = row.level

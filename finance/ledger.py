@@ -19,6 +19,7 @@ from partnerships.models import Agreement
 
 from . import indexation
 from .models import Compensation, IndexValue, PartyBudget, SettlementAction
+from .proration import BY_DAYS, share_text
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
 
 
@@ -40,6 +41,7 @@ class YearRow:
     status: PaymentStatus
     settlement: object | None
     decided: object | None
+    proration: str = BY_DAYS
 
     @property
     def outstanding(self) -> int | None:
@@ -48,6 +50,11 @@ class YearRow:
     @property
     def status_label(self) -> str:
         return PAYMENT_STATUS_LABELS[self.status]
+
+    @property
+    def share_text(self) -> str:
+        """The part of the year, e.g. '184 av 366 dagar' (for a partial year)."""
+        return share_text(self.schedule.share, self.year, self.proration)
 
     @property
     def needs_settlement(self) -> bool:
@@ -123,6 +130,7 @@ def build_ledger(
         decided={year: d.amount for year, d in decided.items()},
         series_name=compensation.index_series.name if compensation.index_series else "",
         one_off_years={year for year, d in decided.items() if d.one_off},
+        shares=compensation.year_shares(),
     )
     rows = []
     for item in schedule:
@@ -151,6 +159,7 @@ def build_ledger(
                 ),
                 settlement=settlement,
                 decided=decided.get(item.year),
+                proration=compensation.proration,
             )
         )
     return Ledger(compensation, rows)

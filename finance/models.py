@@ -15,6 +15,7 @@ from common.privacy import LINE_GUARD, TEXT_GUARD
 from partnerships.models import Agreement, Party, User
 
 from . import indexation
+from . import proration as pro_rata
 
 MONTHS = [
     "januari",
@@ -123,6 +124,11 @@ class IndexRule(models.TextChoices):
     DEFINITIVE = indexation.DEFINITIVE, "Definitivt värde"
 
 
+class Proration(models.TextChoices):
+    BY_DAYS = pro_rata.BY_DAYS, "Efter dagar"
+    BY_MONTHS = pro_rata.BY_MONTHS, "Efter hela månader"
+
+
 class Compensation(models.Model):
     """The municipality's yearly compensation (ersättning) to one idea-based party."""
 
@@ -164,6 +170,13 @@ class Compensation(models.Model):
         max_length=20,
         choices=IndexRule.choices,
         default=IndexRule.PRELIMINARY_FIRST,
+    )
+    proration = models.CharField(
+        "delår räknas",
+        max_length=10,
+        choices=Proration.choices,
+        default=Proration.BY_DAYS,
+        help_text="Hur årsbeloppet delas när perioden börjar eller slutar mitt i ett år.",
     )
     payment_month = models.PositiveSmallIntegerField(
         "utbetalningsmånad",
@@ -207,6 +220,9 @@ class Compensation(models.Model):
                 name="compensation_index_terms",
             ),
             models.CheckConstraint(
+                condition=Q(proration__in=Proration.values), name="compensation_proration_valid"
+            ),
+            models.CheckConstraint(
                 condition=Q(payment_month__gte=1, payment_month__lte=12),
                 name="compensation_payment_month_valid",
             ),
@@ -221,6 +237,18 @@ class Compensation(models.Model):
     @property
     def payment_month_name(self) -> str:
         return MONTHS[self.payment_month - 1]
+
+    @property
+    def proration_text(self) -> str:
+        return pro_rata.RULE_TEXTS[self.proration]
+
+    def year_shares(self) -> dict[int, pro_rata.YearShare]:
+        """The part of each year of the agreement's period (needs ``agreement``)."""
+        start, end = self.agreement.period_start, self.agreement.period_end
+        return {
+            year: pro_rata.year_share(year, start, end, self.proration)
+            for year in range(start.year, end.year + 1)
+        }
 
 
 class DecidedScope(models.TextChoices):

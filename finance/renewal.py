@@ -64,6 +64,7 @@ def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> l
             index_series=None if fixed else compensation.index_series,
             first_index_year=None if fixed else year + 1,
             index_rule=compensation.index_rule,
+            proration=compensation.proration,
             payment_month=compensation.payment_month,
             continues_from=compensation,
         )

@@ -31,6 +31,7 @@ from .models import (
     IndexValue,
     PartyBudget,
     Payment,
+    Proration,
     RepaymentClaim,
     SettlementAction,
 )
@@ -168,6 +169,7 @@ def compensation_save(
     index_rule: str,
     payment_month: int,
     fixed: bool = False,
+    proration: str = Proration.BY_DAYS,
     continues_from: Compensation | None = None,
     instance: Compensation | None = None,
     expected_version: int | None = None,
@@ -181,6 +183,7 @@ def compensation_save(
         # A fixed amount has no index terms at all (whatever the form still carried).
         index_series, first_index_year = None, None
     compensation.fixed = fixed
+    compensation.proration = proration
     compensation.index_series = index_series
     compensation.first_index_year = first_index_year
     compensation.index_rule = index_rule

@@ -25,6 +25,7 @@ COMPENSATION_FIELDS = (
     "index_series",
     "first_index_year",
     "index_rule",
+    "proration",
     "payment_month",
     "continues_from",
 )
@@ -37,6 +38,7 @@ def _compensation_initial(agreement, instance: Compensation | None) -> dict:
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
         "payment_month": 1,
+        "proration": "days",
         "index_series": selectors.index_series_for_agreement(agreement)
         .filter(owner__isnull=True, name="OPI")
         .first(),
