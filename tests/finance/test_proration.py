@@ -96,7 +96,8 @@ def test_consecutive_parts_of_a_year_sum_to_the_yearly_amount(amount, cuts, year
     inside = sorted({d for d in cuts if d.year == year and d != dt.date(year, 1, 1)})
     starts = [dt.date(year, 1, 1), *inside]
     ends = [d - dt.timedelta(days=1) for d in inside] + [dt.date(year, 12, 31)]
-    parts = [part_of_year(amount, year_share(year, s, e, rule)) for s, e in zip(starts, ends)]
+    periods = zip(starts, ends, strict=True)
+    parts = [part_of_year(amount, year_share(year, s, e, rule)) for s, e in periods]
     assert sum(parts) == amount
     assert all(part >= 0 for part in parts)
 
