@@ -11,6 +11,7 @@ the user may see the agreement, and a board document prints the whole economy.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, TypedDict
 
 from django.db.models import Prefetch, Sum
@@ -46,6 +47,9 @@ class DecidedRow(TypedDict):
     computed: int | None
     decided: int
     deviation: int | None
+    one_off: bool
+    decided_on: dt.date | None
+    note: str
 
 
 class UnsettledRow(TypedDict):
@@ -97,19 +101,35 @@ def _compensations(agreement: Agreement) -> list[Compensation]:
 
 def _terms_text(compensations: list[Compensation]) -> str:
     """'Uppräkning sker årligen enligt OPI. Ersättningen utbetalas i januari månad en (1)
-    gång per år.' (seeds/003), with the first indexation year when it is not the next."""
+    gång per år.' (seeds/003), with the first indexation year when it is not the next.
+    A fixed amount gets no indexation clause: it is said to be fixed instead."""
     if not compensations:
         return ""
-    first = compensations[0]
-    series = first.index_series.name
-    index_part = f"Uppräkning sker årligen enligt {series}"
-    if all(c.first_index_year > c.base_year + 1 for c in compensations):
-        index_part += f" från och med {first.first_index_year}-01-01"
-    if first.index_rule == IndexRule.DEFINITIVE:
-        index_part += " (definitivt värde)"
+    indexed = [c for c in compensations if not c.fixed]
+    fixed = [c for c in compensations if c.fixed]
+    sentences = []
+    if indexed:
+        first = indexed[0]
+        index_part = f"Uppräkning sker årligen enligt {first.index_series.name}"
+        if all(c.first_index_year > c.base_year + 1 for c in indexed):
+            index_part += f" från och med {first.first_index_year}-01-01"
+        if first.index_rule == IndexRule.DEFINITIVE:
+            index_part += " (definitivt värde)"
+        if fixed:
+            names = " och ".join(c.party.organisation.name for c in indexed)
+            index_part += f" för ersättningen till {names}"
+        sentences.append(index_part + ".")
+    if fixed and not indexed:
+        sentences.append("Ersättningen är ett fast belopp och räknas inte upp med index.")
+    elif fixed:
+        names = " och ".join(c.party.organisation.name for c in fixed)
+        sentences.append(
+            f"Ersättningen till {names} är ett fast belopp och räknas inte upp med index."
+        )
     months = sorted({c.payment_month for c in compensations})
     month_text = " och ".join(MONTHS[m - 1] for m in months)
-    return f"{index_part}. Ersättningen utbetalas i {month_text} månad en (1) gång per år."
+    sentences.append(f"Ersättningen utbetalas i {month_text} månad en (1) gång per år.")
+    return " ".join(sentences)
 
 
 def _budgets(agreement: Agreement) -> tuple[int | None, list[PartyBudget]]:
@@ -246,6 +266,9 @@ def decided_row(name: str, row: YearRow) -> DecidedRow:
         "computed": schedule.computed,
         "decided": schedule.decided,
         "deviation": schedule.deviation,
+        "one_off": schedule.one_off,
+        "decided_on": row.decided.decided_on if row.decided is not None else None,
+        "note": row.decided.note if row.decided is not None else "",
     }
 
 
@@ -262,7 +285,8 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list]:
     against 339 711 kr computed, -21 kr). ``unsettled``: index differences (definitive minus
     preliminary) that no settlement has handled yet.
 
-    {"decided": [{"name", "year", "computed", "decided", "deviation"}],
+    {"decided": [{"name", "year", "computed", "decided", "deviation", "one_off",
+                  "decided_on", "note"}],
      "unsettled": [{"name", "year", "difference"}]}"""
     points = index_points()
     today = timezone.localdate()

@@ -17,8 +17,10 @@ from .models import (
     BudgetCategory,
     ClaimStatus,
     Compensation,
+    DecidedScope,
     IndexRule,
     IndexSeries,
+    Proration,
     SettlementAction,
 )
 from .selectors import index_series_for_agreement
@@ -177,11 +179,28 @@ class CompensationForm(VersionedForm):
         **YEAR_FIELD_KWARGS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
-    index_series = forms.ModelChoiceField(
-        label="Index", queryset=IndexSeries.objects.none(), empty_label=None
+    fixed = forms.BooleanField(
+        label="Fast belopp (räknas inte upp med index)",
+        required=False,
+        help_text="Samma belopp varje år. Index och första år med uppräkning lämnas då tomma.",
     )
-    first_index_year = forms.IntegerField(label="Första år med uppräkning", **YEAR_FIELD_KWARGS)
+    index_series = forms.ModelChoiceField(
+        label="Index",
+        queryset=IndexSeries.objects.none(),
+        required=False,
+        empty_label="(inget index – fast belopp)",
+    )
+    first_index_year = forms.IntegerField(
+        label="Första år med uppräkning", required=False, **YEAR_FIELD_KWARGS
+    )
     index_rule = forms.ChoiceField(label="Indexvärde som gäller", choices=IndexRule.choices)
+    proration = forms.ChoiceField(
+        label="Delår räknas",
+        choices=Proration.choices,
+        initial=Proration.BY_DAYS,
+        required=False,
+        help_text="Hur årsbeloppet delas när perioden börjar eller slutar mitt i ett år.",
+    )
     payment_month = forms.TypedChoiceField(
         label="Utbetalningsmånad",
         coerce=int,
@@ -215,6 +234,17 @@ class CompensationForm(VersionedForm):
     def clean(self):
         data = super().clean()
         base, first = data.get("base_year"), data.get("first_index_year")
+        data["proration"] = data.get("proration") or Proration.BY_DAYS
+        if data.get("fixed"):
+            data["index_series"], data["first_index_year"] = None, None
+            return data
+        if not data.get("index_series") and "index_series" not in self.errors:
+            self.add_error("index_series", "Välj index, eller markera beloppet som fast.")
+        if first is None and "first_index_year" not in self.errors:
+            self.add_error(
+                "first_index_year",
+                "Ange första år med uppräkning, eller markera beloppet som fast.",
+            )
         if base and first and first <= base:
             self.add_error(
                 "first_index_year", f"Första år med uppräkning måste vara efter basåret ({base})."
@@ -224,6 +254,14 @@ class CompensationForm(VersionedForm):
 
 class DecidedAmountForm(VersionedForm):
     amount = KronorField(label="Beslutat belopp (kr)")
+    scope = forms.ChoiceField(
+        label="Beloppet gäller",
+        choices=DecidedScope.choices,
+        initial=DecidedScope.NEW_LEVEL,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Utan val: ny nivå.",
+    )
     decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
     note = forms.CharField(
         label="Beslut",
@@ -231,6 +269,9 @@ class DecidedAmountForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
     )
+
+    def clean_scope(self) -> str:
+        return self.cleaned_data.get("scope") or DecidedScope.NEW_LEVEL
 
 
 class PaymentForm(TextGuardFormMixin, forms.Form):

@@ -7,16 +7,25 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
   multiplied by (1 + index/100) and rounded to whole kronor HALF UP, year by year.
   Years between the base year and the first indexation year keep the previous amount.
 - A decided amount recorded for a year rules for that year and is the base of the following
-  years; the deviation from the computed amount is kept and shown.
+  years (a new level); the deviation from the computed amount is kept and shown. A decided
+  amount that is a one-off sum rules its own year only: the following years go on from
+  the computed amount of that year, as if nothing had been decided.
+- A fixed amount (``first_index_year`` None) is never indexed: every year keeps the
+  previous ruling amount, and no index value is ever missing for it.
 - A missing index value makes that year and every later year *unknown* (with the reason),
   never zero - unless a decided amount is recorded for the year, which then rules again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from . import proration
+
+NEW_LEVEL = "new_level"
+ONE_OFF = "one_off"
 
 PRELIMINARY_FIRST = "preliminary_first"
 DEFINITIVE = "definitive"
@@ -51,11 +60,29 @@ class YearAmount:
     decided: int | None  # recorded decision, if any
     missing_reason: str = ""  # why ``computed`` is unknown
     definitive_difference: int | None = None  # computed with definitive minus with preliminary
+    one_off: bool = False  # the decided amount rules this year only
+    share: proration.YearShare = proration.WHOLE_YEAR  # the part of the year in the period
+
+    @property
+    def level(self) -> int | None:
+        """What the following years go on from: the ruling amount, or the computed one when
+        the decided amount is a one-off sum."""
+        return self.computed if self.one_off and self.decided is not None else self.yearly
+
+    @property
+    def yearly(self) -> int | None:
+        """The ruling yearly amount: the decided one if recorded, else the computed one."""
+        return self.decided if self.decided is not None else self.computed
 
     @property
     def amount(self) -> int | None:
-        """The ruling amount: the decided one if recorded, else the computed one."""
-        return self.decided if self.decided is not None else self.computed
+        """The ruling amount of the year: the yearly one, or its part of a partial year."""
+        yearly = self.yearly
+        return None if yearly is None else proration.part_of_year(yearly, self.share)
+
+    @property
+    def partial(self) -> bool:
+        return not self.share.whole
 
     @property
     def deviation(self) -> int | None:
@@ -98,14 +125,21 @@ def compute_schedule(
     *,
     base_amount: int,
     base_year: int,
-    first_index_year: int,
+    first_index_year: int | None,
     years: Iterable[int],
     index: Mapping[int, IndexPoint],
     rule: str = PRELIMINARY_FIRST,
     decided: Mapping[int, int] | None = None,
     series_name: str = "OPI",
+    one_off_years: Collection[int] = (),
+    shares: Mapping[int, proration.YearShare] | None = None,
 ) -> list[YearAmount]:
-    """The amount of each requested year (see the module docstring for the rule)."""
+    """The amount of each requested year (see the module docstring for the rule).
+    ``first_index_year=None``: a fixed amount, never indexed. ``one_off_years``: the years
+    whose decided amount is a one-off sum (rules that year only). ``shares``: the part of
+    a year the period covers (``proration``), a whole year when not given: indexation
+    goes on from the yearly level, the year's amount is its part."""
+    shares = shares or {}
     decided = decided or {}
     wanted = sorted(set(years))
     if not wanted:
@@ -122,13 +156,14 @@ def compute_schedule(
                 None,
                 decided.get(year),
                 missing_reason=f"Året ligger före basåret {base_year}",
+                share=shares.get(year, proration.WHOLE_YEAR),
             )
             continue
         index_used: AppliedIndex | None = None
         difference: int | None = None
         if year == base_year:
             computed: int | None = base_amount
-        elif year < first_index_year:
+        elif first_index_year is None or year < first_index_year:
             computed = previous
         else:
             point = index.get(year)
@@ -156,9 +191,11 @@ def compute_schedule(
             decided=decided.get(year),
             missing_reason="" if computed is not None else reason,
             definitive_difference=difference,
+            one_off=year in one_off_years,
+            share=shares.get(year, proration.WHOLE_YEAR),
         )
         results[year] = row
-        previous = row.amount
+        previous = row.level
         if previous is not None:
             reason = ""
     return [results[year] for year in wanted]

@@ -19,6 +19,7 @@ from partnerships.models import Agreement
 
 from . import indexation
 from .models import Compensation, IndexValue, PartyBudget, SettlementAction
+from .proration import BY_DAYS, share_text
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
 
 
@@ -40,6 +41,7 @@ class YearRow:
     status: PaymentStatus
     settlement: object | None
     decided: object | None
+    proration: str = BY_DAYS
 
     @property
     def outstanding(self) -> int | None:
@@ -48,6 +50,11 @@ class YearRow:
     @property
     def status_label(self) -> str:
         return PAYMENT_STATUS_LABELS[self.status]
+
+    @property
+    def share_text(self) -> str:
+        """The part of the year, e.g. '184 av 366 dagar' (for a partial year)."""
+        return share_text(self.schedule.share, self.year, self.proration)
 
     @property
     def needs_settlement(self) -> bool:
@@ -68,8 +75,21 @@ class Ledger:
                 reasons.append(reason)
         return reasons
 
+    @property
+    def decisions(self) -> list:
+        """The decided amounts of the ledger's years, by year."""
+        return [row.decided for row in self.rows if row.decided is not None]
+
     def row(self, year: int) -> YearRow | None:
         return next((row for row in self.rows if row.year == year), None)
+
+    def latest_level(self) -> tuple[int | None, int | None]:
+        """(year, amount) of the latest year whose level is known: what later years go on
+        from (a one-off decided amount is not a level); (None, None) when none is."""
+        known = [row for row in self.rows if row.schedule.level is not None]
+        if not known:
+            return None, None
+        return known[-1].year, known[-1].schedule.level
 
     def latest_known(self) -> tuple[int | None, int | None, str]:
         """(year, amount, first missing reason) of the latest year whose ruling amount is
@@ -108,7 +128,9 @@ def build_ledger(
         index=points.get(compensation.index_series_id, {}),
         rule=compensation.index_rule,
         decided={year: d.amount for year, d in decided.items()},
-        series_name=compensation.index_series.name,
+        series_name=compensation.index_series.name if compensation.index_series else "",
+        one_off_years={year for year, d in decided.items() if d.one_off},
+        shares=compensation.year_shares(),
     )
     rows = []
     for item in schedule:
@@ -137,6 +159,7 @@ def build_ledger(
                 ),
                 settlement=settlement,
                 decided=decided.get(item.year),
+                proration=compensation.proration,
             )
         )
     return Ledger(compensation, rows)

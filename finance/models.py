@@ -15,6 +15,7 @@ from common.privacy import LINE_GUARD, TEXT_GUARD
 from partnerships.models import Agreement, Party, User
 
 from . import indexation
+from . import proration as pro_rata
 
 MONTHS = [
     "januari",
@@ -123,6 +124,11 @@ class IndexRule(models.TextChoices):
     DEFINITIVE = indexation.DEFINITIVE, "Definitivt värde"
 
 
+class Proration(models.TextChoices):
+    BY_DAYS = pro_rata.BY_DAYS, "Efter dagar"
+    BY_MONTHS = pro_rata.BY_MONTHS, "Efter hela månader"
+
+
 class Compensation(models.Model):
     """The municipality's yearly compensation (ersättning) to one idea-based party."""
 
@@ -143,17 +149,34 @@ class Compensation(models.Model):
         validators=YEAR_VALIDATORS,
         help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
     )
+    fixed = models.BooleanField(
+        "fast belopp",
+        default=False,
+        help_text="Ett fast belopp räknas inte upp med index: samma belopp varje år.",
+    )
     index_series = models.ForeignKey(
-        IndexSeries, verbose_name="index", on_delete=models.PROTECT, related_name="+"
+        IndexSeries,
+        verbose_name="index",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     first_index_year = models.PositiveSmallIntegerField(
-        "första år med uppräkning", validators=YEAR_VALIDATORS
+        "första år med uppräkning", validators=YEAR_VALIDATORS, null=True, blank=True
     )
     index_rule = models.CharField(
         "indexvärde som gäller",
         max_length=20,
         choices=IndexRule.choices,
         default=IndexRule.PRELIMINARY_FIRST,
+    )
+    proration = models.CharField(
+        "delår räknas",
+        max_length=10,
+        choices=Proration.choices,
+        default=Proration.BY_DAYS,
+        help_text="Hur årsbeloppet delas när perioden börjar eller slutar mitt i ett år.",
     )
     payment_month = models.PositiveSmallIntegerField(
         "utbetalningsmånad",
@@ -184,9 +207,20 @@ class Compensation(models.Model):
             models.CheckConstraint(
                 condition=Q(base_amount__gte=0), name="compensation_base_amount_non_negative"
             ),
+            # A fixed amount has no index and no first indexation year; an indexed one has
+            # both, indexed after its base year.
             models.CheckConstraint(
-                condition=Q(first_index_year__gt=F("base_year")),
-                name="compensation_indexed_after_base_year",
+                condition=Q(fixed=True, index_series__isnull=True, first_index_year__isnull=True)
+                | Q(
+                    fixed=False,
+                    index_series__isnull=False,
+                    first_index_year__isnull=False,
+                    first_index_year__gt=F("base_year"),
+                ),
+                name="compensation_index_terms",
+            ),
+            models.CheckConstraint(
+                condition=Q(proration__in=Proration.values), name="compensation_proration_valid"
             ),
             models.CheckConstraint(
                 condition=Q(payment_month__gte=1, payment_month__lte=12),
@@ -204,15 +238,39 @@ class Compensation(models.Model):
     def payment_month_name(self) -> str:
         return MONTHS[self.payment_month - 1]
 
+    @property
+    def proration_text(self) -> str:
+        return pro_rata.RULE_TEXTS[self.proration]
+
+    def year_shares(self) -> dict[int, pro_rata.YearShare]:
+        """The part of each year of the agreement's period (needs ``agreement``)."""
+        start, end = self.agreement.period_start, self.agreement.period_end
+        return {
+            year: pro_rata.year_share(year, start, end, self.proration)
+            for year in range(start.year, end.year + 1)
+        }
+
+
+class DecidedScope(models.TextChoices):
+    NEW_LEVEL = indexation.NEW_LEVEL, "Ny nivå: gäller året och är grund för åren efter"
+    ONE_OFF = indexation.ONE_OFF, "Engångsbelopp: gäller bara det året"
+
 
 class DecidedAmount(models.Model):
-    """The amount actually decided for a year; rules over the computed one."""
+    """The amount actually decided for a year; rules over the computed one. As a new level
+    it is the base of the following years; as a one-off sum it rules its own year only."""
 
     compensation = models.ForeignKey(
         Compensation, on_delete=models.CASCADE, related_name="decided_amounts"
     )
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     amount = models.BigIntegerField("beslutat belopp (kr)")
+    scope = models.CharField(
+        "gäller",
+        max_length=20,
+        choices=DecidedScope.choices,
+        default=DecidedScope.NEW_LEVEL,
+    )
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     note = models.TextField(
         "beslut",
@@ -230,10 +288,17 @@ class DecidedAmount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["compensation", "year"], name="decided_amount_once"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="decided_amount_non_negative"),
+            models.CheckConstraint(
+                condition=Q(scope__in=DecidedScope.values), name="decided_amount_scope_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Beslutat belopp {self.year}"
+
+    @property
+    def one_off(self) -> bool:
+        return self.scope == DecidedScope.ONE_OFF
 
 
 class SettlementAction(models.TextChoices):

@@ -3,8 +3,9 @@
 When a draft successor is created, each idea-based party's compensation continues from the
 current indexed level: the amount of the predecessor's last year whose amount is known (a
 decided amount rules), as the base of the successor's compensation, indexed from the year
-after. If index values are missing for the last years, the base is the last known level
-and the successor inherits the visible "OPI för ... saknas" warnings: never a silent zero.
+after (a fixed amount continues as it is, fixed). If index values are missing for the
+last years, the base is the last known level and the successor inherits the visible
+"OPI för ... saknas" warnings: never a silent zero.
 """
 
 import datetime as dt
@@ -20,9 +21,10 @@ from .models import Compensation, DecidedAmount, PartyBudget
 
 def current_level(compensation: Compensation, last_year: int, today: dt.date) -> tuple[int, int]:
     """(year, amount) of the latest known level at or before ``last_year`` (a decided
-    amount rules); the base when no later year is known."""
+    amount rules, a one-off decided sum does not: it is no level); the base when no later
+    year is known."""
     years = list(range(compensation.base_year, last_year + 1))
-    year, amount, _missing = compensation_ledger(compensation, today, years=years).latest_known()
+    year, amount = compensation_ledger(compensation, today, years=years).latest_level()
     if year is None:
         return compensation.base_year, compensation.base_amount
     return year, amount
@@ -51,14 +53,18 @@ def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> l
         if party is None:
             continue
         year, amount = current_level(compensation, predecessor.period_end.year, today)
+        fixed = compensation.fixed
         continued = Compensation(
             agreement=successor,
             party=party,
             base_amount=amount,
             base_year=year,
-            index_series=compensation.index_series,
-            first_index_year=year + 1,
+            # A fixed amount continues as it is: fixed, no index, never indexed.
+            fixed=fixed,
+            index_series=None if fixed else compensation.index_series,
+            first_index_year=None if fixed else year + 1,
             index_rule=compensation.index_rule,
+            proration=compensation.proration,
             payment_month=compensation.payment_month,
             continues_from=compensation,
         )

@@ -480,7 +480,8 @@ def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
             index=points.get(compensation.index_series_id, {}),
             rule=compensation.index_rule,
             decided={d.year: d.amount for d in compensation.decided_amounts.all()},
-            series_name=compensation.index_series.name,
+            series_name=compensation.index_series.name if compensation.index_series else "",
+            one_off_years={d.year for d in compensation.decided_amounts.all() if d.one_off},
         )
         unknown = [r for r in schedule if r.amount is None and r.missing_reason]
         if unknown:

@@ -28,6 +28,7 @@ from .models import (
     ClaimStatus,
     Compensation,
     DecidedAmount,
+    DecidedScope,
     EconomicReport,
     EconomicReportLine,
     EconomicReportStatus,
@@ -37,6 +38,7 @@ from .models import (
     OtherFunding,
     PartyBudget,
     Payment,
+    Proration,
     RepaymentClaim,
     SettlementAction,
 )
@@ -169,10 +171,12 @@ def compensation_save(
     party: Party,
     base_amount: int,
     base_year: int,
-    index_series: IndexSeries,
-    first_index_year: int,
+    index_series: IndexSeries | None,
+    first_index_year: int | None,
     index_rule: str,
     payment_month: int,
+    fixed: bool = False,
+    proration: str = Proration.BY_DAYS,
     continues_from: Compensation | None = None,
     instance: Compensation | None = None,
     expected_version: int | None = None,
@@ -182,14 +186,27 @@ def compensation_save(
     compensation.party = party
     compensation.base_amount = base_amount
     compensation.base_year = base_year
+    if fixed:
+        # A fixed amount has no index terms at all (whatever the form still carried).
+        index_series, first_index_year = None, None
+    compensation.fixed = fixed
+    compensation.proration = proration
     compensation.index_series = index_series
     compensation.first_index_year = first_index_year
     compensation.index_rule = index_rule
     compensation.payment_month = payment_month
     compensation.continues_from = continues_from
     allowed_series = index_series_for_agreement(agreement)
-    if index_series.pk != getattr(instance, "index_series_id", None) and not (
-        allowed_series.filter(pk=index_series.pk).exists()
+    if not fixed and index_series is None:
+        raise ValidationError({"index_series": "Välj index, eller markera beloppet som fast."})
+    if not fixed and first_index_year is None:
+        raise ValidationError(
+            {"first_index_year": "Ange första år med uppräkning, eller markera beloppet som fast."}
+        )
+    if (
+        index_series is not None
+        and index_series.pk != getattr(instance, "index_series_id", None)
+        and not (allowed_series.filter(pk=index_series.pk).exists())
     ):
         raise ValidationError({"index_series": "Indexserien är en annan organisations egen serie."})
     _check_compensation(compensation)
@@ -206,6 +223,7 @@ def decided_amount_save(
     amount: int,
     decided_on: dt.date | None = None,
     note: str = "",
+    scope: str = DecidedScope.NEW_LEVEL,
     expected_version: int | None = None,
 ) -> DecidedAmount:
     agreement = compensation.agreement
@@ -219,6 +237,7 @@ def decided_amount_save(
     elif expected_version == 0:
         raise ConcurrentEditError  # somebody else recorded one meanwhile
     decided.amount = amount
+    decided.scope = scope
     decided.decided_on = decided_on
     decided.note = note
     decided.full_clean()

@@ -21,9 +21,11 @@ COMPENSATION_FIELDS = (
     "party",
     "base_amount",
     "base_year",
+    "fixed",
     "index_series",
     "first_index_year",
     "index_rule",
+    "proration",
     "payment_month",
     "continues_from",
 )
@@ -36,6 +38,7 @@ def _compensation_initial(agreement, instance: Compensation | None) -> dict:
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
         "payment_month": 1,
+        "proration": "days",
         "index_series": selectors.index_series_for_agreement(agreement)
         .filter(owner__isnull=True, name="OPI")
         .first(),
@@ -81,14 +84,17 @@ def _decided_intro(year: int, row) -> str:
         if computed is not None
         else f"Beräknat belopp {year}: okänt ({row.schedule.missing_reason})."
     )
-    return intro + " Det beslutade beloppet gäller för året och är grund för åren efter."
+    return intro + (
+        " Som ny nivå gäller det beslutade beloppet för året och är grund för åren efter; "
+        "ett engångsbelopp gäller bara året, och åren efter räknas från det beräknade beloppet."
+    )
 
 
 def _decided_initial(row) -> dict:
     existing = row.decided
     if existing is None:
         return {"version": 0}
-    return DecidedAmountForm.initial_from(existing, ("amount", "decided_on", "note"))
+    return DecidedAmountForm.initial_from(existing, ("amount", "scope", "decided_on", "note"))
 
 
 def _decided_saved_message(year: int, amount: int, computed: int | None) -> str:
