@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drafts",
     "finance",
     "followups",
+    "initiatives",
     "documents",
     "publication",
     "archive",
