@@ -4,7 +4,7 @@ from common.privacy import TextGuardFormMixin
 from common.versioning import version_field
 
 from . import selectors
-from .models import Assessment, DeclaredAid, Initiative, Status
+from .models import CRITERIA_FIELD_NAMES, Assessment, DeclaredAid, Initiative, Status
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -78,7 +78,20 @@ class AssessmentForm(forms.ModelForm):
 
     class Meta:
         model = Assessment
-        exclude = ["initiative", "assessed_by", "assessed_at", "amount_eur"]
+        fields = [
+            *CRITERIA_FIELD_NAMES,
+            "pecuniary_contract",
+            "procurement_reason",
+            "competence_reason",
+            "state_aid_route",
+            "de_minimis_amount_sek",
+            "de_minimis_sgei",
+            "decision_date",
+            "sek_per_eur",
+            "declaration_note",
+            "signed_off_role",
+            "signed_off_name",
+        ]
         widgets = {
             "decision_date": DATE,
             "state_aid_route": forms.RadioSelect,

@@ -38,12 +38,8 @@ class Initiative(models.Model):
     title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
     need = models.TextField("behov", validators=TEXT_GUARD)
     target_group = models.TextField("målgrupp", validators=TEXT_GUARD)
-    goals = models.TextField(
-        "mål", validators=TEXT_GUARD, help_text="Ett mål per rad."
-    )
-    own_money = models.PositiveIntegerField(
-        "egen insats i pengar (kr per år)", default=0
-    )
+    goals = models.TextField("mål", validators=TEXT_GUARD, help_text="Ett mål per rad.")
+    own_money = models.PositiveIntegerField("egen insats i pengar (kr per år)", default=0)
     own_in_kind = models.TextField(
         "egen insats i annat än pengar",
         blank=True,
@@ -74,12 +70,8 @@ class Initiative(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    completion_request = models.TextField(
-        "begärd komplettering", blank=True, validators=TEXT_GUARD
-    )
-    completion_requested_at = models.DateTimeField(
-        "komplettering begärd", null=True, blank=True
-    )
+    completion_request = models.TextField("begärd komplettering", blank=True, validators=TEXT_GUARD)
+    completion_requested_at = models.DateTimeField("komplettering begärd", null=True, blank=True)
     agreement = models.OneToOneField(
         Agreement,
         verbose_name="överenskommelse",
@@ -146,13 +138,27 @@ STATE_AID_CRITERIA = [
 ]
 
 
-def _criterion_fields(prefix: str, label: str) -> dict:
+def _criterion_fields(prefix: str, label: str, *, blank: bool) -> dict:
     return {
         f"{prefix}_met": models.BooleanField(label, default=False),
         f"{prefix}_reason": models.TextField(
-            f"motivering: {label[0].lower()}{label[1:]}", validators=TEXT_GUARD
+            f"motivering: {label[0].lower()}{label[1:]}", blank=blank, validators=TEXT_GUARD
         ),
     }
+
+
+def criteria_fields() -> dict:
+    """A yes/no and a reason per criterion. The reasons of the state aid criteria may be
+    empty on the de minimis route (the service requires them on the other)."""
+    fields = {}
+    for prefix, label in IOP_CRITERIA:
+        fields |= _criterion_fields(prefix, label, blank=False)
+    for prefix, label in STATE_AID_CRITERIA:
+        fields |= _criterion_fields(prefix, label, blank=True)
+    return fields
+
+
+CRITERIA_FIELD_NAMES = list(criteria_fields())
 
 
 class Assessment(models.Model):
@@ -162,13 +168,7 @@ class Assessment(models.Model):
     initiative = models.OneToOneField(
         Initiative, on_delete=models.CASCADE, related_name="assessment"
     )
-    locals().update(
-        {
-            name: field
-            for prefix, label in IOP_CRITERIA + STATE_AID_CRITERIA
-            for name, field in _criterion_fields(prefix, label).items()
-        }
-    )
+    locals().update(criteria_fields())  # the class body's namespace: one field per name
     pecuniary_contract = models.BooleanField(
         "upphandling: är det ett kontrakt med ekonomiska villkor (ömsesidigt bindande "
         "avtal mot ersättning)?",
@@ -178,9 +178,7 @@ class Assessment(models.Model):
     competence_reason = models.TextField(
         "kommunallagens kompetens (2 kap. kommunallagen)", validators=TEXT_GUARD
     )
-    state_aid_route = models.CharField(
-        "statsstöd", max_length=20, choices=StateAidRoute.choices
-    )
+    state_aid_route = models.CharField("statsstöd", max_length=20, choices=StateAidRoute.choices)
     de_minimis_amount_sek = models.PositiveBigIntegerField(
         "belopp som stöd av mindre betydelse (kr)", null=True, blank=True
     )
@@ -215,9 +213,7 @@ class Assessment(models.Model):
     signed_off_role = models.CharField(
         "godkänd av (funktion)", max_length=20, choices=SignOffRole.choices
     )
-    signed_off_name = models.CharField(
-        "godkänd av (namn)", max_length=200, validators=LINE_GUARD
-    )
+    signed_off_name = models.CharField("godkänd av (namn)", max_length=200, validators=LINE_GUARD)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -262,5 +258,3 @@ class DeclaredAid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grantor} {self.granted_on}: {self.amount_eur} euro"
-
-

@@ -41,9 +41,7 @@ def initiative_for_user(user: User, pk: object) -> Initiative:
 
 
 def assessment_of(initiative: Initiative) -> Assessment | None:
-    return (
-        Assessment.objects.select_related("assessed_by").filter(initiative=initiative).first()
-    )
+    return Assessment.objects.select_related("assessed_by").filter(initiative=initiative).first()
 
 
 def public_bodies() -> QuerySet[Organisation]:

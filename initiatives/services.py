@@ -15,7 +15,14 @@ from partnerships.models import Agreement, Organisation, Sector, User
 from partnerships.services import agreement_create_draft
 
 from . import de_minimis, selectors
-from .models import Assessment, DeclaredAid, Initiative, StateAidRoute, Status
+from .models import (
+    STATE_AID_CRITERIA,
+    Assessment,
+    DeclaredAid,
+    Initiative,
+    StateAidRoute,
+    Status,
+)
 
 INITIATIVE_FIELDS = [
     "title",
@@ -155,9 +162,7 @@ def de_minimis_grants(
     )
     if exclude is not None and exclude.pk:
         own = own.exclude(pk=exclude.pk)
-    grants = [
-        de_minimis.Grant(a.decision_date, a.amount_eur, a.de_minimis_sgei) for a in own
-    ]
+    grants = [de_minimis.Grant(a.decision_date, a.amount_eur, a.de_minimis_sgei) for a in own]
     grants += [
         de_minimis.Grant(d.granted_on, d.amount_eur, d.sgei, d.grantor)
         for d in selectors.declared_aid_of(organisation)
@@ -175,6 +180,25 @@ def de_minimis_check(assessment: Assessment) -> de_minimis.CapCheck | None:
         proposed_eur=assessment.amount_eur,
         sgei=assessment.de_minimis_sgei,
     )
+
+
+def _require_five_criteria(assessment: Assessment) -> None:
+    """ "Not state aid" holds only with a reason for each of the five criteria and at
+    least one of them not met."""
+    missing = {
+        f"{prefix}_reason": "Motivera kriteriet."
+        for prefix, _ in STATE_AID_CRITERIA
+        if not getattr(assessment, f"{prefix}_reason").strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+    if all(getattr(assessment, f"{prefix}_met") for prefix, _ in STATE_AID_CRITERIA):
+        raise ValidationError(
+            {
+                "state_aid_route": "Alla fem kriterier är uppfyllda: stödet är statsstöd. "
+                "Välj stöd av mindre betydelse eller avstå."
+            }
+        )
 
 
 @transaction.atomic
@@ -197,6 +221,8 @@ def assessment_save(
     for name, value in data.items():
         setattr(assessment, name, value)
     assessment.amount_eur = None
+    if assessment.state_aid_route == StateAidRoute.NO_AID:
+        _require_five_criteria(assessment)
     if assessment.state_aid_route == StateAidRoute.DE_MINIMIS:
         missing = {
             name: "Krävs för stöd av mindre betydelse."

@@ -90,7 +90,8 @@ def agreement_create_draft(
         goal = Goal(agreement=agreement, position=position, text=text)
         goal.full_clean()
         goal.save()
-    for party_organisation, role in ((public_body, Sector.PUBLIC), (organisation, Sector.IDEA_BASED)):
+    parties = ((public_body, Sector.PUBLIC), (organisation, Sector.IDEA_BASED))
+    for party_organisation, role in parties:
         party = Party(agreement=agreement, organisation=party_organisation, role=role)
         party.full_clean()
         party.save()

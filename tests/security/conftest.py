@@ -25,6 +25,7 @@ from tests.finance.factories import (
     opi,
 )
 from tests.followups.factories import MeetingFactory, NoteFactory, RoundFactory
+from tests.initiatives.factories import InitiativeFactory
 
 ROLES = ("anonymous", "admin", "board_staff", "partner", "outsider_admin", "other_partner")
 
@@ -124,7 +125,9 @@ def objects(world) -> dict:
         last_name="Bjuden",
         role=User.Role.BOARD_STAFF,
     )
+    initiative = InitiativeFactory(organisation=world.association, public_body=world.municipality)
     return {
+        "initiative": initiative.pk,
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
         "idea_party": idea_party.pk,
