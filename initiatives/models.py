@@ -84,6 +84,7 @@ class Initiative(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name="inlämnat av",
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
@@ -206,10 +207,11 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name="bedömd av",
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    assessed_at = models.DateTimeField("bedömd", null=True)
+    assessed_at = models.DateTimeField("bedömd", null=True, blank=True)
     signed_off_role = models.CharField(
         "godkänd av (funktion)", max_length=20, choices=SignOffRole.choices
     )
