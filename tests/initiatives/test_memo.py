@@ -48,7 +48,7 @@ def test_memo_for_a_new_iop_prints_the_initiative_and_its_assessment(world, clie
     )
     agreement = Initiative.objects.get().agreement
     assert agreement is not None
-    text = pdf_text(memo_pdf(_memo(agreement, world.admin).pk))
+    text = " ".join(pdf_text(memo_pdf(_memo(agreement, world.admin).pk)).split())
     assert "Bakgrund: initiativet" in text
     assert "Många barn saknar stöd med skolarbetet." in text
     assert "kontrollerat 2026-11-20" in text
