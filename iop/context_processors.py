@@ -14,6 +14,8 @@ def navigation(request: HttpRequest) -> dict:
         ("partnerships:organisation_list", "Organisationer"),
         ("finance:overview", "Ekonomi"),
     ]
+    if user.is_superuser or user.is_administrator or user.is_partner:
+        items.append(("initiatives:list", "Initiativ"))
     if user.is_superuser or user.is_administrator or user.is_board_staff:
         items.append(("documents:boards_index", "Årsrapporter"))
     items.append(("followups:calendar_settings", "Kalender"))

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drafts",
     "finance",
     "followups",
+    "initiatives",
     "documents",
     "publication",
     "archive",

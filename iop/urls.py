@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("ekonomi/", include("finance.urls")),
     path("uppfoljning/", include("followups.urls")),
+    path("initiativ/", include("initiatives.urls")),
     path("dokument/", include("documents.urls")),
     path("", include("publication.urls")),
     path("arkiv/", include("archive.urls")),

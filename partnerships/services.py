@@ -16,6 +16,7 @@ from .audit import log_event
 from .models import (
     Agreement,
     ContactPerson,
+    Goal,
     Organisation,
     Party,
     RenewalDecision,
@@ -51,6 +52,49 @@ def agreement_create(
     _save_positioned(goal_formset)
     party_formset.instance = agreement
     party_formset.save()
+    return agreement
+
+
+@transaction.atomic
+def agreement_create_draft(
+    *,
+    user: User,
+    title: str,
+    public_body: Organisation,
+    organisation: Organisation,
+    period_start: dt.date,
+    period_end: dt.date,
+    goals: list[str],
+    target_group: str = "",
+    background: str = "",
+    challenge_and_purpose: str = "",
+) -> Agreement:
+    """A draft (not decided) agreement between a public body and an idea-based organisation,
+    made from data rather than forms (an initiative turned into an agreement)."""
+    if public_body.sector != Sector.PUBLIC:
+        raise ValidationError("Den offentliga parten måste vara en offentlig organisation.")
+    if organisation.sector != Sector.IDEA_BASED:
+        raise ValidationError("Organisationen måste vara idéburen.")
+    agreement = Agreement(
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        target_group=target_group,
+        background=background,
+        challenge_and_purpose=challenge_and_purpose,
+        approved=False,
+    )
+    agreement.full_clean()
+    agreement.save()
+    for position, text in enumerate(goals, start=1):
+        goal = Goal(agreement=agreement, position=position, text=text)
+        goal.full_clean()
+        goal.save()
+    parties = ((public_body, Sector.PUBLIC), (organisation, Sector.IDEA_BASED))
+    for party_organisation, role in parties:
+        party = Party(agreement=agreement, organisation=party_organisation, role=role)
+        party.full_clean()
+        party.save()
     return agreement
 
 

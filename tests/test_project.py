@@ -79,6 +79,7 @@ FLOORS = {
     "partnerships": 1,
     "finance": 2,
     "followups": 2,
+    "initiatives": 2,
     "drafts": 2,
     "documents": 3,
     "accounts": 3,

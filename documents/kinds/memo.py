@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from finance import documents_data as finance_data
+from initiatives import documents_data as initiative_data
 
 from .. import texts
 from ..models import DocumentKind, Memo
@@ -46,6 +47,7 @@ class MemoSnapshot(Snapshot):
     memo: MemoBody
     mbl: FixedStatement
     economy: finance_data.MemoEconomy | None
+    initiative: initiative_data.InitiativeBasis | None = None
 
 
 def snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]:
@@ -74,6 +76,7 @@ def snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]:
         ),
         mbl=FixedStatement(heading=texts.MBL_HEADING, statement=texts.MBL_STATEMENT),
         economy=finance_data.memo_economy(agreement, memo.kind),
+        initiative=initiative_data.memo_basis(agreement) if memo.kind == "new" else None,
     ).as_dict()
 
 

@@ -18,7 +18,7 @@ from tests.finance.factories import CompensationFactory, RepaymentClaimFactory
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("partnerships", "finance", "followups", "documents")
+APPS = ("partnerships", "finance", "followups", "initiatives", "documents")
 
 # Models without a change history, and why. Anything else must have HistoricalRecords.
 NO_HISTORY = {

@@ -27,6 +27,7 @@ from tests.finance.factories import (
     opi,
 )
 from tests.followups.factories import MeetingFactory, NoteFactory, RoundFactory
+from tests.initiatives.factories import InitiativeFactory
 
 ROLES = ("anonymous", "admin", "board_staff", "partner", "outsider_admin", "other_partner")
 
@@ -147,7 +148,9 @@ def objects(world, settings, tmp_path) -> dict:
         last_name="Bjuden",
         role=User.Role.BOARD_STAFF,
     )
+    initiative = InitiativeFactory(organisation=world.association, public_body=world.municipality)
     return {
+        "initiative": initiative.pk,
         "attachment": attachment.pk,
         "economic_report": economic_report.pk,
         "agreement": agreement.pk,

@@ -41,6 +41,7 @@ def E(kwargs: dict, get: str, post: str) -> Expect:  # noqa: N802 - reads as a t
 
 
 A = {"pk": "agreement"}
+INI = {"pk": "initiative"}
 # Finance forms take ``request.POST or None``: an empty POST (never sent by a browser, which
 # always sends the CSRF token) is an unbound form, shown again with 200; nothing is saved.
 # Order of every row:            anon   admin staff partner outsider other_partner
@@ -275,6 +276,17 @@ MATRIX: dict[str, Expect] = {
     "followups:calendar_feed": E(
         {"token": "token"}, "200 200 200 200 200 200", "405 405 405 405 405 405"
     ),
+    # --- initiatives (an initiative of world.association to world.municipality) ---------
+    # Board staff read the initiatives to their body but do not handle them.
+    "initiatives:list": E({}, "login 200 200 200 200 200", "login 405 405 405 405 405"),
+    "initiatives:create": E({}, "login 200 403 200 200 200", "login 400 403 400 400 400"),
+    "initiatives:de_minimis_csv": E({}, "login 200 403 403 200 403", "login 405 405 405 405 405"),
+    "initiatives:detail": E(INI, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "initiatives:status": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
+    "initiatives:completion": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
+    "initiatives:agreement": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
+    "initiatives:assessment": E(INI, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "initiatives:declared_aid": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
     # --- documents -------------------------------------------------------------------------
     "documents:agreement_documents": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
     "documents:agreement_preview": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),

@@ -1,0 +1,262 @@
+"""An idea-based organisation's initiative to a public body, its assessment and the de
+minimis aid the organisation has declared from others."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from common.privacy import LINE_GUARD, TEXT_GUARD
+from partnerships.models import Agreement, Organisation
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", "Mottaget"
+    DIALOGUE = "dialogue", "I dialog"
+    ASSESSED = "assessed", "Bedömt"
+    PROPOSED = "proposed", "Föreslaget till nämnden"
+    DECLINED = "declined", "Avslaget"
+    AGREEMENT = "agreement", "Blev en överenskommelse"
+
+
+class Initiative(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="idéburen organisation",
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    public_body = models.ForeignKey(
+        Organisation,
+        verbose_name="offentlig part",
+        on_delete=models.PROTECT,
+        related_name="received_initiatives",
+    )
+    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
+    need = models.TextField("behov", validators=TEXT_GUARD)
+    target_group = models.TextField("målgrupp", validators=TEXT_GUARD)
+    goals = models.TextField("mål", validators=TEXT_GUARD, help_text="Ett mål per rad.")
+    own_money = models.PositiveIntegerField("egen insats i pengar (kr per år)", default=0)
+    own_in_kind = models.TextField(
+        "egen insats i annat än pengar",
+        blank=True,
+        validators=TEXT_GUARD,
+        help_text="Till exempel ideella timmar, lokaler, material.",
+    )
+    organisation_description = models.TextField(
+        "beskrivning av organisationen", validators=TEXT_GUARD
+    )
+    signatories = models.TextField(
+        "firmatecknare",
+        validators=TEXT_GUARD,
+        help_text="Namn och befattning, en per rad. Inga personnummer.",
+    )
+    kammarkollegiet_registered = models.BooleanField(
+        "registrerad hos Kammarkollegiet som idéburen organisation (lag 2022:900)",
+        default=False,
+    )
+    kammarkollegiet_checked_on = models.DateField(
+        "registreringen kontrollerad den", null=True, blank=True
+    )
+    attachments_note = models.TextField(
+        "stadgar, årsredovisning, verksamhetsberättelse, revisionsberättelse",
+        blank=True,
+        validators=TEXT_GUARD,
+        help_text="Var handlingarna finns tills bilagor kan laddas upp.",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    completion_request = models.TextField("begärd komplettering", blank=True, validators=TEXT_GUARD)
+    completion_requested_at = models.DateTimeField("komplettering begärd", null=True, blank=True)
+    agreement = models.OneToOneField(
+        Agreement,
+        verbose_name="överenskommelse",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiative",
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="inlämnat av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField("inkommet", auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = "initiativ"
+        verbose_name_plural = "initiativ"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", args=[self.pk])
+
+    @property
+    def goal_lines(self) -> list[str]:
+        return [line.strip() for line in self.goals.splitlines() if line.strip()]
+
+
+class StateAidRoute(models.TextChoices):
+    NO_AID = "no_aid", "Inte statsstöd (de fem kriterierna är inte alla uppfyllda)"
+    DE_MINIMIS = "de_minimis", "Stöd av mindre betydelse (de minimis)"
+
+
+class SignOffRole(models.TextChoices):
+    LAWYER = "lawyer", "Jurist"
+    PROCUREMENT = "procurement", "Upphandlingsenheten"
+
+
+# (field prefix, the IOP criterion in Swedish)
+IOP_CRITERIA = [
+    ("from_idea_side", "Initiativet kommer från den idéburna organisationen"),
+    ("political_plan", "Insatsen är en del av en politisk plan eller målsättning"),
+    ("not_regular_grant", "Det är inte det ordinarie föreningsbidraget"),
+    ("no_market", "Det finns ingen marknad att skydda (inte upphandlingsbart)"),
+    ("co_financing", "Organisationen medfinansierar med pengar eller annat"),
+    ("no_detailed_steering", "Ingen detaljstyrning från den offentliga parten"),
+    ("long_term", "Långsiktigt, med gemensam uppföljning"),
+]
+# The five criteria of state aid (article 107.1 TFEU).
+STATE_AID_CRITERIA = [
+    ("aid_undertaking", "Mottagaren är ett företag (bedriver ekonomisk verksamhet)"),
+    ("aid_state_resources", "Stödet ges med offentliga medel"),
+    ("aid_advantage", "Stödet ger en ekonomisk fördel"),
+    ("aid_selective", "Stödet är selektivt"),
+    ("aid_trade", "Stödet påverkar konkurrensen och handeln mellan EU-länder"),
+]
+
+
+def _criterion_fields(prefix: str, label: str, *, blank: bool) -> dict:
+    return {
+        f"{prefix}_met": models.BooleanField(label, default=False),
+        f"{prefix}_reason": models.TextField(
+            f"motivering: {label[0].lower()}{label[1:]}", blank=blank, validators=TEXT_GUARD
+        ),
+    }
+
+
+def criteria_fields() -> dict:
+    """A yes/no and a reason per criterion. The reasons of the state aid criteria may be
+    empty on the de minimis route (the service requires them on the other)."""
+    fields = {}
+    for prefix, label in IOP_CRITERIA:
+        fields |= _criterion_fields(prefix, label, blank=False)
+    for prefix, label in STATE_AID_CRITERIA:
+        fields |= _criterion_fields(prefix, label, blank=True)
+    return fields
+
+
+CRITERIA_FIELD_NAMES = list(criteria_fields())
+
+
+class Assessment(models.Model):
+    """The administration's assessment: why this is an IOP and not a procurement or
+    unlawful state aid. One per initiative."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="assessment"
+    )
+    locals().update(criteria_fields())  # the class body's namespace: one field per name
+    pecuniary_contract = models.BooleanField(
+        "upphandling: är det ett kontrakt med ekonomiska villkor (ömsesidigt bindande "
+        "avtal mot ersättning)?",
+        default=False,
+    )
+    procurement_reason = models.TextField("motivering: upphandling", validators=TEXT_GUARD)
+    competence_reason = models.TextField(
+        "kommunallagens kompetens (2 kap. kommunallagen)", validators=TEXT_GUARD
+    )
+    state_aid_route = models.CharField("statsstöd", max_length=20, choices=StateAidRoute.choices)
+    de_minimis_amount_sek = models.PositiveBigIntegerField(
+        "belopp som stöd av mindre betydelse (kr)", null=True, blank=True
+    )
+    de_minimis_sgei = models.BooleanField(
+        "tjänst av allmänt ekonomiskt intresse (SGEI, tak 750 000 euro)", default=False
+    )
+    decision_date = models.DateField("beslutsdatum", null=True, blank=True)
+    sek_per_eur = models.DecimalField(
+        "växelkurs på beslutsdagen (kr per euro)",
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.0001"))],
+    )
+    amount_eur = models.DecimalField(
+        "belopp i euro", max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+    declaration_note = models.TextField(
+        "mottagarens skriftliga försäkran om annat stöd av mindre betydelse",
+        blank=True,
+        validators=TEXT_GUARD,
+    )
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bedömd av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assessed_at = models.DateTimeField("bedömd", null=True, blank=True)
+    signed_off_role = models.CharField(
+        "godkänd av (funktion)", max_length=20, choices=SignOffRole.choices
+    )
+    signed_off_name = models.CharField("godkänd av (namn)", max_length=200, validators=LINE_GUARD)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "bedömning"
+        verbose_name_plural = "bedömningar"
+
+    def __str__(self) -> str:
+        return f"Bedömning av {self.initiative}"
+
+    @property
+    def iop_rows(self) -> list[tuple[str, bool, str]]:
+        return [
+            (label, getattr(self, f"{p}_met"), getattr(self, f"{p}_reason"))
+            for p, label in IOP_CRITERIA
+        ]
+
+    @property
+    def state_aid_rows(self) -> list[tuple[str, bool, str]]:
+        return [
+            (label, getattr(self, f"{p}_met"), getattr(self, f"{p}_reason"))
+            for p, label in STATE_AID_CRITERIA
+        ]
+
+
+class DeclaredAid(models.Model):
+    """De minimis aid from another grantor, as the organisation has declared it in writing."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="declared_de_minimis"
+    )
+    grantor = models.CharField("stödgivare", max_length=200, validators=LINE_GUARD)
+    granted_on = models.DateField("beviljat den")
+    amount_eur = models.DecimalField("belopp (euro)", max_digits=12, decimal_places=2)
+    sgei = models.BooleanField("SGEI", default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "deklarerat stöd av mindre betydelse"
+        verbose_name_plural = "deklarerade stöd av mindre betydelse"
+        ordering = ["granted_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.grantor} {self.granted_on}: {self.amount_eur} euro"

@@ -1,0 +1,70 @@
+"""Who sees which initiative: a partner its own organisation's; an administrator or board
+staff member of a public body the initiatives to that body; anyone else a 404."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from common.converters import id_or_404
+from partnerships.models import Organisation, Sector, User
+
+from .models import Assessment, DeclaredAid, Initiative
+
+
+def initiatives_visible_to(user: User) -> QuerySet[Initiative]:
+    if not user.is_authenticated:
+        return Initiative.objects.none()
+    if user.is_superuser:
+        return Initiative.objects.all()
+    if user.organisation_id is None:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(
+        Q(organisation_id=user.organisation_id) | Q(public_body_id=user.organisation_id)
+    )
+
+
+def initiative_queue(user: User, status: str = "") -> QuerySet[Initiative]:
+    qs = initiatives_visible_to(user).select_related("organisation", "public_body")
+    return qs.filter(status=status) if status else qs
+
+
+def initiative_for_user(user: User, pk: object) -> Initiative:
+    pk = id_or_404(pk, "Inget sådant initiativ.")
+    initiative = (
+        initiatives_visible_to(user)
+        .select_related("organisation", "public_body", "agreement", "filed_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if initiative is None:
+        raise Http404("Inget sådant initiativ.")
+    return initiative
+
+
+def assessment_of(initiative: Initiative) -> Assessment | None:
+    return Assessment.objects.select_related("assessed_by").filter(initiative=initiative).first()
+
+
+def public_bodies() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(sector=Sector.PUBLIC, successor__isnull=True)
+
+
+def idea_based_organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(sector=Sector.IDEA_BASED, successor__isnull=True)
+
+
+def de_minimis_grants_of_body(public_body: Organisation) -> QuerySet[Assessment]:
+    """The body's grants under the de minimis route (with a decision date and an amount)."""
+    return (
+        Assessment.objects.filter(
+            initiative__public_body=public_body,
+            state_aid_route="de_minimis",
+            decision_date__isnull=False,
+            amount_eur__isnull=False,
+        )
+        .select_related("initiative__organisation")
+        .order_by("decision_date", "pk")
+    )
+
+
+def declared_aid_of(organisation: Organisation) -> QuerySet[DeclaredAid]:
+    return DeclaredAid.objects.filter(organisation=organisation)

@@ -1,0 +1,94 @@
+"""The public body's handling: status, asking for completion, making a draft agreement."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from common.forms import submit
+from common.permissions import require
+
+from .. import selectors, services
+from ..forms import AgreementDraftForm, CompletionForm, StatusForm
+from ..permissions import can_handle_initiative, can_make_agreement
+from ._page import detail_context
+
+
+def _detail_again(request, initiative, status: int, **forms) -> HttpResponse:
+    context = detail_context(initiative, handles=True, **forms)
+    return render(request, "initiatives/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def initiative_status(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = selectors.initiative_for_user(request.user, pk)
+    require(can_handle_initiative(request.user, initiative))
+    form = StatusForm(request.POST)
+    status = submit(
+        request,
+        form,
+        lambda: services.initiative_set_status(
+            user=request.user,
+            initiative=initiative,
+            status=form.cleaned_data["status"],
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is None:
+        messages.success(request, "Status är ändrad.")
+        return redirect(initiative.get_absolute_url())
+    return _detail_again(request, initiative, status, status_form=form)
+
+
+@login_required
+@require_POST
+def initiative_completion(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = selectors.initiative_for_user(request.user, pk)
+    require(can_handle_initiative(request.user, initiative))
+    form = CompletionForm(request.POST)
+    sent: list[list[str]] = []
+    status = submit(
+        request,
+        form,
+        lambda: sent.append(
+            services.initiative_request_completion(
+                user=request.user,
+                initiative=initiative,
+                message=form.cleaned_data["message"],
+                expected_version=form.cleaned_data["version"],
+            )
+        ),
+    )
+    if status is None:
+        told = f" {len(sent[0])} mottagare får e-post." if sent[0] else " Ingen partner har e-post."
+        messages.success(request, "Begäran om komplettering är sparad." + told)
+        return redirect(initiative.get_absolute_url())
+    return _detail_again(request, initiative, status, completion_form=form)
+
+
+@login_required
+@require_POST
+def initiative_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = selectors.initiative_for_user(request.user, pk)
+    require(can_make_agreement(request.user, initiative))
+    form = AgreementDraftForm(request.POST)
+    made = []
+    status = submit(
+        request,
+        form,
+        lambda: made.append(
+            services.initiative_make_agreement(
+                user=request.user,
+                initiative=initiative,
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+                expected_version=form.cleaned_data["version"],
+            )
+        ),
+    )
+    if status is None:
+        messages.success(request, "Ett utkast till överenskommelse är skapat från initiativet.")
+        return redirect(made[0].get_absolute_url())
+    return _detail_again(request, initiative, status, agreement_form=form)
