@@ -482,6 +482,7 @@ class AccountingDefaults(AccountingCodes):
         validators=[*LINE_GUARD, SERIES_VALIDATOR],
         help_text="Lämna tomt om ekonomisystemet väljer serie vid import.",
     )  # fmt: skip
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "kontering (organisation)"
@@ -497,6 +498,7 @@ class CompensationCoding(AccountingCodes):
     compensation = models.OneToOneField(
         Compensation, on_delete=models.CASCADE, related_name="coding"
     )
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "kontering (ersättning)"
