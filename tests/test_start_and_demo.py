@@ -113,26 +113,31 @@ def test_seed_demo_loads_the_linkoping_case_and_is_idempotent():
     assert User.objects.get(username="handlaggare").check_password("iop-demo-2026")
 
 
+def _agreements_ending_next_year(world, count: int, label: str) -> None:
+    from tests.factories import OrganisationFactory, agreement_with_parties
+
+    for n in range(count):
+        agreement_with_parties(
+            world.municipality,
+            OrganisationFactory(),
+            title=f"Fler {label} {n:02d}",
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2027, 6, 30),
+        )
+
+
 @time_machine.travel(NOW)
 def test_start_page_is_bounded_and_its_queries_fixed_as_agreements_grow(
     world, client_for, django_assert_max_num_queries
 ):
     from iop.views import START_AGREEMENTS, START_ATTENTION
-    from tests.factories import OrganisationFactory, agreement_with_parties
 
     client = client_for(world.admin)
     with django_assert_max_num_queries(20) as ctx:
         client.get(reverse("start"))
     baseline = len(ctx.captured_queries)
     # Many agreements ending within a year without a successor: each is an attention item.
-    for n in range(START_AGREEMENTS + START_ATTENTION + 5):
-        agreement_with_parties(
-            world.municipality,
-            OrganisationFactory(),
-            title=f"Fler {n:02d}",
-            period_start=dt.date(2025, 1, 1),
-            period_end=dt.date(2027, 6, 30),
-        )
+    _agreements_ending_next_year(world, START_AGREEMENTS + START_ATTENTION + 5, "a")
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("start"))
     assert len(response.context["agreements"]) == START_AGREEMENTS
@@ -142,14 +147,7 @@ def test_start_page_is_bounded_and_its_queries_fixed_as_agreements_grow(
     assert "Visa alla att hantera" in body
     # Bounded: ten agreements more change neither the queries nor (beyond a few digits
     # of the hidden count) the size of the page.
-    for n in range(10):
-        agreement_with_parties(
-            world.municipality,
-            OrganisationFactory(),
-            title=f"Fler {n:02d} b",
-            period_start=dt.date(2025, 1, 1),
-            period_end=dt.date(2027, 6, 30),
-        )
+    _agreements_ending_next_year(world, 10, "b")
     with django_assert_max_num_queries(baseline):
         later = client.get(reverse("start"))
     assert abs(len(later.content) - len(response.content)) < 100
