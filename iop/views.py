@@ -14,6 +14,11 @@ from partnerships.models import Party
 from partnerships.rules import AgreementStatus, months_and_days_left, renewal_state
 from partnerships.selectors import agreements_visible_to
 
+# The start page shows a bounded first part of each list, with a link to all of it, so
+# that its time and size do not grow with the organisation's number of agreements.
+START_AGREEMENTS = 20
+START_ATTENTION = 15
+
 ATTENTION_PROVIDERS = [
     partnerships.attention.attention_items,
     finance.attention.attention_items,
@@ -33,20 +38,26 @@ def start(request: HttpRequest) -> HttpResponse:
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("organisation"))
         )
-        .order_by("period_end", "title")[:50]
+        .order_by("period_end", "title")[: START_AGREEMENTS + 1]
     )
+    more_agreements = len(agreements) > START_AGREEMENTS
+    agreements = agreements[:START_AGREEMENTS]
     for agreement in agreements:
         agreement.months_left, agreement.days_left = months_and_days_left(
             today=today, end=agreement.effective_end
         )
         agreement.renewal_state = renewal_state(agreement)
     attention = [item for provider in ATTENTION_PROVIDERS for item in provider(request.user, today)]
+    show_all = request.GET.get("att_hantera") == "alla"
+    attention_hidden = 0 if show_all else max(0, len(attention) - START_ATTENTION)
     return render(
         request,
         "start.html",
         {
             "agreements": agreements,
-            "attention": attention,
+            "attention": attention if show_all else attention[:START_ATTENTION],
+            "attention_hidden": attention_hidden,
+            "more_agreements": more_agreements,
             "today": today,
             "can_create": permissions.can_create_agreement(request.user),
         },

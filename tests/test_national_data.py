@@ -113,7 +113,10 @@ def test_same_seed_gives_the_same_data(db):
     assert first != _generate_and_roll_back("8")
 
 
-def test_benchmark_command_over_the_national_data(national):
+def test_benchmark_command_over_the_national_data(national, settings):
+    # As in production: two-factor authentication is required (the benchmark's sessions
+    # count as signed in through the identity provider, so no page is a redirect).
+    settings.IOP_REQUIRE_MFA = True
     out = io.StringIO()
     call_command("benchmark_pages", "--repeat", "1", "--warmup", "0", "--quiet", stdout=out)
     table = out.getvalue()

@@ -111,3 +111,45 @@ def test_seed_demo_loads_the_linkoping_case_and_is_idempotent():
     assert set(agreements_visible_to(pingst)) == {current, current.predecessor}
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="handlaggare").check_password("iop-demo-2026")
+
+
+def _agreements_ending_next_year(world, count: int, label: str) -> None:
+    from tests.factories import OrganisationFactory, agreement_with_parties
+
+    for n in range(count):
+        agreement_with_parties(
+            world.municipality,
+            OrganisationFactory(),
+            title=f"Fler {label} {n:02d}",
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2027, 6, 30),
+        )
+
+
+@time_machine.travel(NOW)
+def test_start_page_is_bounded_and_its_queries_fixed_as_agreements_grow(
+    world, client_for, django_assert_max_num_queries
+):
+    from iop.views import START_AGREEMENTS, START_ATTENTION
+
+    client = client_for(world.admin)
+    with django_assert_max_num_queries(20) as ctx:
+        client.get(reverse("start"))
+    baseline = len(ctx.captured_queries)
+    # Many agreements ending within a year without a successor: each is an attention item.
+    _agreements_ending_next_year(world, START_AGREEMENTS + START_ATTENTION + 5, "a")
+    with django_assert_max_num_queries(baseline):
+        response = client.get(reverse("start"))
+    assert len(response.context["agreements"]) == START_AGREEMENTS
+    assert len(response.context["attention"]) == START_ATTENTION
+    body = response.content.decode()
+    assert "Visa alla överenskommelser" in body
+    assert "Visa alla att hantera" in body
+    # Bounded: ten agreements more change neither the queries nor (beyond a few digits
+    # of the hidden count) the size of the page.
+    _agreements_ending_next_year(world, 10, "b")
+    with django_assert_max_num_queries(baseline):
+        later = client.get(reverse("start"))
+    assert abs(len(later.content) - len(response.content)) < 100
+    everything = client.get(reverse("start"), {"att_hantera": "alla"})
+    assert len(everything.context["attention"]) > START_ATTENTION

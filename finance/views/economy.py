@@ -1,6 +1,8 @@
 """The economy tab of an agreement and the overview of a year, as pages and as CSV."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -50,11 +52,16 @@ def _overview_year(request: HttpRequest) -> int:
 def overview(request: HttpRequest) -> HttpResponse:
     year = _overview_year(request)
     data = selectors.overview_for_year(request.user, year, timezone.localdate())
+    # The totals cover the whole year; the table shows one page of rows, so that the page's
+    # size and template work do not grow with the number of agreements.
+    page = Paginator(data.rows, settings.IOP_PAGINATE_BY).get_page(request.GET.get("sida"))
     return render(
         request,
         "finance/overview.html",
         {
             "overview": data,
+            "page": page,
+            "query_string": f"ar={year}",
             "year": year,
             "previous_year": year - 1,
             "next_year": year + 1,

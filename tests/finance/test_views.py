@@ -422,3 +422,41 @@ def test_admin_form_pages_render_with_labels(seeded, client_for):
         assert "<label" in body or "<table" in body, url
     budget_body = client.get(urls[2]).content.decode()
     assert 'value="1 190 000"' in budget_body and 'value="Anställda"' in budget_body
+
+
+def _more_agreements_with_compensation(seeded, count):
+    from tests.factories import OrganisationFactory, agreement_with_parties
+
+    for n in range(count):
+        agreement = agreement_with_parties(
+            seeded.organisations["linkoping"],
+            OrganisationFactory(),
+            title=f"Fler {n:02d}",
+            period_start=dt.date(2023, 1, 1),
+            period_end=dt.date(2025, 12, 31),
+        )
+        party = agreement.parties.exclude(organisation=seeded.organisations["linkoping"]).get()
+        CompensationFactory(party=party, base_amount=1000, base_year=2023, first_index_year=2024)
+
+
+def test_overview_is_paginated_with_totals_over_all_rows_and_fixed_queries(
+    seeded, client_for, django_assert_max_num_queries
+):
+    client = client_for(seeded.users["admin"])
+    url = reverse("finance:overview") + "?ar=2023"
+    with django_assert_max_num_queries(20) as ctx:
+        first = client.get(url)
+    baseline = len(ctx.captured_queries)
+    assert kr(792_638) in first.content.decode()
+    _more_agreements_with_compensation(seeded, 30)
+    with django_assert_max_num_queries(baseline):
+        response = client.get(url)
+    page = response.context["page"]
+    assert len(page.object_list) == 25
+    assert page.paginator.count == len(first.context["page"].object_list) + 30
+    body = response.content.decode()
+    # The totals cover every row of the year, not just the page shown.
+    assert kr(792_638 + 30 * 1000) in body
+    assert "Nästa sida" in body and "ar=2023&amp;sida=2" in body
+    second = client.get(url + "&sida=2").context["page"]
+    assert len(second.object_list) == page.paginator.count - 25
