@@ -382,7 +382,12 @@ class Goal(models.Model):
 
 
 class Party(models.Model):
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.CASCADE,
+        related_name="parties",
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name="organisation",
@@ -398,7 +403,12 @@ class Party(models.Model):
         ordering = ["-role", "organisation__name"]  # the public party first
         constraints = [
             models.UniqueConstraint(
-                fields=["agreement", "organisation"], name="party_once_per_agreement"
+                fields=["agreement", "organisation"],
+                name="party_once_per_agreement",
+                violation_error_message=(
+                    "Organisationen är redan part i den här överenskommelsen. "
+                    "En organisation kan bara vara part en gång."
+                ),
             )
         ]
 
