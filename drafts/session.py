@@ -15,7 +15,10 @@ def touch(request: HttpRequest) -> None:
 
 
 def has_draft(request: HttpRequest, path: str) -> bool:
-    return path in request.session.get(DRAFT_PATHS, ())
+    # A request that never went through the session middleware (a page rendered in-process,
+    # as the benchmark does) has no drafts.
+    session = getattr(request, "session", None)
+    return session is not None and path in session.get(DRAFT_PATHS, ())
 
 
 def remember_draft(request: HttpRequest, path: str) -> None:

@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from partnerships.attention import AttentionItem
 from partnerships.models import User
+from partnerships.selectors import agreements_visible_to
 
-from .selectors import missing_index_values
+from .selectors import missing_index_values, reports_missing
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -30,6 +31,36 @@ def attention_items(user: User, today: dt.date) -> list[AttentionItem]:
                 ),
                 url=reverse("finance:economy", args=[agreement.pk]),
                 link_text="Öppna ekonomin",
+            )
+        )
+    return items
+
+
+def economic_report_items(user: User, today: dt.date) -> list[AttentionItem]:
+    """Yearly economic reports not yet submitted: to the partner for its own party, to the
+    administration for every party. One item per agreement, years and parties named."""
+    if not user.is_authenticated or not (
+        user.is_superuser or user.is_partner or user.is_administrator
+    ):
+        return []
+    agreements = agreements_visible_to(user).filter(
+        approved=True, period_end__year__gte=today.year - 1
+    )
+    by_agreement: dict[int, tuple] = {}
+    for agreement, party, year in reports_missing(agreements, today):
+        if user.is_partner and party.organisation_id != user.organisation_id:
+            continue
+        by_agreement.setdefault(agreement.pk, (agreement, []))[1].append((party, year))
+    items = []
+    for agreement, missing in by_agreement.values():
+        listed = ", ".join(f"{party.organisation.name} {year}" for party, year in missing)
+        party, year = missing[0]
+        items.append(
+            AttentionItem(
+                level="info",
+                text=f"Ekonomisk redovisning saknas i {agreement.title}: {listed}.",
+                url=reverse("finance:economic_report", args=[agreement.pk, party.pk, year]),
+                link_text="Lämna redovisningen" if user.is_partner else "Öppna redovisningen",
             )
         )
     return items

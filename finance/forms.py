@@ -8,7 +8,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.privacy import LINE_GUARD, TextGuardFormMixin
+from common.privacy import LINE_GUARD, TEXT_GUARD, TextGuardFormMixin
 from partnerships.models import Sector
 
 from .index_import import parse_percent
@@ -352,3 +352,78 @@ class SieExportForm(forms.Form):
         if not data.get("include_paid") and not data.get("include_planned"):
             raise forms.ValidationError("Välj gjorda eller planerade utbetalningar, eller båda.")
         return data
+
+
+class EconomicReportForm(VersionedForm):
+    """Actual costs per budget line with a comment per deviation, own financing and other
+    funders (a few empty rows; more appear after saving)."""
+
+    own_financing = KronorField(label="Egen finansiering (kr)")
+    comment = forms.CharField(
+        label="Övrig kommentar", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, budget_labels: dict[str, str], funder_rows: int = 3, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = list(BudgetCategory.values)
+        self.budget_labels = budget_labels
+        for value, label in BudgetCategory.choices:
+            shown = budget_labels.get(value, label)
+            self.fields[f"{value}_actual"] = KronorField(
+                label=f"{shown}: utfall (kr)",
+                required=False,
+                help_text="" if value in budget_labels else "Finns inte i budgeten.",
+            )
+            self.fields[f"{value}_comment"] = forms.CharField(
+                label=f"{shown}: kommentar till avvikelsen",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.funder_rows = funder_rows
+        for index in range(funder_rows):
+            self.fields[f"funder_{index}_funder"] = forms.CharField(
+                label=f"Annan finansiär {index + 1}: namn", max_length=120, required=False
+            )
+            self.fields[f"funder_{index}_amount"] = KronorField(
+                label=f"Annan finansiär {index + 1}: belopp (kr)", required=False, allow_zero=False
+            )
+        for field in self.fields.values():  # the guard on the fields added here too
+            if isinstance(field, forms.CharField) and not isinstance(field, KronorField):
+                guard = TEXT_GUARD if isinstance(field.widget, forms.Textarea) else LINE_GUARD
+                field.validators.extend(v for v in guard if v not in field.validators)
+
+    def clean(self):
+        data = super().clean()
+        for index in range(self.funder_rows):
+            name = data.get(f"funder_{index}_funder")
+            amount = data.get(f"funder_{index}_amount")
+            if name and amount is None:
+                self.add_error(f"funder_{index}_amount", "Ange beloppet från finansiären.")
+            if amount is not None and not name:
+                self.add_error(f"funder_{index}_funder", "Ange vem pengarna kommer från.")
+        return data
+
+    def actuals(self) -> dict[str, tuple[int | None, str]]:
+        data = self.cleaned_data
+        return {
+            value: (data.get(f"{value}_actual"), (data.get(f"{value}_comment") or "").strip())
+            for value in self.categories
+        }
+
+    def other_funding(self) -> list[tuple[str, int]]:
+        data = self.cleaned_data
+        rows = []
+        for index in range(self.funder_rows):
+            name = (data.get(f"funder_{index}_funder") or "").strip()
+            if name:
+                rows.append((name, data.get(f"funder_{index}_amount")))
+        return rows
+
+    def line_fields(self):
+        return [(self[f"{v}_actual"], self[f"{v}_comment"]) for v in self.categories]
+
+    def funder_fields(self):
+        return [
+            (self[f"funder_{i}_funder"], self[f"funder_{i}_amount"])
+            for i in range(self.funder_rows)
+        ]

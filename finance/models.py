@@ -342,6 +342,16 @@ class RepaymentClaim(models.Model):
         related_name="repayment_claim",
         editable=False,
     )
+    economic_report = models.ForeignKey(
+        "EconomicReport",
+        verbose_name="ekonomisk redovisning",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repayment_claims",
+        editable=False,
+        help_text="Redovisningen vars outnyttjade medel kravet gäller.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -482,6 +492,7 @@ class AccountingDefaults(AccountingCodes):
         validators=[*LINE_GUARD, SERIES_VALIDATOR],
         help_text="Lämna tomt om ekonomisystemet väljer serie vid import.",
     )  # fmt: skip
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "kontering (organisation)"
@@ -497,6 +508,7 @@ class CompensationCoding(AccountingCodes):
     compensation = models.OneToOneField(
         Compensation, on_delete=models.CASCADE, related_name="coding"
     )
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "kontering (ersättning)"
@@ -566,3 +578,105 @@ class SieExportLine(models.Model):
     @property
     def planned(self) -> bool:
         return self.payment_id is None
+
+
+# --- the partner's yearly economic report -------------------------------------------------
+
+
+class EconomicReportStatus(models.TextChoices):
+    DRAFT = "draft", "Utkast"
+    SUBMITTED = "submitted", "Inlämnad"
+
+
+class EconomicReport(models.Model):
+    """An idea-based party's economic report for one year of the agreement: actual costs per
+    budget line, its own financing and other funders. A draft is private to the party's
+    organisation; submitting locks it until an administrator reopens it."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="economic_reports"
+    )
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, related_name="economic_reports"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    own_financing = models.BigIntegerField("egen finansiering (kr)", default=0)
+    comment = models.TextField("kommentar", blank=True, max_length=4000, validators=TEXT_GUARD)
+    status = models.CharField(
+        max_length=10, choices=EconomicReportStatus.choices, default=EconomicReportStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = "ekonomisk redovisning"
+        verbose_name_plural = "ekonomiska redovisningar"
+        ordering = ["year", "party__organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "year"], name="economic_report_once_per_party_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(own_financing__gte=0), name="economic_report_own_non_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ekonomisk redovisning {self.year} {self.party.organisation}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == EconomicReportStatus.SUBMITTED
+
+
+class EconomicReportLine(models.Model):
+    """Actual cost of one budget line (kostnadsslag) and why it deviates from the budget."""
+
+    report = models.ForeignKey(EconomicReport, on_delete=models.CASCADE, related_name="lines")
+    category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
+    actual = models.BigIntegerField("utfall (kr)")
+    comment = models.TextField(
+        "kommentar till avvikelsen", blank=True, max_length=2000, validators=TEXT_GUARD
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "utfall per kostnadsslag"
+        verbose_name_plural = "utfall per kostnadsslag"
+        ordering = ["report", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "category"], name="economic_line_once"),
+            models.CheckConstraint(
+                condition=Q(actual__gte=0), name="economic_line_actual_non_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_category_display()
+
+
+class OtherFunding(models.Model):
+    """Money from another funder (e.g. a foundation or the region) in the party's report."""
+
+    report = models.ForeignKey(
+        EconomicReport, on_delete=models.CASCADE, related_name="other_funding"
+    )
+    funder = models.CharField("finansiär", max_length=120, validators=LINE_GUARD)
+    amount = models.BigIntegerField("belopp (kr)")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "annan finansiering"
+        verbose_name_plural = "annan finansiering"
+        ordering = ["report", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="other_funding_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.funder

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from common.permissions import Decision, allow, deny
-from partnerships.models import Agreement, User
+from partnerships.models import Agreement, Party, Sector, User
 from partnerships.permissions import is_public_administrator, is_public_party_administrator
 
 if TYPE_CHECKING:
     from .ledger import YearRow
-    from .models import Compensation, IndexSeries
+    from .models import Compensation, EconomicReport, IndexSeries
 
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:
@@ -65,3 +65,32 @@ def can_settle(row: YearRow | None) -> Decision:
     if row is not None and row.schedule.definitive_difference:
         return allow()
     return deny("Det finns ingen indexskillnad att avräkna för året.")
+
+
+def can_write_economic_report(user: User, party: Party) -> Decision:
+    """Only the idea-based party's own organisation (its partner users) files its report."""
+    if (
+        user.is_authenticated
+        and user.is_partner
+        and party.role == Sector.IDEA_BASED
+        and party.organisation_id == user.organisation_id
+    ):
+        return allow()
+    return deny("Endast den idéburna partens egna användare lämnar dess ekonomiska redovisning.")
+
+
+def can_reopen_economic_report(user: User, agreement: Agreement) -> Decision:
+    """Reopen a submitted report or start a repayment claim from it: the administrators."""
+    if is_public_party_administrator(user, agreement):
+        return allow()
+    return deny(
+        "Endast handläggare för överenskommelsen kan öppna en redovisning eller kräva "
+        "återbetalning."
+    )
+
+
+def may_attach_to_report(user: User, report: EconomicReport) -> Decision:
+    """Attachments on an economic report: its own party's users, or the administrators."""
+    if can_write_economic_report(user, report.party) or can_edit_economy(user, report.agreement):
+        return allow()
+    return deny("Du kan inte lägga till bilagor till den här redovisningen.")

@@ -11,8 +11,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.versioning import save_versioned as _save_versioned
 from partnerships.audit import log_event
 from partnerships.models import Agreement, Party, Sector, User
@@ -25,15 +28,19 @@ from .models import (
     ClaimStatus,
     Compensation,
     DecidedAmount,
+    EconomicReport,
+    EconomicReportLine,
+    EconomicReportStatus,
     IndexSeries,
     IndexSettlement,
     IndexValue,
+    OtherFunding,
     PartyBudget,
     Payment,
     RepaymentClaim,
     SettlementAction,
 )
-from .permissions import can_edit_series
+from .permissions import can_edit_series, can_reopen_economic_report, can_write_economic_report
 from .selectors import index_series_for_agreement
 
 
@@ -379,13 +386,22 @@ def claim_save(
     instance: RepaymentClaim | None = None,
     expected_version: int | None = None,
     user: User | None = None,
+    economic_report: EconomicReport | None = None,
 ) -> RepaymentClaim:
+    """Create or update a claim. ``economic_report`` (only when creating) links the claim to
+    the report whose unspent remainder it starts from; the party must be the report's."""
     if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
         raise ValidationError({"party": "Välj en idéburen part i överenskommelsen."})
     claim = instance or RepaymentClaim(agreement=agreement)
     previous_status = (
         RepaymentClaim.objects.filter(pk=claim.pk).values_list("status", flat=True).first()
     )
+    if economic_report is not None and instance is None:
+        if economic_report.party_id != party.pk or not economic_report.is_submitted:
+            raise ValidationError(
+                {"party": "Kravet måste gälla den part vars inlämnade redovisning det utgår från."}
+            )
+        claim.economic_report = economic_report
     claim.party = party
     claim.amount = amount
     claim.reason = reason
@@ -452,3 +468,155 @@ def budget_save(
         line.full_clean()
         line.save()
     return budget
+
+
+# --- the partner's yearly economic report -------------------------------------------------
+
+LOCKED_MESSAGE = "Redovisningen är inlämnad och låst. Handläggaren kan öppna den igen."
+
+
+def _report_for_update(
+    agreement: Agreement, party: Party, year: int, expected_version: int | None
+) -> EconomicReport:
+    """The party's report for ``year``, locked, or a new one; version 0 means "read before
+    anything was saved", so a report saved meanwhile is a concurrent edit."""
+    report = EconomicReport.objects.select_for_update().filter(party=party, year=year).first()
+    if report is None:
+        if expected_version not in (None, 0):
+            raise ConcurrentEditError
+        return EconomicReport(agreement=agreement, party=party, year=year)
+    if expected_version == 0:
+        raise ConcurrentEditError
+    if report.is_submitted:
+        raise ValidationError(LOCKED_MESSAGE)
+    return report
+
+
+def _collect(errors: dict[str, list[str]], prefix: str, row: Model) -> None:
+    """``row.full_clean()`` with its messages under the form's field names (``prefix`` +)."""
+    try:
+        row.full_clean(exclude=["report"])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(f"{prefix}{field}", []).extend(messages)
+
+
+def _report_lines(
+    actuals: dict[str, tuple[int | None, str]], errors: dict[str, list[str]]
+) -> list[EconomicReportLine]:
+    lines = []
+    for category, (actual, line_comment) in actuals.items():
+        if category not in BudgetCategory.values:
+            continue
+        if actual is None:
+            if line_comment:
+                errors.setdefault(f"{category}_actual", []).append(
+                    "Ange utfallet för raden du kommenterar."
+                )
+            continue
+        line = EconomicReportLine(category=category, actual=actual, comment=line_comment)
+        _collect(errors, f"{category}_", line)
+        lines.append(line)
+    return lines
+
+
+def _report_funding(
+    other_funding: list[tuple[str, int]], errors: dict[str, list[str]]
+) -> list[OtherFunding]:
+    funding = []
+    for index, (funder, amount) in enumerate(other_funding):
+        row = OtherFunding(funder=funder, amount=amount)
+        _collect(errors, f"funder_{index}_", row)
+        funding.append(row)
+    return funding
+
+
+@transaction.atomic
+def economic_report_save(
+    *,
+    user: User,
+    agreement: Agreement,
+    party: Party,
+    year: int,
+    actuals: dict[str, tuple[int | None, str]],
+    own_financing: int,
+    other_funding: list[tuple[str, int]],
+    comment: str = "",
+    submit: bool = False,
+    expected_version: int | None = None,
+) -> EconomicReport:
+    """Save the party's report for ``year`` (``actuals``: category -> (actual, comment);
+    ``other_funding``: (funder, amount)). Only the party's own organisation writes it;
+    submitting checks that every budget line has an actual and every deviation a comment,
+    then locks the report."""
+    require(can_write_economic_report(user, party))
+    if party.agreement_id != agreement.pk:
+        raise ValidationError("Välj en idéburen part i överenskommelsen.")
+    if not agreement.period_start.year <= year <= agreement.period_end.year:
+        raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
+    report = _report_for_update(agreement, party, year, expected_version)
+    report.own_financing = own_financing
+    report.comment = comment
+    report.status = EconomicReportStatus.SUBMITTED if submit else EconomicReportStatus.DRAFT
+    report.submitted_at = timezone.now() if submit else None
+    report.submitted_by = user if submit else None
+    errors: dict[str, list[str]] = {}
+    try:
+        report.full_clean(exclude=["agreement", "party"])
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    lines = _report_lines(actuals, errors)
+    funding = _report_funding(other_funding, errors)
+    if submit and not errors:
+        errors.update(_submission_errors(party, year, actuals))
+    if errors:
+        raise ValidationError(errors)
+    _save_versioned(report, expected_version or None)
+    report.lines.all().delete()
+    report.other_funding.all().delete()
+    for row in [*lines, *funding]:
+        row.report = report
+        row.save()
+    return report
+
+
+def _submission_errors(
+    party: Party, year: int, actuals: dict[str, tuple[int | None, str]]
+) -> dict[str, list[str]]:
+    """Every budget line needs an actual, every deviation from it a comment."""
+    from .economic_result import deviation
+
+    errors: dict[str, list[str]] = {}
+    budget = PartyBudget.objects.filter(party=party, year=year).prefetch_related("lines").first()
+    budget_lines = list(budget.lines.all()) if budget else []
+    budgeted = {line.category for line in budget_lines}
+    for category, (actual, line_comment) in actuals.items():
+        if category not in budgeted and actual and not line_comment.strip():
+            errors[f"{category}_comment"] = [
+                "Kostnaden finns inte i budgeten: förklara den innan du lämnar in."
+            ]
+    for line in budget_lines:
+        actual, line_comment = actuals.get(line.category, (None, ""))
+        if actual is None:
+            errors[f"{line.category}_actual"] = [
+                f"Ange utfallet för {line.display_label.lower()} innan du lämnar in."
+            ]
+        elif deviation(line.amount, actual) and not line_comment.strip():
+            errors[f"{line.category}_comment"] = [
+                "Utfallet avviker från budgeten: förklara avvikelsen innan du lämnar in."
+            ]
+    return errors
+
+
+@transaction.atomic
+def economic_report_reopen(*, user: User, report: EconomicReport) -> EconomicReport:
+    """The administrator unlocks a submitted report so the party can change it."""
+    require(can_reopen_economic_report(user, report.agreement))
+    report = EconomicReport.objects.select_for_update().get(pk=report.pk)
+    if not report.is_submitted:
+        raise ValidationError("Redovisningen är inte inlämnad.")
+    report.status = EconomicReportStatus.DRAFT
+    report.submitted_at = None
+    report.submitted_by = None
+    _save_versioned(report, report.version)
+    return report

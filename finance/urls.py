@@ -2,7 +2,7 @@ from django.urls import path
 
 from common import converters
 
-from . import sie_views, views
+from . import economic_report_views, sie_views, views
 
 converters.register()
 
@@ -44,6 +44,21 @@ urlpatterns = [
         "ersattning/<id:compensation_pk>/avrakning/<int:year>/",
         views.settlement_create,
         name="settlement_create",
+    ),
+    path(
+        "overenskommelser/<id:pk>/redovisning/<id:party_pk>/<int:year>/",
+        economic_report_views.economic_report,
+        name="economic_report",
+    ),
+    path(
+        "redovisning/<id:report_pk>/oppna/",
+        economic_report_views.economic_report_reopen,
+        name="economic_report_reopen",
+    ),
+    path(
+        "redovisning/<id:report_pk>/aterbetalning/",
+        economic_report_views.economic_report_claim,
+        name="economic_report_claim",
     ),
     path("oversikt/", views.overview, name="overview"),
     path("oversikt/export.csv", views.overview_export, name="overview_export"),

@@ -482,6 +482,7 @@ class SentReminder(models.Model):
         ROUND_DUE = "round_due", "Omgång snart sista dag"
         ROUND_OVERDUE = "round_overdue", "Omgång försenad"
         MEETING_NEEDED = "meeting_needed", "Uppföljningsmöte behöver planeras"
+        DOCUMENTS_MISSING = "documents_missing", "Årliga dokument saknas"
 
     key = models.CharField(max_length=300, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)

@@ -3,6 +3,9 @@
 - Partners: a round is open and due within 7 days (kind ``round_due``) or overdue (kind
   ``round_overdue``) and their organisation has not submitted. Recipients: the partner
   users of the organisation, else the organisation's contact persons.
+- Partners: the yearly documents (verksamhetsberättelse, årsredovisning,
+  revisionsberättelse) of an agreement year are past their due date (30 June of the next
+  year) and some have not been uploaded (kind ``documents_missing``).
 - Administrators: a follow-up of the derived plan is due within 30 days or overdue and no
   meeting is planned in its period (kind ``meeting_needed``).
 
@@ -19,6 +22,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 
+from attachments.rules import overdue_document_years, required_documents
+from attachments.selectors import arrived_keys
 from common.privacy import PRIVACY_NOTICE
 from partnerships.models import Agreement, ContactPerson, Party, Sector, User
 
@@ -139,6 +144,58 @@ def round_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
     return reminders
 
 
+def document_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
+    """Missing yearly documents of approved agreements, for years past their due date."""
+    agreements = list(
+        Agreement.objects.filter(approved=True, period_start__year__lt=today.year)
+        .filter(period_end__year__gte=today.year - 2)
+        .prefetch_related("parties__organisation")
+        .order_by("pk")
+    )
+    if not agreements:
+        return []
+    arrived = arrived_keys([a.pk for a in agreements])
+    parties = [p for a in agreements for p in a.parties.all() if p.role == Sector.IDEA_BASED]
+    users_by_org, contacts_by_org = _emails_by_org({p.organisation_id for p in parties})
+    reminders = []
+    for agreement in agreements:
+        years = range(agreement.period_start.year, agreement.period_end.year + 1)
+        rows = required_documents(
+            agreement_id=agreement.pk,
+            years=overdue_document_years(years, today),
+            organisations=[
+                (p.organisation_id, p.organisation.name)
+                for p in agreement.parties.all()
+                if p.role == Sector.IDEA_BASED
+            ],
+            arrived=arrived,
+            today=today,
+        )
+        url = base_url + reverse("attachments:agreement_attachments", args=[agreement.pk])
+        for row in rows:
+            if row.complete:
+                continue
+            subject = f"Dokument saknas för {row.year}: {agreement.title}"
+            body = (
+                f"Hej,\n\nför överenskommelsen {agreement.title} saknas fortfarande dessa "
+                f"dokument för {row.year} från {row.organisation_name}: "
+                f"{', '.join(row.missing).lower()}.\n\nLadda upp dem här: {url}\n\n"
+                "Social- och omsorgsförvaltningen"
+            )
+            for email in _partner_recipients(row.organisation_id, users_by_org, contacts_by_org):
+                reminders.append(
+                    Reminder(
+                        kind=SentReminder.Kind.DOCUMENTS_MISSING,
+                        object_key=f"agreement-{agreement.pk}-org-{row.organisation_id}-"
+                        f"documents-{row.year}",
+                        recipient=email,
+                        subject=subject,
+                        body=body,
+                    )
+                )
+    return reminders
+
+
 def meeting_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
     needing = followups_needing_meeting(Agreement.objects.all(), today)
     if not needing:
@@ -189,7 +246,12 @@ def meeting_reminders(today: dt.date, base_url: str = "") -> list[Reminder]:
 def send_reminders(*, today: dt.date, base_url: str = "") -> int:
     """Send every reminder not sent before; return how many were sent."""
     sent = 0
-    for reminder in round_reminders(today, base_url) + meeting_reminders(today, base_url):
+    reminders = (
+        round_reminders(today, base_url)
+        + document_reminders(today, base_url)
+        + meeting_reminders(today, base_url)
+    )
+    for reminder in reminders:
         key = SentReminder.make_key(
             kind=reminder.kind, object_key=reminder.object_key, recipient=reminder.recipient
         )

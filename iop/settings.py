@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "partnerships",
+    "attachments",
     "accounts",
     "drafts",
     "finance",
@@ -151,6 +152,32 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles"))
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "media/"
+
+# Uploaded files (attachments) go through Django's storage API: MEDIA_ROOT by default, an
+# S3-compatible bucket when IOP_S3_BUCKET is set. Files are never served from a public URL:
+# the scoped download view streams them.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+IOP_S3_BUCKET = env("IOP_S3_BUCKET", default="")
+if IOP_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": IOP_S3_BUCKET,
+            "endpoint_url": env("IOP_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("IOP_S3_REGION", default="") or None,
+            "access_key": env("IOP_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("IOP_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env("IOP_S3_PREFIX", default=""),
+            "default_acl": None,  # the bucket's own (private) policy
+            "querystring_auth": True,  # no unsigned URLs, should one ever be built
+            "file_overwrite": False,
+            "addressing_style": env("IOP_S3_ADDRESSING_STYLE", default="") or None,
+        },
+    }
+IOP_ATTACHMENT_MAX_BYTES = env.int("IOP_ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
 # In development and tests static files come from the finders; in production from
 # collectstatic's STATIC_ROOT.
 WHITENOISE_USE_FINDERS = DEBUG

@@ -33,5 +33,6 @@ urlpatterns = [
     path("dokument/", include("documents.urls")),
     path("", include("publication.urls")),
     path("arkiv/", include("archive.urls")),
+    path("bilagor/", include("attachments.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from partnerships.selectors import agreements_visible_to
 ATTENTION_PROVIDERS = [
     partnerships.attention.attention_items,
     finance.attention.attention_items,
+    finance.attention.economic_report_items,
     followups.attention.attention_items,
 ]
 

@@ -24,6 +24,7 @@ removed afterwards, whatever happens.
 from __future__ import annotations
 
 import glob
+import hashlib
 import http.client
 import json
 import os
@@ -181,11 +182,15 @@ def django_env(database_url: str) -> dict:
     return env
 
 
-def manage(database_url: str, *args: str) -> str:
+def manage(database_url: str, *args: str, media_root: Path | None = None) -> str:
+    env = django_env(database_url)
+    if media_root is not None:
+        env["MEDIA_ROOT"] = str(media_root)
+        env.pop("IOP_S3_BUCKET", None)
     result = subprocess.run(
         [PYTHON, "manage.py", *args],
         cwd=ROOT,
-        env=django_env(database_url),
+        env=env,
         check=True,
         capture_output=True,
         text=True,
@@ -401,12 +406,50 @@ def snapshot(cluster: Cluster, database: str) -> dict:
     return state
 
 
+UPLOAD_SNIPPET = """
+from django.core.files.uploadedfile import SimpleUploadedFile
+from attachments.services import attachment_upload
+from partnerships.models import Party, User
+user = User.objects.get(username="iogt")
+party = Party.objects.filter(organisation=user.organisation).order_by("-agreement__period_start")[0]
+png = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63"
+    "f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082"
+)
+a = attachment_upload(user=user, agreement=party.agreement, organisation=user.organisation,
+    kind="annual_accounts", year=party.agreement.period_start.year,
+    uploaded=SimpleUploadedFile("arsredovisning.png", png))
+print(a.pk, a.sha256)
+"""
+
+CHECK_FILES_SNIPPET = """
+import hashlib
+from attachments.models import Attachment
+from attachments.services import attachment_bytes
+for a in Attachment.objects.order_by("pk"):
+    print(a.pk, a.sha256 == hashlib.sha256(attachment_bytes(a)).hexdigest())
+"""
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
 def check_backup(cluster: Cluster, checks: Checks) -> None:
     log("backup and restore of the demo data")
     source = cluster.url("iop_source")
     cluster.createdb("iop_source")
     manage(source, "migrate", "--no-input", "-v", "0")
     manage(source, "seed_demo")
+    media_source = cluster.dir / "media-source"
+    uploaded = manage(
+        source, "shell", "--no-imports", "-c", UPLOAD_SNIPPET, media_root=media_source
+    ).split()
+    checks.expect(len(uploaded) == 2, f"an attachment uploaded into MEDIA_ROOT {uploaded}")
     before = snapshot(cluster, "iop_source")
     checks.expect(before["money"]["compensation base amounts"] > 0, "the demo has money")
     print("    money totals: " + json.dumps(before["money"], ensure_ascii=False), flush=True)
@@ -419,6 +462,8 @@ def check_backup(cluster: Cluster, checks: Checks) -> None:
         "PSQL": str(cluster.bin / "psql"),
     }
     env = dict(os.environ, **tools, DATABASE_URL=source + "?conn_max_age=60")
+    env.pop("IOP_S3_BUCKET", None)
+    env["MEDIA_ROOT"] = str(media_source)
     subprocess.run(
         [str(ROOT / "scripts" / "backup"), str(dump)],
         env=env,
@@ -431,14 +476,35 @@ def check_backup(cluster: Cluster, checks: Checks) -> None:
     )
     checks.expect(oct(dump.stat().st_mode & 0o777) == "0o600", "backup readable by its owner only")
 
+    archive = Path(f"{dump}.media.tar.gz")
+    checks.expect(archive.exists(), "uploaded files archived beside the dump")
+    checks.expect(oct(archive.stat().st_mode & 0o777) == "0o600", "file archive owner-only")
+
     cluster.createdb("iop_restored")
     env["DATABASE_URL"] = cluster.url("iop_restored")
+    media_restored = cluster.dir / "media-restored"
+    env["MEDIA_ROOT"] = str(media_restored)
     subprocess.run(
         [str(ROOT / "scripts" / "restore"), str(dump)],
         env=env,
         check=True,
         capture_output=True,
         text=True,
+    )
+    checks.expect(
+        tree_digest(media_restored) == tree_digest(media_source) != {},
+        "uploaded files equal after restore",
+    )
+    readback = manage(
+        cluster.url("iop_restored"),
+        "shell",
+        "--no-imports",
+        "-c",
+        CHECK_FILES_SNIPPET,
+        media_root=media_restored,
+    ).split()
+    checks.expect(
+        readback == [uploaded[0], "True"], f"restored attachment reads back intact {readback}"
     )
     after = snapshot(cluster, "iop_restored")
     checks.expect(after["money"] == before["money"], "money totals equal after restore")

@@ -4,13 +4,14 @@ money paid and decided, follow-ups and the latest assessment; and what is due ne
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from finance import annual_report_data as finance_data
+from finance import documents_data as finance_data_economic
 from followups import documents_data as followup_data
 from partnerships.models import Agreement, Board, Party
 from partnerships.rules import STATUS_LABELS
@@ -62,6 +63,8 @@ class AgreementRow:
     unsettled: list[dict[str, Any]]
     followup: dict[str, Any]  # followups.documents_data.followup_year_summary
     successor: SuccessorBrief | None
+    # finance.documents_data.EconomicResultRow of the year (submitted reports only)
+    economic: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -147,6 +150,7 @@ def snapshot(
             "pk", "predecessor_id", "approved", "period_start", "period_end", "title"
         )
     }
+    economic = finance_data_economic.economic_results(ids, [year])
     rows = [
         _row(
             agreement,
@@ -159,6 +163,8 @@ def snapshot(
         )
         for agreement in agreements
     ]
+    for row in rows:
+        row.economic = economic[row.id]
     result = AnnualReportSnapshot(
         kind=DocumentKind.ANNUAL_REPORT.value,
         document=DocumentBlock.draft_of(date),

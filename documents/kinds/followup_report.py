@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from finance import documents_data as finance_data
 from followups import documents_data as followup_data
 from followups.models import FollowUpRound
 
@@ -23,6 +24,8 @@ class FollowUpReportSnapshot(Snapshot):
     agreement: AgreementRef
     texts: ReportTexts
     report: dict[str, Any]  # followups.documents_data.FollowUpReport
+    # finance.documents_data.EconomicResultRow of the period's years (submitted reports only)
+    economic: list[dict[str, Any]] = field(default_factory=list)
 
 
 def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
@@ -35,6 +38,9 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         agreement=AgreementRef.of(agreement),
         texts=ReportTexts(period=texts.period_text(agreement.period_start, agreement.period_end)),
         report=followup_data.followup_report_data(round),
+        economic=finance_data.economic_results(
+            [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
+        )[agreement.pk],
     ).as_dict()
 
 

@@ -64,8 +64,12 @@ def test_round_reminders_go_once_to_partner_users(world):
     with time_machine.travel(dt.datetime(2026, 12, 1, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
 
-    def to_partner():
-        return [m for m in mail.outbox if m.to == [world.partner.email]]
+    def to_partner():  # the round's reminders (the yearly documents have their own)
+        return [
+            m
+            for m in mail.outbox
+            if m.to == [world.partner.email] and not m.subject.startswith("Dokument saknas")
+        ]
 
     assert to_partner() == []  # 14 days left: too early
     with time_machine.travel(dt.datetime(2026, 12, 9, 8, tzinfo=STOCKHOLM), tick=False):
@@ -79,7 +83,12 @@ def test_round_reminders_go_once_to_partner_users(world):
         call_command("send_followup_reminders")
     assert len(to_partner()) == 2
     assert to_partner()[1].subject.startswith("Försenad")
-    assert SentReminder.objects.filter(recipient=world.partner.email).count() == 2
+    assert (
+        SentReminder.objects.filter(recipient=world.partner.email)
+        .exclude(kind=SentReminder.Kind.DOCUMENTS_MISSING)
+        .count()
+        == 2
+    )
     assert SentReminder.objects.count() == len(mail.outbox)
 
 
@@ -111,7 +120,11 @@ def test_meeting_reminder_to_agreement_administrators_once(world):
     with time_machine.travel(dt.datetime(2026, 12, 2, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
         call_command("send_followup_reminders")
-    to_this = sorted(m.to[0] for m in mail.outbox if world.agreement.title in m.subject)
+    to_this = sorted(
+        m.to[0]
+        for m in mail.outbox
+        if m.subject == f"Uppföljningsmöte behöver planeras: {world.agreement.title}"
+    )
     assert to_this == sorted([world.admin.email, other_admin.email])
     assert world.board_staff.email not in {m.to[0] for m in mail.outbox}
     assert world.outsider_admin.email not in to_this
@@ -120,3 +133,38 @@ def test_meeting_reminder_to_agreement_administrators_once(world):
     with time_machine.travel(dt.datetime(2026, 12, 3, 8, tzinfo=STOCKHOLM), tick=False):
         call_command("send_followup_reminders")
     assert len(mail.outbox) == sent
+
+
+def test_missing_yearly_documents_are_reminded_once_after_their_due_date(world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from attachments.models import AttachmentKind
+    from attachments.services import attachment_upload
+    from tests.attachments.files import PNG_BYTES
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    for kind in (AttachmentKind.ACTIVITY_REPORT, AttachmentKind.ANNUAL_ACCOUNTS):
+        attachment_upload(
+            user=world.partner,
+            agreement=world.agreement,
+            organisation=world.association,
+            kind=kind,
+            year=2024,
+            uploaded=SimpleUploadedFile("a.png", PNG_BYTES),
+        )
+
+    def documents_mail():
+        subject = f"Dokument saknas för 2024: {world.agreement.title}"
+        return [m for m in mail.outbox if m.subject == subject]
+
+    with time_machine.travel(dt.datetime(2025, 6, 30, 8, tzinfo=STOCKHOLM), tick=False):
+        call_command("send_followup_reminders")
+    assert documents_mail() == []  # 2024's documents are due on 30 June 2025
+    with time_machine.travel(dt.datetime(2025, 7, 1, 8, tzinfo=STOCKHOLM), tick=False):
+        call_command("send_followup_reminders")
+        call_command("send_followup_reminders")
+    sent = documents_mail()
+    assert [m.to for m in sent] == [[world.partner.email]]
+    assert "för 2024" in sent[0].body and "revisionsberättelse" in sent[0].body
+    assert "verksamhetsberättelse" not in sent[0].body
+    assert f"/bilagor/overenskommelser/{world.agreement.pk}/" in sent[0].body

@@ -31,6 +31,9 @@ NO_HISTORY = {
     "issued_by and issued_at are the record",
     "documents.AnnualReportJob": "a render job; its result is an IssuedDocument",
     "documents.PreviewRender": "a lock held while a preview renders, deleted right after",
+    "finance.SieExportBatch": "itself the record of an export: never changed after it is made "
+    "(only its download count)",
+    "finance.SieExportLine": "part of the record of an export, written once with its batch",
 }
 
 

@@ -7,12 +7,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.services import invitation_create
+from attachments.models import Attachment, AttachmentKind
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
-from finance.models import IndexValue, SieExportBatch
+from finance.models import EconomicReport, EconomicReportStatus, IndexValue, SieExportBatch
 from followups.models import CalendarFeed, ReportStatus
 from partnerships.models import Sector, User
 from publication.models import Publication
@@ -30,7 +32,7 @@ ROLES = ("anonymous", "admin", "board_staff", "partner", "outsider_admin", "othe
 
 
 @pytest.fixture
-def objects(world) -> dict:
+def objects(world, settings, tmp_path) -> dict:
     agreement = world.agreement
     board = agreement.board
     idea_party = agreement.parties.get(role=Sector.IDEA_BASED)
@@ -116,6 +118,26 @@ def objects(world) -> dict:
     sie_batch = SieExportBatch.objects.create(
         organisation=world.municipality, number=1, created_by=world.admin, content=b"#FLAGGA 0"
     )
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    attachment = Attachment(
+        agreement=agreement,
+        organisation=world.association,
+        kind=AttachmentKind.ANNUAL_ACCOUNTS,
+        year=2024,
+        name="arsredovisning.png",
+        content_type="image/png",
+        size=4,
+        sha256="0" * 64,
+        uploaded_by=world.partner,
+    )
+    attachment.file.save("x", ContentFile(b"\x89PNG"), save=True)
+    economic_report = EconomicReport.objects.create(
+        agreement=agreement,
+        party=idea_party,
+        year=2024,
+        own_financing=10_000,
+        status=EconomicReportStatus.SUBMITTED,
+    )
     invitation, invitation_token = invitation_create(
         user=world.admin,
         organisation=world.municipality,
@@ -125,6 +147,8 @@ def objects(world) -> dict:
         role=User.Role.BOARD_STAFF,
     )
     return {
+        "attachment": attachment.pk,
+        "economic_report": economic_report.pk,
         "agreement": agreement.pk,
         "other_agreement": world.other_agreement.pk,
         "idea_party": idea_party.pk,

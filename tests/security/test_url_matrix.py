@@ -167,6 +167,32 @@ MATRIX: dict[str, Expect] = {
         "login 200 403 403 404 404",
         "login 200 403 403 404 404",
     ),
+    "finance:economic_report": E(
+        {"pk": "agreement", "party_pk": "idea_party", "year": "year"},
+        "login 200 200 200 404 404",
+        "login 403 403 400 404 404",
+    ),
+    "finance:economic_report_reopen": E(
+        {"report_pk": "economic_report"},
+        "login 405 405 405 405 405",
+        "login 302 403 403 404 404",
+    ),
+    "finance:economic_report_claim": E(
+        {"report_pk": "economic_report"},
+        "login 200 403 403 404 404",
+        "login 200 403 403 404 404",
+    ),
+    # --- attachments: downloads only through the scoped view ---------------------------------
+    "attachments:agreement_attachments": E(
+        A, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+    "attachments:upload": E(A, "login 200 403 200 404 404", "login 200 403 200 404 404"),
+    "attachments:download": E(
+        {"pk": "attachment"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
+    ),
+    "attachments:delete": E(
+        {"pk": "attachment"}, "login 405 405 405 405 405", "login 302 403 302 404 404"
+    ),
     "finance:claim_create": E(A, "login 200 403 403 404 404", "login 200 403 403 404 404"),
     "finance:claim_update": E(
         {"pk": "agreement", "claim_pk": "claim"},

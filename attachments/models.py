@@ -1,0 +1,110 @@
+"""Files attached to an agreement (and optionally to one of its follow-up rounds or economic
+reports). The bytes live in Django's default storage (MEDIA_ROOT or S3-compatible object
+storage); a row never points at a public URL: downloads go through the scoped view.
+
+The agreement is required (it decides who may see the file); the target is an optional
+generic relation, so finance and followups can hang attachments on their objects without
+this app importing them.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from common.privacy import LINE_GUARD
+from partnerships.models import Agreement, Organisation
+
+
+class AttachmentKind(models.TextChoices):
+    ACTIVITY_REPORT = "activity_report", "Verksamhetsberättelse"
+    ANNUAL_ACCOUNTS = "annual_accounts", "Årsredovisning"
+    AUDIT_REPORT = "audit_report", "Revisionsberättelse"
+    SIGNED_AGREEMENT = "signed_agreement", "Signerad överenskommelse"
+    MINUTES = "minutes", "Protokoll"
+    OTHER = "other", "Övrigt"
+
+
+# What every idea-based party hands in for each year of the agreement.
+REQUIRED_YEARLY_KINDS = (
+    AttachmentKind.ACTIVITY_REPORT,
+    AttachmentKind.ANNUAL_ACCOUNTS,
+    AttachmentKind.AUDIT_REPORT,
+)
+
+
+def storage_name(instance: "Attachment", filename: str) -> str:
+    """Where the bytes are stored: a random name, never anything the user typed."""
+    return f"attachments/{instance.agreement_id}/{uuid.uuid4().hex}"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def active(self) -> "AttachmentQuerySet":
+        return self.filter(deleted_at__isnull=True)
+
+
+class Attachment(models.Model):
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.PROTECT,
+        related_name="attachments",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        help_text="Den part vars dokument det är.",
+    )
+    kind = models.CharField("typ av dokument", max_length=30, choices=AttachmentKind.choices)
+    year = models.PositiveSmallIntegerField(
+        "avser år", validators=[MinValueValidator(1990), MaxValueValidator(2200)]
+    )
+    file = models.FileField("fil", upload_to=storage_name, max_length=200)
+    name = models.CharField("filnamn", max_length=130, validators=LINE_GUARD)
+    content_type = models.CharField("filtyp", max_length=100)
+    size = models.PositiveBigIntegerField("storlek (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    deleted_at = models.DateTimeField("borttagen", null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bilaga"
+        verbose_name_plural = "bilagor"
+        ordering = ["-year", "kind", "pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_type__isnull=True, target_id__isnull=True)
+                | Q(target_type__isnull=False, target_id__isnull=False),
+                name="attachment_target_complete",
+            ),
+            models.CheckConstraint(condition=Q(size__gt=0), name="attachment_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}: {self.name}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
