@@ -41,6 +41,7 @@ class OrganisationForm(forms.ModelForm):
             "name",
             "organisation_number",
             "sector",
+            "public_kind",
             "street_address",
             "postal_code",
             "city",

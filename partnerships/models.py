@@ -25,6 +25,30 @@ class Sector(models.TextChoices):
     IDEA_BASED = "idea_based", "Idéburen sektor"
 
 
+class PublicKind(models.TextChoices):
+    """What a public body is, so every text calls it by its name ("regionen", not
+    "kommunen")."""
+
+    MUNICIPALITY = "kommun", "Kommun"
+    REGION = "region", "Region"
+
+
+PUBLIC_BODY_WORDS = {
+    PublicKind.MUNICIPALITY: ("kommunen", "kommunens"),
+    PublicKind.REGION: ("regionen", "regionens"),
+}
+
+
+def public_body_words(kind: str | None) -> tuple[str, str]:
+    """("kommunen", "kommunens") or ("regionen", "regionens"): the public body in a text."""
+    return PUBLIC_BODY_WORDS.get(kind, PUBLIC_BODY_WORDS[PublicKind.MUNICIPALITY])
+
+
+def public_kind_from_name(name: str) -> str:
+    """ "Region Östergötland" is a region; anything else a municipality until told."""
+    return PublicKind.REGION if name.strip().startswith("Region ") else PublicKind.MUNICIPALITY
+
+
 class Organisation(models.Model):
     """An organisation in the shared register (organisation numbers are public)."""
 
@@ -40,6 +64,13 @@ class Organisation(models.Model):
         validators=[validate_organisation_number],
     )
     sector = models.CharField("sektor", max_length=20, choices=Sector.choices)
+    public_kind = models.CharField(
+        "kommun eller region",
+        max_length=10,
+        choices=PublicKind.choices,
+        default=PublicKind.MUNICIPALITY,
+        help_text="För offentlig sektor: styr om texterna säger ”kommunen” eller ”regionen”.",
+    )
     street_address = models.CharField(
         "utdelningsadress", max_length=200, blank=True, validators=LINE_GUARD
     )
@@ -89,6 +120,16 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:organisation_detail", args=[self.pk])
+
+    @property
+    def public_noun(self) -> str:
+        """ "kommunen" or "regionen"."""
+        return public_body_words(self.public_kind)[0]
+
+    @property
+    def public_genitive(self) -> str:
+        """ "kommunens" or "regionens"."""
+        return public_body_words(self.public_kind)[1]
 
     def clean(self) -> None:
         if self.organisation_number:
