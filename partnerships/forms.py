@@ -189,7 +189,7 @@ GoalFormSet = inlineformset_factory(Agreement, Goal, form=GoalForm, extra=3, can
 class PartyForm(forms.ModelForm):
     class Meta:
         model = Party
-        fields = ["organisation", "role"]
+        fields = ["organisation", "role", "unit"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

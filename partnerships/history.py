@@ -7,7 +7,15 @@ number of entries: one query per tracked model, diffs computed in Python.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .models import Agreement, Goal, Party, Responsibility, Signatory, Termination
+from .models import (
+    Agreement,
+    Goal,
+    Party,
+    Responsibility,
+    Signatory,
+    Termination,
+    party_display_name,
+)
 
 _ACTIONS = {"+": "skapade", "~": "ändrade", "-": "tog bort"}
 _IGNORED = {
@@ -118,9 +126,12 @@ def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEnt
         Party.history.filter(agreement_id=agreement.pk).select_related("history_user")
     )
     party_ids = {r.id for r in party_records}
-    organisation_names = dict(
-        Party.objects.filter(pk__in=party_ids).values_list("pk", "organisation__name")
-    )
+    organisation_names = {
+        pk: party_display_name(name, unit)
+        for pk, name, unit in Party.objects.filter(pk__in=party_ids).values_list(
+            "pk", "organisation__name", "unit"
+        )
+    }
 
     def party_name(party_id: int) -> str:
         return organisation_names.get(party_id, f"part #{party_id}")

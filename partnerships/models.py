@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
@@ -436,6 +437,16 @@ class Party(models.Model):
         related_name="parties",
     )
     role = models.CharField("roll", max_length=20, choices=Sector.choices)
+    # A unit of a public body as the party (e.g. its GIS department), not a made-up
+    # organisation: "Linköpings kommun, GIS-avdelningen".
+    unit = models.CharField(
+        "enhet",
+        max_length=200,
+        blank=True,
+        validators=LINE_GUARD,
+        help_text="För en enhet i en kommun eller region, t.ex. GIS-avdelningen. "
+        "Lämnas tomt annars.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -454,7 +465,23 @@ class Party(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} ({self.get_role_display()})"
+        return f"{self.display_name} ({self.get_role_display()})"
+
+    @property
+    def display_name(self) -> str:
+        """ "Linköpings kommun, GIS-avdelningen" for a unit, else the organisation's name."""
+        return party_display_name(self.organisation.name, self.unit)
+
+    def clean(self) -> None:
+        self.unit = self.unit.strip()
+        if self.unit and self.role and self.role != Sector.PUBLIC:
+            raise ValidationError(
+                {"unit": "Bara en offentlig part (kommun eller region) kan anges som enhet."}
+            )
+
+
+def party_display_name(organisation_name: str, unit: str = "") -> str:
+    return f"{organisation_name}, {unit}" if unit else organisation_name
 
 
 class Responsibility(models.Model):

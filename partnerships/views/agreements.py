@@ -287,7 +287,7 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
                 responsibility_formset=responsibility_formset,
                 signatory_formset=signatory_formset,
             )
-            messages.success(request, f"Uppgifterna för {party.organisation} har sparats.")
+            messages.success(request, f"Uppgifterna för {party.display_name} har sparats.")
             return redirect(agreement)
         status = 400
     return render(
