@@ -591,7 +591,7 @@ class AuditEvent(models.Model):
     # the application deletes): its events go with it.
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="audit_events")
     action = models.CharField("händelse", max_length=60)  # e.g. "followups.report_submitted"
-    text = models.CharField("beskrivning", max_length=300)
+    text = models.CharField("beskrivning", max_length=300, validators=LINE_GUARD)
     user = models.ForeignKey(
         User, verbose_name="av", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -23,7 +23,6 @@ APPS = ("partnerships", "finance", "followups", "documents")
 # Models without a change history, and why. Anything else must have HistoricalRecords.
 NO_HISTORY = {
     "partnerships.User": "accounts; Django's admin log and last_login record account changes",
-    "partnerships.Board": "the name of a board, no agreement data or money",
     "finance.IndexSeries": "a series' name only; its values (IndexValue) have history",
     "followups.CalendarFeed": "a user's secret calendar address, no agreement data",
     "followups.SentReminder": "itself a log of sent e-mails",
@@ -31,6 +30,7 @@ NO_HISTORY = {
     "issued_by and issued_at are the record",
     "documents.AnnualReportJob": "a render job; its result is an IssuedDocument",
     "documents.PreviewRender": "a lock held while a preview renders, deleted right after",
+    "partnerships.AuditEvent": "itself the log of named business events, append-only",
     "finance.SieExportBatch": "itself the record of an export: never changed after it is made "
     "(only its download count)",
     "finance.SieExportLine": "part of the record of an export, written once with its batch",
