@@ -18,6 +18,7 @@ from .models import (
     Signatory,
     Termination,
     User,
+    public_kind_from_name,
 )
 from .orgnr import normalise_organisation_number
 
@@ -60,6 +61,13 @@ class OrganisationForm(forms.ModelForm):
             pk=self.instance.pk
         ).order_by("name")
         self.fields["successor"].required = False
+        self.fields["public_kind"].required = False
+
+    def clean_public_kind(self) -> str:
+        # Not sent: a region when the name says so ("Region Östergötland"), else a kommun.
+        return self.cleaned_data.get("public_kind") or public_kind_from_name(
+            self.data.get(self.add_prefix("name"), "")
+        )
 
     def clean_organisation_number(self) -> str | None:
         value = self.cleaned_data.get("organisation_number")

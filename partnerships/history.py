@@ -72,9 +72,12 @@ def _value_names(model, raw_changes) -> dict[tuple[str, object], str]:
     for name, values in wanted.items():
         model_field = _field(model, name)
         if model_field.many_to_one:
-            related = model_field.related_model._default_manager.select_related().filter(
-                pk__in=values
-            )
+            related_model = model_field.related_model
+            # What its name needs (a board's organisation), fetched in the same query.
+            joins = [
+                f.name for f in related_model._meta.concrete_fields if f.many_to_one and not f.null
+            ]
+            related = related_model._default_manager.select_related(*joins).filter(pk__in=values)
             names.update(((name, obj.pk), str(obj)) for obj in related)
         elif model_field.choices:
             labels = dict(model_field.flatchoices)

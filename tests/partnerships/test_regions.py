@@ -59,3 +59,12 @@ def test_template_filter_and_documents_use_the_region_word():
         Context({"s": {"board": {"public_kind": board.public_kind}}, "rows": []})
     )
     assert "Regionens medel utbetalda" in rows and "Kommunens" not in rows
+
+
+@pytest.mark.django_db
+def test_organisation_form_without_a_kind_takes_it_from_the_name():
+    from partnerships.forms import OrganisationForm
+
+    form = OrganisationForm(data={"name": "Region Östergötland", "sector": "public"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["public_kind"] == PublicKind.REGION
