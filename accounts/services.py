@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.permissions import require
-from partnerships.models import Board, Organisation, Sector, User
+from partnerships.models import Board, Organisation, Sector, User, public_kind_from_name
 
 from . import permissions
 from .models import ElegitimationLink, Invitation
@@ -213,7 +213,10 @@ def public_body_onboard(
     if not organisation_number.strip():
         raise ValidationError({"organisation_number": "Ange organisationsnumret."})
     organisation = Organisation(
-        name=name, organisation_number=organisation_number, sector=Sector.PUBLIC
+        name=name,
+        organisation_number=organisation_number,
+        sector=Sector.PUBLIC,
+        public_kind=public_kind_from_name(name),
     )
     organisation.full_clean()
     organisation.save()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import HttpRequest
 
 from .errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
@@ -76,3 +77,16 @@ def submit(
     if not all(valid):
         return 400
     return save_through_service(form, save, prefixed)
+
+
+def shown_without_errors(*forms_or_formsets) -> None:
+    """Show bound forms and formsets again as the user filled them in, without validating
+    them: a "one more row" button re-renders the page, it does not submit it."""
+    for item in forms_or_formsets:
+        if hasattr(item, "management_form"):
+            for subform in item.forms:
+                subform._errors = ErrorDict()
+            item._errors = [ErrorDict() for _ in item.forms]
+            item._non_form_errors = ErrorList()
+        else:
+            item._errors = ErrorDict()

@@ -59,7 +59,8 @@ def _nice_max(value: int) -> int:
 def bar_chart(points: list[tuple[int, int | None]]) -> Chart | None:
     if not points:
         return None
-    top = _nice_max(max((v or 0) for _, v in points))
+    highest = max((v or 0) for _, v in points)
+    top = _nice_max(highest)
     plot_h = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - LEFT - RIGHT) / len(points)
     bars = []
@@ -76,5 +77,8 @@ def bar_chart(points: list[tuple[int, int | None]]) -> Chart | None:
                 label="okänt" if value is None else format_sek(value),
             )
         )
+    if highest <= 0:
+        # Nothing to scale: one line at 0 kr, not an axis running "0 kr … 1 kr".
+        return Chart(bars=bars, ticks=[Tick(HEIGHT - BOTTOM, format_sek(0))])
     ticks = [Tick(HEIGHT - BOTTOM - plot_h * k / 4, format_sek(top * k // 4)) for k in range(5)]
     return Chart(bars=bars, ticks=ticks)

@@ -91,6 +91,12 @@ def _municipality(agreement: Agreement) -> str:
     return municipality.name if municipality is not None else "Kommunen"
 
 
+def _public_genitive(agreement: Agreement) -> str:
+    """ "kommunens" or "regionens"."""
+    municipality = agreement.municipality
+    return municipality.public_genitive if municipality is not None else "kommunens"
+
+
 def _compensations(agreement: Agreement) -> list[Compensation]:
     return list(
         ledger_queryset(Compensation.objects.filter(agreement=agreement)).order_by(
@@ -215,7 +221,8 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
     )
     if budgets and diff is None:
         warnings.append(
-            "Kommunens finansiering kan inte räknas fram (indexvärde saknas), så budgetens "
+            f"{_public_genitive(agreement).capitalize()} finansiering kan inte räknas fram "
+            "(indexvärde saknas), så budgetens "
             "balans kan inte kontrolleras."
         )
     elif diff:
@@ -225,7 +232,8 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
         )
     if budgets and compensations and municipal_total not in (None, compensation_total):
         warnings.append(
-            f"Kommunens finansiering i budgeten ({format_sek(municipal_total)}) skiljer sig "
+            f"{_public_genitive(agreement).capitalize()} finansiering i budgeten "
+            f"({format_sek(municipal_total)}) skiljer sig "
             f"från den totala ersättningen ({format_sek(compensation_total)})."
         )
     idea_based = {

@@ -107,11 +107,21 @@ def bar_chart(
             for i, s in enumerate(series)
         ),
     )
+    # All zero (or nothing reported): no top label, so the axis does not claim a "1".
+    top_label = (
+        format_html(
+            '<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>',
+            left - 4,
+            top + 10,
+            _fmt(top_value if top_value != int(top_value) else int(top_value)),
+        )
+        if any(numbers)
+        else ""
+    )
     axis = format_html(
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#1b1b1b"></line>'
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#1b1b1b"></line>'
-        '<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>'
-        '<text x="{}" y="{}" text-anchor="end" font-size="12">0</text>',
+        '{}<text x="{}" y="{}" text-anchor="end" font-size="12">0</text>',
         left,
         top,
         left,
@@ -120,9 +130,7 @@ def bar_chart(
         top + plot_h,
         left + plot_w,
         top + plot_h,
-        left - 4,
-        top + 10,
-        _fmt(top_value if top_value != int(top_value) else int(top_value)),
+        top_label,
         left - 4,
         top + plot_h,
     )

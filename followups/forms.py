@@ -1,8 +1,6 @@
 """Forms of follow-ups. Validation lives in the models and the privacy guard; forms only
 shape input. Every field has a label; bad input is shown next to the field."""
 
-import datetime as dt
-
 from django import forms
 from django.utils import timezone
 
@@ -11,6 +9,7 @@ from common.versioning import version_field
 from partnerships.models import ContactPerson, Goal
 
 from .models import TEXT_MAX, Figures, GoalResult, Meeting
+from .schedule import default_round_period
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -101,15 +100,14 @@ class RoundForm(forms.Form):
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
         if agreement is not None and not self.is_bound:
-            year = min(
-                max(timezone.localdate().year, agreement.period_start.year),
-                agreement.period_end.year,
+            start, end, due = default_round_period(
+                today=timezone.localdate(),
+                period_start=agreement.period_start,
+                period_end=agreement.period_end,
             )
-            start = max(dt.date(year, 1, 1), agreement.period_start)
-            end = min(dt.date(year, 12, 31), agreement.period_end)
             self.initial.setdefault("period_start", start)
             self.initial.setdefault("period_end", end)
-            self.initial.setdefault("due_date", min(end, dt.date(year, 12, 15)))
+            self.initial.setdefault("due_date", due)
 
 
 def _narrative_field(goal: Goal) -> forms.CharField:

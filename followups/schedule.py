@@ -105,3 +105,20 @@ def plan_status(
 def round_is_due_for_reminder(*, due_date: dt.date, today: dt.date, days: int = 7) -> bool:
     """An open round is worth a reminder from ``days`` before its due date and after."""
     return today >= due_date - dt.timedelta(days=days)
+
+
+def default_round_period(
+    *, today: dt.date, period_start: dt.date, period_end: dt.date
+) -> tuple[dt.date, dt.date, dt.date]:
+    """The period and due date a new follow-up round is offered: the agreement year (counted
+    from ``period_start``, as the plan counts it: July-June for a plan starting 1 July) that
+    holds ``today``, or the first or last one outside the agreement. Due 16 days before the
+    agreement year ends (15 December for a calendar year), never after the period."""
+    years = 0
+    while period_start + relativedelta(years=years + 1) <= min(today, period_end):
+        years += 1
+    year_start = period_start + relativedelta(years=years)
+    year_end = period_start + relativedelta(years=years + 1) - ONE_DAY
+    end = min(year_end, period_end)
+    due = max(year_start, min(end, year_end - dt.timedelta(days=16)))
+    return year_start, end, due

@@ -18,6 +18,7 @@ from .models import (
     Signatory,
     Termination,
     User,
+    public_kind_from_name,
 )
 from .orgnr import normalise_organisation_number
 
@@ -41,6 +42,7 @@ class OrganisationForm(forms.ModelForm):
             "name",
             "organisation_number",
             "sector",
+            "public_kind",
             "street_address",
             "postal_code",
             "city",
@@ -59,6 +61,13 @@ class OrganisationForm(forms.ModelForm):
             pk=self.instance.pk
         ).order_by("name")
         self.fields["successor"].required = False
+        self.fields["public_kind"].required = False
+
+    def clean_public_kind(self) -> str:
+        # Not sent: a region when the name says so ("Region Östergötland"), else a kommun.
+        return self.cleaned_data.get("public_kind") or public_kind_from_name(
+            self.data.get(self.add_prefix("name"), "")
+        )
 
     def clean_organisation_number(self) -> str | None:
         value = self.cleaned_data.get("organisation_number")
@@ -188,7 +197,7 @@ GoalFormSet = inlineformset_factory(Agreement, Goal, form=GoalForm, extra=3, can
 class PartyForm(forms.ModelForm):
     class Meta:
         model = Party
-        fields = ["organisation", "role"]
+        fields = ["organisation", "role", "unit"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

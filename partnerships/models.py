@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
@@ -25,6 +26,30 @@ class Sector(models.TextChoices):
     IDEA_BASED = "idea_based", "Idéburen sektor"
 
 
+class PublicKind(models.TextChoices):
+    """What a public body is, so every text calls it by its name ("regionen", not
+    "kommunen")."""
+
+    MUNICIPALITY = "kommun", "Kommun"
+    REGION = "region", "Region"
+
+
+PUBLIC_BODY_WORDS = {
+    PublicKind.MUNICIPALITY: ("kommunen", "kommunens"),
+    PublicKind.REGION: ("regionen", "regionens"),
+}
+
+
+def public_body_words(kind: str | None) -> tuple[str, str]:
+    """("kommunen", "kommunens") or ("regionen", "regionens"): the public body in a text."""
+    return PUBLIC_BODY_WORDS.get(kind, PUBLIC_BODY_WORDS[PublicKind.MUNICIPALITY])
+
+
+def public_kind_from_name(name: str) -> str:
+    """ "Region Östergötland" is a region; anything else a municipality until told."""
+    return PublicKind.REGION if name.strip().startswith("Region ") else PublicKind.MUNICIPALITY
+
+
 class Organisation(models.Model):
     """An organisation in the shared register (organisation numbers are public)."""
 
@@ -40,6 +65,13 @@ class Organisation(models.Model):
         validators=[validate_organisation_number],
     )
     sector = models.CharField("sektor", max_length=20, choices=Sector.choices)
+    public_kind = models.CharField(
+        "kommun eller region",
+        max_length=10,
+        choices=PublicKind.choices,
+        default=PublicKind.MUNICIPALITY,
+        help_text="För offentlig sektor: styr om texterna säger ”kommunen” eller ”regionen”.",
+    )
     street_address = models.CharField(
         "utdelningsadress", max_length=200, blank=True, validators=LINE_GUARD
     )
@@ -89,6 +121,16 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:organisation_detail", args=[self.pk])
+
+    @property
+    def public_noun(self) -> str:
+        """ "kommunen" or "regionen"."""
+        return public_body_words(self.public_kind)[0]
+
+    @property
+    def public_genitive(self) -> str:
+        """ "kommunens" or "regionens"."""
+        return public_body_words(self.public_kind)[1]
 
     def clean(self) -> None:
         if self.organisation_number:
@@ -382,7 +424,12 @@ class Goal(models.Model):
 
 
 class Party(models.Model):
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.CASCADE,
+        related_name="parties",
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name="organisation",
@@ -390,6 +437,16 @@ class Party(models.Model):
         related_name="parties",
     )
     role = models.CharField("roll", max_length=20, choices=Sector.choices)
+    # A unit of a public body as the party (e.g. its GIS department), not a made-up
+    # organisation: "Linköpings kommun, GIS-avdelningen".
+    unit = models.CharField(
+        "enhet",
+        max_length=200,
+        blank=True,
+        validators=LINE_GUARD,
+        help_text="För en enhet i en kommun eller region, t.ex. GIS-avdelningen. "
+        "Lämnas tomt annars.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -398,12 +455,33 @@ class Party(models.Model):
         ordering = ["-role", "organisation__name"]  # the public party first
         constraints = [
             models.UniqueConstraint(
-                fields=["agreement", "organisation"], name="party_once_per_agreement"
+                fields=["agreement", "organisation"],
+                name="party_once_per_agreement",
+                violation_error_message=(
+                    "Organisationen är redan part i den här överenskommelsen. "
+                    "En organisation kan bara vara part en gång."
+                ),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} ({self.get_role_display()})"
+        return f"{self.display_name} ({self.get_role_display()})"
+
+    @property
+    def display_name(self) -> str:
+        """ "Linköpings kommun, GIS-avdelningen" for a unit, else the organisation's name."""
+        return party_display_name(self.organisation.name, self.unit)
+
+    def clean(self) -> None:
+        self.unit = self.unit.strip()
+        if self.unit and self.role and self.role != Sector.PUBLIC:
+            raise ValidationError(
+                {"unit": "Bara en offentlig part (kommun eller region) kan anges som enhet."}
+            )
+
+
+def party_display_name(organisation_name: str, unit: str = "") -> str:
+    return f"{organisation_name}, {unit}" if unit else organisation_name
 
 
 class Responsibility(models.Model):

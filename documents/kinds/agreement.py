@@ -101,7 +101,7 @@ def queryset():
 
 def _party(party: Party) -> PartyInfo:
     return PartyInfo(
-        name=party.organisation.name,
+        name=party.display_name,
         organisation_number=party.organisation.organisation_number or "",
         role=party.role,
         role_label=party.get_role_display(),

@@ -45,6 +45,8 @@ class BoardInfo:
     administration_name: str
     organisation: str
     organisation_number: str
+    # "kommun" or "region" (partnerships.models.PublicKind): "regionen" in a region's texts.
+    public_kind: str = "kommun"
 
     @classmethod
     def of(cls, agreement: Agreement) -> BoardInfo | None:
@@ -56,6 +58,7 @@ class BoardInfo:
             administration_name=board.administration_name,
             organisation=board.organisation.name,
             organisation_number=board.organisation.organisation_number or "",
+            public_kind=board.organisation.public_kind,
         )
 
 

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from common.privacy import PRIVACY_NOTICE
 from partnerships.formatting import format_date, format_months, format_sek
+from partnerships.models import public_body_words
 
 register = template.Library()
 
@@ -88,3 +89,20 @@ def status_badge(agreement):
 def privacy_notice() -> str:
     """The one wording shown near free text about people (``common.privacy``)."""
     return PRIVACY_NOTICE
+
+
+def _public_body(subject):
+    """The public organisation of an agreement (Agreement.municipality), or the organisation
+    itself."""
+    if hasattr(subject, "public_kind"):
+        return subject
+    return getattr(subject, "municipality", None)
+
+
+@register.filter
+def public_noun(subject, form: str = ""):
+    """{{ agreement|public_noun }} -> "kommunen" or "regionen";
+    {{ agreement|public_noun:"genitive" }} -> "kommunens" or "regionens"."""
+    body = _public_body(subject)
+    definite, genitive = public_body_words(body.public_kind if body is not None else None)
+    return genitive if form == "genitive" else definite

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
-from common.forms import apply_validation_error, submit
+from common.forms import apply_validation_error, shown_without_errors, submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
@@ -154,9 +154,17 @@ def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
     )
 
 
+ADD_PARTY = "add_party"
+
+
 def _agreement_forms(request, *, agreement=None):
     user = request.user
     data = request.POST if request.method == "POST" else None
+    if data is not None and ADD_PARTY in data:
+        # "Lägg till part" (works without JavaScript): the same input, one more party row.
+        data = data.copy()
+        total = data.get("parties-TOTAL_FORMS", "0")
+        data["parties-TOTAL_FORMS"] = str(int(total) + 1 if total.isdigit() else 1)
     visible = selectors.agreements_visible_to(user)
     form = AgreementForm(data, instance=agreement, user=user, visible_agreements=visible)
     initial_parties = None
@@ -190,11 +198,18 @@ def _render_agreement_form(
     )
 
 
+def _with_one_more_party(request, form, goal_formset, party_formset, agreement=None):
+    shown_without_errors(form, goal_formset, party_formset)
+    return _render_agreement_form(request, form, goal_formset, party_formset, agreement)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_create_agreement(request.user))
     form, goal_formset, party_formset = _agreement_forms(request)
+    if ADD_PARTY in request.POST:
+        return _with_one_more_party(request, form, goal_formset, party_formset)
     created = []
     status = submit(
         request,
@@ -218,6 +233,8 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     require(permissions.can_edit_agreement(request.user, agreement))
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
+    if ADD_PARTY in request.POST:
+        return _with_one_more_party(request, form, goal_formset, party_formset, agreement)
     if request.method == "POST":
         if form.is_valid() and goal_formset.is_valid() and party_formset.is_valid():
             if stop := deletion_stop(request.POST, goal_formset, party_formset):
@@ -270,7 +287,7 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
                 responsibility_formset=responsibility_formset,
                 signatory_formset=signatory_formset,
             )
-            messages.success(request, f"Uppgifterna för {party.organisation} har sparats.")
+            messages.success(request, f"Uppgifterna för {party.display_name} har sparats.")
             return redirect(agreement)
         status = 400
     return render(

@@ -420,3 +420,50 @@ def test_renewal_chain_costs_two_queries_whatever_its_length(world, django_asser
     first = Agreement.objects.get(pk=chain[0].pk)
     with django_assert_num_queries(1):
         assert [a.pk for a in agreement_chain(first)] == [a.pk for a in chain]
+
+
+def test_add_party_button_gives_a_third_row_and_keeps_the_input(world, client_for):
+    data = agreement_post_data(
+        title="Tre parter", parties=[world.municipality, world.association], goals=["Ett mål"]
+    )
+    data["add_party"] = "1"
+    before = Agreement.objects.count()
+    response = client_for(world.admin).post(reverse("partnerships:agreement_create"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert Agreement.objects.count() == before
+    assert 'name="parties-TOTAL_FORMS" value="3"' in html
+    assert "Part 3" in html and 'name="parties-2-organisation"' in html
+    assert 'value="Tre parter"' in html
+    assert f'<option value="{world.association.pk}" selected>' in html
+    assert "Ett mål" in html
+    assert "Formuläret innehåller fel" not in html
+    assert "Lägg till part" in html
+
+    data.pop("add_party")
+    data["parties-TOTAL_FORMS"] = "3"
+    data["parties-2-organisation"] = str(world.other_association.pk)
+    data["parties-2-role"] = ""
+    response = client_for(world.admin).post(reverse("partnerships:agreement_create"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = Agreement.objects.get(title="Tre parter")
+    assert created.parties.count() == 3
+
+
+def test_add_party_on_edit_keeps_the_saved_rows(world, client_for):
+    agreement = world.agreement
+    parties, goals = existing_rows(agreement)
+    data = agreement_post_data(
+        title="Ändrad titel",
+        existing_parties=parties,
+        existing_goals=goals,
+        version=str(agreement.version),
+        add_party="1",
+    )
+    response = client_for(world.admin).post(edit_url(agreement), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'name="parties-TOTAL_FORMS" value="{len(parties) + 1}"' in html
+    assert 'value="Ändrad titel"' in html
+    agreement.refresh_from_db()
+    assert agreement.title != "Ändrad titel"

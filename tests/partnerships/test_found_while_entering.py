@@ -43,3 +43,36 @@ def test_renewal_start_date_is_written_as_a_date():
         Context({"end": dt.date(2014, 3, 31)})
     )
     assert html == "2014-04-01"
+
+
+@pytest.mark.django_db
+def test_a_party_added_twice_is_refused_in_swedish():
+    from partnerships.models import Party
+    from tests.factories import PartyFactory
+
+    party = PartyFactory()
+    duplicate = Party(agreement=party.agreement, organisation=party.organisation, role=party.role)
+    with pytest.raises(ValidationError) as exc:
+        duplicate.full_clean()
+    message = " ".join(exc.value.messages)
+    assert "redan part" in message
+    assert "Agreement" not in message and "samma" not in message
+
+
+@pytest.mark.django_db
+def test_history_names_the_boards_not_their_ids(django_assert_max_num_queries):
+    from partnerships.history import agreement_history
+    from tests.factories import AgreementFactory, BoardFactory
+
+    agreement = AgreementFactory()
+    boards = [BoardFactory(name=f"Nämnd {n}") for n in range(6)]
+    for board in boards:
+        agreement.board = board
+        agreement.save()
+    with django_assert_max_num_queries(12):
+        entries = agreement_history(agreement)
+    changes = [c for e in entries for c in e.changes if c[0] == "ansvarig nämnd"]
+    assert len(changes) >= 5
+    shown = " ".join(f"{old} {new}" for _, old, new in changes)
+    assert "Nämnd 0" in shown and "Nämnd 5" in shown
+    assert not any(new == str(boards[-1].pk) for _, _, new in changes)
