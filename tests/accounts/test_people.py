@@ -67,9 +67,7 @@ def test_partner_administrator_makes_colleague_administrator(world, client_for):
 
 def test_deactivated_user_cannot_sign_in_gets_no_reminders_or_feed(world, client_for, client):
     token = CalendarFeed.new_token()
-    CalendarFeed.objects.create(
-        user=world.board_staff, token_hash=CalendarFeed.hash_token(token)
-    )
+    CalendarFeed.objects.create(user=world.board_staff, token_hash=CalendarFeed.hash_token(token))
     other = client_for(world.board_staff)
     assert other.get(reverse("followups:calendar_feed", args=[token])).status_code == 200
     admin_client = client_for(world.admin)
