@@ -222,6 +222,7 @@ def test_partner_note_on_a_goal_of_another_agreement_and_extra_fields(world, cli
     foreign_goal = world.other_agreement.goals.first()
     own_goals = list(world.agreement.goals.all())
     data = {f"goal_{g.pk}": "Vi har haft öppet." for g in own_goals}
+    data["version"] = "0"  # the version the form was read at: nothing saved yet
     data |= {
         f"goal_{foreign_goal.pk}": "Främmande mål",
         "organisation": world.other_association.pk,
