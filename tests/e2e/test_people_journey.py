@@ -15,7 +15,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from partnerships.models import User
 from tests.e2e.conftest import heading, login
 
-pytestmark = pytest.mark.e2e
+pytestmark = [
+    pytest.mark.e2e,
+    # serialized_rollback like the other journeys: a plain transactional flush re-creates
+    # the content types, and the next serialized test could then not load its data.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 NEW_PASSWORD = "mitt-eget-lösenord-2026"
 
 
