@@ -29,7 +29,7 @@ def economy(request: HttpRequest, pk: int) -> HttpResponse:
             "tabs": agreement_tabs(),
             "active_tab": "economy",
             "can_edit": permissions.can_edit_economy(request.user, agreement),
-            "is_partner": selectors._partner_only(request.user),
+            "is_partner": selectors.partner_only(request.user),
             "today": today,
         },
     )
@@ -65,7 +65,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "previous_year": year - 1,
             "next_year": year + 1,
-            "is_partner": selectors._partner_only(request.user),
+            "is_partner": selectors.partner_only(request.user),
         },
     )
 

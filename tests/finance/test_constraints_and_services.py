@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from common.errors import ConcurrentEditError
 from finance import services
 from finance.models import (
     BudgetLine,
@@ -99,7 +100,7 @@ def test_compensation_concurrent_edit(world):
     services.compensation_save(
         **kwargs, base_amount=2, instance=Compensation.objects.get(pk=comp.pk), expected_version=1
     )
-    with pytest.raises(services.ConcurrentEditError):
+    with pytest.raises(ConcurrentEditError):
         services.compensation_save(
             **kwargs,
             base_amount=3,

@@ -1,0 +1,163 @@
+"""The economy tab of an agreement, loaded in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from partnerships.models import Agreement, Party, Sector, User
+from partnerships.selectors import agreement_for_user
+
+from ..ledger import (
+    Ledger,
+    agreement_years,
+    build_ledger,
+    index_points,
+    ledger_queryset,
+)
+from ..models import (
+    BudgetLine,
+    Compensation,
+    PartyBudget,
+    RepaymentClaim,
+)
+from .budgets import BudgetYear, budget_years_of
+from .economic_report import economic_report_statuses
+from .scope import party_filter, visible_parties
+
+MAX_CHAIN = 10
+
+# --- the economy tab ----------------------------------------------------------------------
+
+
+@dataclass
+class Economy:
+    agreement: Agreement
+    years: list[int]
+    ledgers: list[Ledger]
+    budget_years: list[BudgetYear]
+    claims: list[RepaymentClaim]
+    parties: list[Party]
+    chart_points: list[tuple[int, int | None]]
+    warnings: list[str] = field(default_factory=list)
+    # (year, party, "submitted" / "draft" / "") of each party's yearly economic report
+    report_rows: list[tuple[int, Party, str]] = field(default_factory=list)
+
+    @property
+    def totals(self) -> list[dict]:
+        out = []
+        for year in self.years:
+            rows = [ledger.row(year) for ledger in self.ledgers]
+            amounts = [r.schedule.amount for r in rows if r]
+            out.append(
+                {
+                    "year": year,
+                    "amount": None if any(a is None for a in amounts) else sum(amounts),
+                    "paid": sum(r.paid for r in rows if r),
+                }
+            )
+        return out
+
+
+def _earlier_compensation_ids(first_ids: list[int | None]) -> set[int]:
+    """Every compensation the given ones continue, back through the renewal chain, in one
+    query (``MAX_CHAIN`` steps joined)."""
+    first = {pk for pk in first_ids if pk}
+    if not first:
+        return set()
+    lookups = ["__".join(["continues_from"] * depth) for depth in range(1, MAX_CHAIN)]
+    found = set(first)
+    for row in Compensation.objects.filter(pk__in=first).values_list(*lookups):
+        found.update(pk for pk in row if pk)
+    return found
+
+
+def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[int, int | None]]:
+    """Yearly total over the renewal chain of the agreement's compensations (for the chart)."""
+    totals: dict[int, list[int | None]] = defaultdict(list)
+    for ledger in ledgers:
+        for row in ledger.rows:
+            totals[row.year].append(row.schedule.amount)
+    earlier_ids = _earlier_compensation_ids(
+        [ledger.compensation.continues_from_id for ledger in ledgers]
+    )
+    if earlier_ids:
+        for compensation in ledger_queryset(Compensation.objects.filter(pk__in=earlier_ids)):
+            for row in build_ledger(compensation, points, today).rows:
+                totals[row.year].append(row.schedule.amount)
+    return [
+        (year, None if any(a is None for a in amounts) else sum(amounts))
+        for year, amounts in sorted(totals.items())
+    ]
+
+
+def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> Economy:
+    points = index_points()
+    compensations = list(
+        ledger_queryset(
+            Compensation.objects.filter(agreement=agreement).filter(party_filter(user))
+        ).order_by("party__organisation__name")
+    )
+    ledgers = [build_ledger(c, points, today) for c in compensations]
+    budgets = (
+        PartyBudget.objects.filter(agreement=agreement)
+        .filter(party_filter(user))
+        .select_related("party__organisation")
+        .prefetch_related(Prefetch("lines", queryset=BudgetLine.objects.order_by("pk")))
+        .order_by("year", "party__organisation__name")
+    )
+    ledgers_by_party = {ledger.compensation.party_id: ledger for ledger in ledgers}
+    claims = list(
+        RepaymentClaim.objects.filter(agreement=agreement)
+        .filter(party_filter(user))
+        .select_related("party__organisation")
+        .order_by("-created_at", "-pk")
+    )
+    parties = list(
+        visible_parties(user, agreement)
+        .filter(role=Sector.IDEA_BASED)
+        .order_by("organisation__name")
+    )
+    budget_years = budget_years_of(budgets, ledgers_by_party)
+    warnings = []
+    for ledger in ledgers:
+        for reason in ledger.missing_reasons:
+            warnings.append(
+                f"{reason}: ersättningen till {ledger.compensation.party.organisation.name} "
+                "kan inte räknas fram för det året och åren efter."
+            )
+    for budget_year in budget_years:
+        for view in budget_year.budgets:
+            if view.difference:
+                warnings.append(
+                    f"Budgeten {budget_year.year} för {view.budget.party.organisation.name} "
+                    f"går inte ihop: differensen är {view.difference:+d} kr."
+                )
+    return Economy(
+        agreement=agreement,
+        years=agreement_years(agreement),
+        ledgers=ledgers,
+        budget_years=budget_years,
+        claims=claims,
+        parties=parties,
+        chart_points=_chain_points(ledgers, points, today),
+        warnings=warnings,
+        report_rows=_report_rows(user, agreement, parties),
+    )
+
+
+def _report_rows(user: User, agreement: Agreement, parties: list[Party]):
+    statuses = economic_report_statuses(user, agreement, parties)
+    return [
+        (year, party, statuses.get((party.pk, year), ""))
+        for year in agreement_years(agreement)
+        for party in parties
+    ]
+
+
+def economy_for_user(user: User, pk: object, today: dt.date) -> Economy:
+    agreement = agreement_for_user(user, pk, queryset=Agreement.objects.prefetch_related("parties"))
+    return economy_for_agreement(user, agreement, today)

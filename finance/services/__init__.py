@@ -1,0 +1,49 @@
+"""Writes of the finance app: atomic, keyword-only, every row ``full_clean``-ed.
+
+Nothing is half-saved. Rows that two people may edit at once are saved only when the
+version they read is still the current one (``ConcurrentEditError`` otherwise).
+"""
+
+from .budgets import (
+    budget_save,
+)
+from .claims import (
+    claim_save,
+)
+from .compensation import (
+    compensation_save,
+    decided_amount_save,
+)
+from .economic_report import (
+    LOCKED_MESSAGE,
+    economic_report_reopen,
+    economic_report_save,
+)
+from .index import (
+    index_series_create,
+    index_value_save,
+    index_values_import,
+)
+from .payments import (
+    DuplicatePaymentError,
+    payment_register,
+)
+from .settlement import (
+    settlement_record,
+)
+
+__all__ = [
+    "DuplicatePaymentError",
+    "LOCKED_MESSAGE",
+    "budget_save",
+    "claim_save",
+    "compensation_save",
+    "decided_amount_save",
+    "economic_report_reopen",
+    "economic_report_save",
+    "index_series_create",
+    "index_value_save",
+    "index_values_import",
+    "payment_register",
+    "settlement_record",
+]

@@ -1,0 +1,63 @@
+"""Writes of a party's yearly budget."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.errors import ConcurrentEditError
+from common.versioning import save_versioned
+from partnerships.models import Agreement, Party, Sector
+
+from ..models import (
+    BudgetCategory,
+    BudgetLine,
+    PartyBudget,
+)
+
+# --- budgets ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def budget_save(
+    *,
+    agreement: Agreement,
+    party: Party,
+    year: int,
+    own_contribution: int,
+    municipal_financing: int | None,
+    lines: dict[str, tuple[str, int | None]],
+    note: str = "",
+    expected_version: int | None = None,
+) -> PartyBudget:
+    """Save a party's budget for a year; ``lines`` maps category -> (label, amount or None)."""
+    if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
+        raise ValidationError("Välj en idéburen part i överenskommelsen.")
+    if not agreement.period_start.year <= year <= agreement.period_end.year:
+        raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
+    budget = PartyBudget.objects.filter(party=party, year=year).first()
+    if budget is None:
+        if expected_version not in (None, 0):
+            raise ConcurrentEditError
+        budget = PartyBudget(agreement=agreement, party=party, year=year)
+    elif expected_version == 0:
+        raise ConcurrentEditError
+    budget.own_contribution = own_contribution
+    budget.municipal_financing = municipal_financing
+    budget.note = note
+    budget.full_clean()
+    save_versioned(budget, expected_version or None)
+    existing = {line.category: line for line in budget.lines.all()}
+    for category in BudgetCategory.values:
+        label, amount = lines.get(category, ("", None))
+        line = existing.get(category)
+        if amount is None:
+            if line is not None:
+                line.delete()
+            continue
+        line = line or BudgetLine(budget=budget, category=category)
+        line.label = label
+        line.amount = amount
+        line.full_clean()
+        line.save()
+    return budget
