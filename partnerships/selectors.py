@@ -9,7 +9,7 @@ import datetime as dt
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from common.converters import id_or_404
+from common.converters import id_or_404, one_or_404
 
 from .models import (
     Agreement,
@@ -71,24 +71,14 @@ def agreement_detail_for_user(user: User, pk: object) -> Agreement:
 
 
 def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    pk = id_or_404(pk, "Ingen sådan part.")
-    party = (
-        Party.objects.select_related("organisation", "agreement")
-        .filter(agreement=agreement, pk=pk)
-        .first()
-    )
-    if party is None:
-        raise Http404("Ingen sådan part.")
-    return party
+    parties = Party.objects.select_related("organisation", "agreement").filter(agreement=agreement)
+    return one_or_404(parties, pk, "Ingen sådan part.")
 
 
 def organisation_for_user(user: User, pk: object) -> Organisation:
     """The organisation register is shared: every signed-in user may look an organisation up."""
-    pk = id_or_404(pk, "Ingen sådan organisation.")
-    organisation = Organisation.objects.select_related("successor").filter(pk=pk).first()
-    if organisation is None:
-        raise Http404("Ingen sådan organisation.")
-    return organisation
+    organisations = Organisation.objects.select_related("successor")
+    return one_or_404(organisations, pk, "Ingen sådan organisation.")
 
 
 def organisation_agreements_for_user(user: User, organisation: Organisation) -> QuerySet[Agreement]:
