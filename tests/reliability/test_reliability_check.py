@@ -2,25 +2,19 @@
 server): the app survives a database restart, and backup + restore compare equal.
 Skipped where the PostgreSQL server binaries, or runuser when run as root, are missing."""
 
-import importlib.util
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tools.reliability import missing_requirements
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "reliability_check"
 
 
-def _missing() -> str | None:
-    spec = importlib.util.spec_from_file_location("reliability_check", f"{SCRIPT}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.missing_requirements()
-
-
-MISSING = _missing()
+MISSING = missing_requirements()
 ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 pytestmark = [
     pytest.mark.skipif(MISSING is not None, reason=f"reliability check: {MISSING}"),

@@ -181,13 +181,13 @@ MATRIX: dict[str, Expect] = {
     "finance:economic_report_claim": E(
         {"report_pk": "economic_report"},
         "login 200 403 403 404 404",
-        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
     ),
     # --- attachments: downloads only through the scoped view ---------------------------------
     "attachments:agreement_attachments": E(
         A, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
-    "attachments:upload": E(A, "login 200 403 200 404 404", "login 200 403 200 404 404"),
+    "attachments:upload": E(A, "login 200 403 200 404 404", "login 400 403 400 404 404"),
     "attachments:download": E(
         {"pk": "attachment"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
