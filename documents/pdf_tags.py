@@ -85,49 +85,55 @@ def _scope(box, element: pydyf.Dictionary) -> None:
         element["A"]["Scope"] = "/Row" if scope == "row" else "/Column"
 
 
+def _build_as_artifact(box, state, page_number, nums, build_args, *, repeating: bool) -> None:
+    """Build a box (so that its marked content is mapped), keep it out of the tree, and
+    mark its content as an artifact."""
+    before = set(nums)
+    state["repeating"] += int(repeating)
+    try:
+        tuple(_original_build(box, *build_args))
+    finally:
+        state["repeating"] -= int(repeating)
+    mcids = set(nums) - before
+    for mcid in mcids:
+        nums[mcid] = NULL
+    state["artifacts"].setdefault(page_number, set()).update(mcids)
+
+
 def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
     state = _render_state()
-    if isinstance(box, boxes.MarginBox):
-        before = set(nums)
-        yield from _original_build(box, parent, pdf, page_number, nums, annotations, tags)
-        margin = set(nums) - before
-        for mcid in margin:
-            nums[mcid] = NULL
-        state["artifacts"].setdefault(page_number, set()).update(margin)
-        return
+    build_args = (parent, pdf, page_number, nums, annotations, tags)
     key = _key(box)
-    first = state["first_seen"].get(key) if key is not None else None
-    if _is_repeated_group(box, first, page_number):
-        before = set(nums)
-        state["repeating"] += 1
-        try:  # built (so that its marked content is mapped), then dropped from the tree
-            tuple(_original_build(box, parent, pdf, page_number, nums, annotations, tags))
-        finally:
-            state["repeating"] -= 1
-        repeated = set(nums) - before
-        for mcid in repeated:
-            nums[mcid] = NULL
-        state["artifacts"].setdefault(page_number, set()).update(repeated)
+    if isinstance(box, boxes.MarginBox):
+        _build_as_artifact(box, state, page_number, nums, build_args, repeating=False)
         return
-    for element in _original_build(box, parent, pdf, page_number, nums, annotations, tags):
+    if _is_repeated_group(box, state["first_seen"].get(key), page_number):
+        _build_as_artifact(box, state, page_number, nums, build_args, repeating=True)
+        return
+    for element in _original_build(box, *build_args):
         if key is None or element["S"] in ("/NonStruct", "/Span"):
             yield element
-            continue
-        _scope(box, element)
-        if element["S"] == "/TD":
-            state["cells"].append(element)
-        first = state["first_seen"].get(key)
-        if state["repeating"]:  # inside a repeated header: never merged, never first
-            if first is not None and element["S"] == "/TH":
-                state["aliases"].append((element, first[0]))
-            yield element
-        elif first is None:
-            state["first_seen"][key] = (element, page_number)
-            yield element
-        elif first[1] < page_number and first[0]["S"] == element["S"]:
-            _merge(first[0], element, nums, pdf, page_number)  # a continuation
         else:
-            yield element
+            yield from _place(box, key, element, state, nums, pdf, page_number)
+
+
+def _place(box, key, element, state, nums, pdf, page_number):
+    """Yield the element unless it continues one of an earlier page (then merge it)."""
+    _scope(box, element)
+    if element["S"] == "/TD":
+        state["cells"].append(element)
+    first = state["first_seen"].get(key)
+    if state["repeating"]:  # inside a repeated header: never merged, never first
+        if first is not None and element["S"] == "/TH":
+            state["aliases"].append((element, first[0]))
+        yield element
+    elif first is None:
+        state["first_seen"][key] = (element, page_number)
+        yield element
+    elif first[1] < page_number and first[0]["S"] == element["S"]:
+        _merge(first[0], element, nums, pdf, page_number)  # a continuation
+    else:
+        yield element
 
 
 def _is_repeated_group(box, first, page_number: int) -> bool:
