@@ -174,5 +174,8 @@ def _report_rows(user: User, agreement: Agreement, parties: list[Party]):
 
 
 def economy_for_user(user: User, pk: object, today: dt.date) -> Economy:
-    agreement = agreement_for_user(user, pk, queryset=Agreement.objects.prefetch_related("parties"))
+    # The board's organisation is what the page names the public body by (``public_noun``):
+    # joined here, not two queries from the template.
+    queryset = Agreement.objects.select_related("board__organisation").prefetch_related("parties")
+    agreement = agreement_for_user(user, pk, queryset=queryset)
     return economy_for_agreement(user, agreement, today)
