@@ -7,12 +7,13 @@
 - everybody else: nobody's.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.converters import one_or_404
 from partnerships.models import Board, ContactPerson, Organisation, Party, Sector, User
 
-from .models import Invitation
+from .models import AccountEvent, Invitation
 
 
 def organisations_managed_by(user: User) -> QuerySet[Organisation]:
@@ -56,9 +57,17 @@ def invitation_for_manager(user: User, pk: object) -> Invitation:
 
 
 def people_of(organisation: Organisation) -> QuerySet[User]:
-    return User.objects.filter(organisation=organisation).order_by(
-        "-is_active", "last_name", "first_name", "pk"
+    """The organisation's people, each with ``has_two_factor`` (an authenticator enrolled)."""
+    enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return (
+        User.objects.filter(organisation=organisation)
+        .annotate(has_two_factor=Exists(enrolled))
+        .order_by("-is_active", "last_name", "first_name", "pk")
     )
+
+
+def account_events_of(person: User, limit: int = 50) -> QuerySet[AccountEvent]:
+    return AccountEvent.objects.filter(person=person).select_related("by")[:limit]
 
 
 def open_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from common.forms import submit
 from common.permissions import require
 
-from .. import permissions, selectors, services
-from ..emails import send_invitation
+from .. import permissions, selectors, services, twofactor
+from ..emails import send_invitation, send_two_factor_reset
 from ..forms import InvitationForm, PersonForm
 
 
@@ -87,7 +87,13 @@ def person_update(request: HttpRequest, pk: str) -> HttpResponse:
     if status is None:
         messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
         return redirect("accounts:people", org_pk=person.organisation_id)
-    context = {"person": person, "organisation": person.organisation, "form": form}
+    context = {
+        "person": person,
+        "organisation": person.organisation,
+        "form": form,
+        "has_two_factor": twofactor.has_device(person),
+        "events": selectors.account_events_of(person),
+    }
     return render(request, "accounts/person_form.html", context, status=status)
 
 
@@ -99,4 +105,21 @@ def person_set_active(request: HttpRequest, pk: str) -> HttpResponse:
     services.person_set_active(user=request.user, person=person, active=active)
     text = "är aktiverad igen" if active else "är avaktiverad och kan inte logga in"
     messages.success(request, f"{person.get_full_name() or person.username} {text}.")
+    return redirect("accounts:people", org_pk=person.organisation_id)
+
+
+@login_required
+@require_POST
+def person_two_factor_reset(request: HttpRequest, pk: str) -> HttpResponse:
+    """Reset the second factor of a person who lost their authenticator (audited, the
+    person is told by e-mail and enrols again at the next sign-in)."""
+    person = selectors.person_for_manager(request.user, pk)
+    twofactor.two_factor_reset(user=request.user, person=person)
+    send_two_factor_reset(request, person)
+    name = person.get_full_name() or person.username
+    messages.success(
+        request,
+        f"Tvåstegsverifieringen för {name} är nollställd. {name} har fått ett e-brev och "
+        "kopplar en ny autentiseringsapp vid nästa inloggning.",
+    )
     return redirect("accounts:people", org_pk=person.organisation_id)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from common.deletion import deletion_stop
 from common.forms import submit
 from common.permissions import require
 
@@ -128,16 +129,25 @@ def organisation_contacts(request: HttpRequest, pk: str) -> HttpResponse:
     require(permissions.can_edit_contacts(request.user, organisation))
     owner = permissions.contact_owner_for(request.user, organisation)
     formset = _contact_formset(request, organisation, owner)
-    status = 200
+    status, deletion = 200, None
     if request.method == "POST":
         status = 400
         if formset.is_valid():
-            services.contacts_save(user=request.user, owner=owner, contact_formset=formset)
-            messages.success(request, "Kontaktpersonerna har sparats.")
-            return redirect(organisation)
+            # A contact on a held meeting is refused; one on planned meetings is confirmed.
+            deletion = deletion_stop(request.POST, formset)
+            if deletion is None:
+                services.contacts_save(user=request.user, owner=owner, contact_formset=formset)
+                messages.success(request, "Kontaktpersonerna har sparats.")
+                return redirect(organisation)
+            status = 400 if deletion.refused else 200
     return render(
         request,
         "partnerships/contacts_form.html",
-        {"organisation": organisation, "owner": owner, "contact_formset": formset},
+        {
+            "organisation": organisation,
+            "owner": owner,
+            "contact_formset": formset,
+            "deletion": deletion,
+        },
         status=status,
     )

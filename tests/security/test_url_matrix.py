@@ -77,6 +77,8 @@ MATRIX: dict[str, Expect] = {
     # Nobody of ``world`` has an authenticator yet: verifying sends them to set one up.
     "accounts:mfa_verify": E({}, "login 302 302 302 302 302", "login 302 302 302 302 302"),
     "accounts:mfa_recovery_codes": E({}, "login 405 405 405 405 405", "login 302 302 302 302 302"),
+    # Removing one's own authenticator needs one (and a session verified with it).
+    "accounts:mfa_remove": E({}, "login 405 405 405 405 405", "login 302 302 302 302 302"),
     # No eID broker is configured in the tests.
     "accounts:eid_link_start": E({}, "login 405 405 405 405 405", "login 403 403 403 403 403"),
     # No login: the token is the credential; an empty POST is an invalid form (nothing made).
@@ -100,6 +102,9 @@ MATRIX: dict[str, Expect] = {
         {"pk": "person"}, "login 200 404 404 404 404", "login 400 404 404 404 404"
     ),
     "accounts:person_set_active": E(
+        {"pk": "person"}, "login 405 405 405 405 405", "login 302 404 404 404 404"
+    ),
+    "accounts:person_two_factor_reset": E(
         {"pk": "person"}, "login 405 405 405 405 405", "login 302 404 404 404 404"
     ),
     "accounts:invitation_resend": E(
