@@ -1,4 +1,6 @@
-"""Shared fixtures: one municipality's case and the outsiders who must get 404.
+"""The one test world: one municipality's case and the outsiders who must get 404.
+Fixtures of other shapes (``tests/finance/conftest.py``'s Linköping chain, the URL
+matrix's ``objects``, the published list) build on it and on ``tests/factories.py``.
 
 - ``world.agreement``: between ``world.municipality`` and ``world.association``.
 - ``admin``, ``board_staff``: of the municipality; ``partner``: of the association.
@@ -17,6 +19,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     agreement_with_parties,
+    another_organisation,
 )
 
 
@@ -35,40 +38,39 @@ class World:
     outsider_admin: User
 
 
-@pytest.fixture
-def world(db) -> World:
+def make_world() -> World:
+    """The one test world (see ``tests/factories.py`` for the states by Trait)."""
     municipality = OrganisationFactory(public=True, name="Linköpings kommun")
     board = BoardFactory(organisation=municipality)
     association = OrganisationFactory(name="IOGT-NTO Kamratstödet")
-    other_association = OrganisationFactory(name="Annan förening")
-    other_municipality = OrganisationFactory(public=True, name="Annan kommun")
+    outsiders = another_organisation()
     agreement = agreement_with_parties(municipality, association, board=board)
-    other_agreement = agreement_with_parties(
-        other_municipality, other_association, title="Annan kommuns IOP"
-    )
     return World(
         municipality=municipality,
         association=association,
-        other_association=other_association,
-        other_municipality=other_municipality,
+        other_association=outsiders.association,
+        other_municipality=outsiders.municipality,
         agreement=agreement,
-        other_agreement=other_agreement,
-        admin=UserFactory(organisation=municipality, username="handlaggare"),
+        other_agreement=outsiders.agreement,
+        admin=UserFactory(organisation=municipality, administrator=True, username="handlaggare"),
         board_staff=UserFactory(
             organisation=municipality, board_staff=True, username="namndsekreterare"
         ),
         partner=UserFactory(organisation=association, partner=True, username="iogt"),
-        other_partner=UserFactory(
-            organisation=other_association, partner=True, username="annanpartner"
-        ),
-        outsider_admin=UserFactory(organisation=other_municipality, username="annan"),
+        other_partner=outsiders.partner,
+        outsider_admin=outsiders.admin,
     )
+
+
+@pytest.fixture
+def world(db) -> World:
+    return make_world()
 
 
 @pytest.fixture
 def operator(db) -> User:
     """Runs the installation (keeps shared data such as SKR's OPI); of no municipality."""
-    return UserFactory(organisation=None, role=User.Role.OPERATOR, username="drift")
+    return UserFactory(operator=True, username="drift")
 
 
 @pytest.fixture

@@ -1,7 +1,26 @@
-"""Factories of the register. Apps above keep their own factories next to their tests."""
+"""Factories of the register, with Traits for the states tests need. Apps above keep
+their own factories next to their tests (``tests/finance/factories.py``, ...).
+
+The one test world is built here (``make_world``; the ``world`` fixture in
+``tests/conftest.py``): a municipality's agreement with its administrator, board staff
+and partner, and ``another_organisation()``, the second municipality with its own
+agreement whose people must get 404. Fixtures of other shapes build on these.
+
+States by Trait:
+
+- ``AgreementFactory(draft=True)`` / ``(upcoming=True)`` / ``(active=True)`` /
+  ``(ended=True)``: the statuses draft, approved (decided, not started), active and ended,
+  counted from today (``partnerships.rules.agreement_status``);
+- ``UserFactory(partner=True)`` (of an idea-based organisation), ``(board_staff=True)``,
+  ``(administrator=True)`` (the default role, said out loud), ``(operator=True)`` (runs
+  the installation, of no organisation), ``(organisation_admin=True)`` (administers the
+  own organisation's people);
+- ``OrganisationFactory(public=True)``: a municipality.
+"""
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 
 import factory
 from stdnum import luhn
@@ -71,6 +90,12 @@ class BoardFactory(factory.django.DjangoModelFactory):
     administration_name = "Social- och omsorgsförvaltningen"
 
 
+def _today() -> dt.date:
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -85,10 +110,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", DEMO_PASSWORD)
 
     class Params:
+        administrator = factory.Trait(role=User.Role.ADMINISTRATOR)
         board_staff = factory.Trait(role=User.Role.BOARD_STAFF)
         partner = factory.Trait(
             role=User.Role.PARTNER, organisation=factory.SubFactory(OrganisationFactory)
         )
+        operator = factory.Trait(role=User.Role.OPERATOR, organisation=None)
+        organisation_admin = factory.Trait(is_organisation_admin=True)
 
     @factory.post_generation
     def _save(obj, create, extracted, **kwargs):  # noqa: N805
@@ -109,6 +137,26 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     min_followups_per_year = 1
     background = "Bakgrundstext."
     target_group = "Människor i socialt utanförskap."
+
+    class Params:
+        # The status follows the dates and the approval (nobody flips it): each trait sets
+        # a period around today that gives its status.
+        draft = factory.Trait(approved=False)
+        upcoming = factory.Trait(
+            approved=True,
+            period_start=factory.LazyFunction(lambda: _today() + dt.timedelta(days=30)),
+            period_end=factory.LazyFunction(lambda: _today() + dt.timedelta(days=3 * 365)),
+        )
+        active = factory.Trait(
+            approved=True,
+            period_start=factory.LazyFunction(lambda: _today() - dt.timedelta(days=365)),
+            period_end=factory.LazyFunction(lambda: _today() + dt.timedelta(days=2 * 365)),
+        )
+        ended = factory.Trait(
+            approved=True,
+            period_start=factory.LazyFunction(lambda: _today() - dt.timedelta(days=4 * 365)),
+            period_end=factory.LazyFunction(lambda: _today() - dt.timedelta(days=30)),
+        )
 
 
 class GoalFactory(factory.django.DjangoModelFactory):
@@ -165,3 +213,27 @@ def agreement_with_parties(municipality, *idea_based, **kwargs) -> Agreement:
     GoalFactory(agreement=agreement, position=1, text="Nå människor i socialt utanförskap")
     GoalFactory(agreement=agreement, position=2, text="Erbjuda social samvaro och gemenskap")
     return agreement
+
+
+@dataclass
+class Outsiders:
+    """Another organisation: a second municipality with its own agreement, and its people.
+    Everything of the world's agreement is a 404 for them."""
+
+    municipality: Organisation
+    association: Organisation
+    agreement: Agreement
+    admin: User
+    partner: User
+
+
+def another_organisation(*, title: str = "Annan kommuns IOP") -> Outsiders:
+    municipality = OrganisationFactory(public=True, name="Annan kommun")
+    association = OrganisationFactory(name="Annan förening")
+    return Outsiders(
+        municipality=municipality,
+        association=association,
+        agreement=agreement_with_parties(municipality, association, title=title),
+        admin=UserFactory(organisation=municipality, administrator=True, username="annan"),
+        partner=UserFactory(organisation=association, partner=True, username="annanpartner"),
+    )

@@ -1,4 +1,6 @@
-"""The Linköping case built with factories, shaped like partnerships.demo.DemoCase."""
+"""The Linköping case built with factories, shaped like partnerships.demo.DemoCase: the
+renewal chain 2018-2021-2024 with three idea-based parties, beside the one world's
+outsiders (``tests.factories.another_organisation``)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -6,7 +8,13 @@ from dataclasses import dataclass
 import pytest
 
 from finance import demo
-from tests.factories import BoardFactory, OrganisationFactory, UserFactory, agreement_with_parties
+from tests.factories import (
+    BoardFactory,
+    OrganisationFactory,
+    UserFactory,
+    agreement_with_parties,
+    another_organisation,
+)
 
 
 @dataclass
@@ -23,8 +31,6 @@ def case(db) -> Case:
     iogt = OrganisationFactory(name="IOGT-NTO Kamratstödet")
     sion = OrganisationFactory(name="Sionförsamlingen")
     pingst = OrganisationFactory(name="Pingstkyrkan Linköping")
-    other_municipality = OrganisationFactory(public=True, name="Annan kommun")
-    other_association = OrganisationFactory(name="Annan förening")
     a2018 = agreement_with_parties(
         linkoping,
         sion,
@@ -54,16 +60,14 @@ def case(db) -> Case:
         period_end=dt.date(2026, 12, 31),
         predecessor=a2021,
     )
-    other = agreement_with_parties(other_municipality, other_association, title="Annan IOP")
+    outsiders = another_organisation(title="Annan IOP")  # the one world's outsiders
     users = {
-        "admin": UserFactory(organisation=linkoping, username="handlaggare"),
+        "admin": UserFactory(organisation=linkoping, administrator=True, username="handlaggare"),
         "board_staff": UserFactory(organisation=linkoping, board_staff=True, username="namnd"),
         "iogt": UserFactory(organisation=iogt, partner=True, username="iogt"),
         "pingst": UserFactory(organisation=pingst, partner=True, username="pingst"),
-        "outsider": UserFactory(organisation=other_municipality, username="annan"),
-        "other_partner": UserFactory(
-            organisation=other_association, partner=True, username="annanpartner"
-        ),
+        "outsider": outsiders.admin,
+        "other_partner": outsiders.partner,
     }
     return Case(
         organisations={
@@ -71,10 +75,10 @@ def case(db) -> Case:
             "iogt": iogt,
             "pingst": pingst,
             "sion": sion,
-            "other_municipality": other_municipality,
-            "other_association": other_association,
+            "other_municipality": outsiders.municipality,
+            "other_association": outsiders.association,
         },
-        agreements={"2018": a2018, "2021": a2021, "2024": a2024, "other": other},
+        agreements={"2018": a2018, "2021": a2021, "2024": a2024, "other": outsiders.agreement},
         users=users,
     )
 
