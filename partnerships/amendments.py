@@ -118,3 +118,45 @@ def terms_of(amendment) -> AmendmentTerms:
             len(amendment.responsibilities.all()) if responsibilities is None else responsibilities
         ),
     )
+
+
+@dataclass(frozen=True)
+class AmendedAgreement:
+    """What the agreement page shows of the agreement as amended."""
+
+    original_end: dt.date
+    extension: str  # "(förlängd genom ändring …, tidigare …)" or ""
+    items: list[tuple[object, list[str]]]  # (amendment, what it changes in words)
+
+
+def as_amended(agreement) -> AmendedAgreement:
+    """The agreement as amended, from its prefetched ``amendments`` (annotated with their
+    counts by ``selectors.amendments_queryset``)."""
+    amendments = list(agreement.amendments.all())
+    terms = [terms_of(a) for a in amendments]
+    original = original_period_end(agreement.period_end, terms)
+    ordered = sorted(
+        zip(terms, amendments, strict=True), key=lambda pair: (pair[0].decided_on, pair[0].order)
+    )
+    return AmendedAgreement(
+        original_end=original,
+        extension=extension_text(original, terms),
+        items=[(amendment, terms_texts(t)) for t, amendment in ordered],
+    )
+
+
+def party_change_texts(party) -> list[str]:
+    """ "tillkommer som part från och med 2025-06-01 (ändring 2025-05-12)" for a party's
+    prefetched ``amendments``."""
+    texts = []
+    for amendment in sorted(party.amendments.all(), key=lambda a: (a.decided_on, a.pk)):
+        if amendment.party_change == JOINS:
+            texts.append(f"tillkommer som part från och med {amendment.party_change_on:%Y-%m-%d}")
+        elif amendment.party_change == LEAVES:
+            texts.append(
+                f"lämnar överenskommelsen från och med {amendment.party_change_on:%Y-%m-%d}"
+            )
+        else:
+            continue
+        texts[-1] += f" ({amendment.label})"
+    return texts
