@@ -380,6 +380,11 @@ class AmountChange(models.Model):
                 condition=Q(kind__in=AmountChangeKind.values), name="amount_change_kind_valid"
             ),
             models.UniqueConstraint(
+                fields=["amendment", "compensation"],
+                name="amount_change_once_per_amendment",
+                violation_error_message="Ändringen har redan en beloppsändring för ersättningen.",
+            ),
+            models.UniqueConstraint(
                 fields=["compensation", "effective_from"],
                 condition=Q(kind=amendment_rules.NEW_LEVEL),
                 name="amount_change_level_once_per_date",
