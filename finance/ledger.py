@@ -206,7 +206,9 @@ def ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QueryS
         "decided_amounts",
         "payments",
         "settlements",
-        Prefetch("amount_changes", queryset=AmountChange.objects.select_related("amendment")),
+        Prefetch(
+            "amount_changes", queryset=AmountChange.objects.select_related("amendment__board")
+        ),
         "party__amendments",
     )
 

@@ -25,6 +25,7 @@ def amendments_url(agreement) -> str:
 
 
 @login_required
+@require_http_methods(["GET"])
 def amendments(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreement_for_user(request.user, pk)
     return render(
