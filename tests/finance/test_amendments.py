@@ -250,3 +250,15 @@ def test_the_amendment_list_query_count_does_not_grow(
         assert client.get(url).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(world.agreement.get_absolute_url()).status_code == 200
+
+
+def test_the_csv_exports_show_the_amended_amount_and_its_basis(world, compensation, client_for):
+    client = client_for(world.admin)
+    _create(client, compensation, **RAISE)
+    economy = client.get(reverse("finance:economy_export", args=[world.agreement.pk]))
+    text = economy.content.decode("utf-8-sig").replace(NBSP, " ")
+    line = next(row for row in text.splitlines() if ";2025;" in row)
+    assert ";765288;" in line
+    assert "2025-07-01–2025-12-31: 184 av 365 dagar av 800 000 kr = 403 288 kr" in line
+    overview = client.get(reverse("finance:overview_export") + "?ar=2025")
+    assert ";765288;" in overview.content.decode("utf-8-sig")
