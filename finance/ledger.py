@@ -13,9 +13,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from partnerships.models import Agreement
+from partnerships.amendments import JOINS, LEAVES
+from partnerships.models import Agreement, Amendment
 
 from . import amendments, indexation
 from .models import AmountChange, Compensation, IndexValue, PartyBudget, SettlementAction
@@ -129,7 +130,8 @@ def build_ledger(
     years: list[int] | None = None,
 ) -> Ledger:
     """Needs ``decided_amounts``, ``payments``, ``settlements``, ``amount_changes`` (with
-    their amendment) and ``party__amendments`` prefetched (``ledger_queryset``)."""
+    their amendment) prefetched and the party's join/leave dates annotated
+    (``ledger_queryset``)."""
     decided = {d.year: d for d in compensation.decided_amounts.all()}
     settlements = {s.year: s for s in compensation.settlements.all()}
     payments: dict[int, list] = defaultdict(list)
@@ -202,14 +204,31 @@ def ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QueryS
     related = ["agreement", "party__organisation", "index_series"]
     if chain:
         related += ["continues_from__agreement", "continues_from__party__organisation"]
-    return qs.select_related(*related).prefetch_related(
-        "decided_amounts",
-        "payments",
-        "settlements",
-        Prefetch(
-            "amount_changes", queryset=AmountChange.objects.select_related("amendment__board")
-        ),
-        "party__amendments",
+    return (
+        qs.select_related(*related)
+        .prefetch_related(
+            "decided_amounts",
+            "payments",
+            "settlements",
+            Prefetch(
+                "amount_changes", queryset=AmountChange.objects.select_related("amendment__board")
+            ),
+        )
+        .annotate(
+            # The party's joining and leaving dates by amendment: annotations, not one more
+            # query per list (``Compensation.period``).
+            party_joins_on=_party_change_on(JOINS),
+            party_leaves_on=_party_change_on(LEAVES),
+        )
+    )
+
+
+def _party_change_on(change: str) -> Subquery:
+    """The date of the party's latest amendment that makes it join (or leave)."""
+    return Subquery(
+        Amendment.objects.filter(party=OuterRef("party"), party_change=change)
+        .order_by("-decided_on", "-pk")
+        .values("party_change_on")[:1]
     )
 
 

@@ -260,13 +260,21 @@ class Compensation(models.Model):
     def period(self) -> tuple[dt.date, dt.date]:
         """The part of the agreement's period the party is a party in: the whole period,
         or from the day it joins / until the day before it leaves by an amendment (needs
-        ``agreement``; uses ``party.amendments`` when prefetched)."""
+        ``agreement``; uses the dates ``ledger.ledger_queryset`` annotates, else asks)."""
         start, end = self.agreement.period_start, self.agreement.period_end
-        party = self.party
-        prefetched = "amendments" in getattr(party, "_prefetched_objects_cache", {})
-        if not prefetched and (not party.pk or not party.amendments.exists()):
+        if hasattr(self, "party_joins_on"):
+            joins, leaves = self.party_joins_on, self.party_leaves_on
+            changes = [
+                AmendmentTerms(decided_on=day, party_change=kind, party_change_on=day)
+                for kind, day in (("joins", joins), ("leaves", leaves))
+                if day is not None
+            ]
+        elif not self.party_id:
             return start, end
-        changes = [terms_of_party_change(a) for a in party.amendments.all()]
+        else:
+            changes = [
+                terms_of_party_change(a) for a in self.party.amendments.exclude(party_change="")
+            ]
         return party_period(start, end, changes)
 
     def year_shares(self) -> dict[int, pro_rata.YearShare]:
