@@ -91,6 +91,11 @@ class Ledger:
         return reasons
 
     @property
+    def amended_rows(self) -> list[YearRow]:
+        """The years whose amount an amendment makes up (shown with their basis)."""
+        return [row for row in self.rows if row.basis_texts]
+
+    @property
     def decisions(self) -> list:
         """The decided amounts of the ledger's years, by year."""
         return [row.decided for row in self.rows if row.decided is not None]

@@ -117,7 +117,7 @@ def test_a_one_off_sum_adds_to_its_year_only(world, compensation, client_for):
     economy = _body(
         client_for(world.admin).get(reverse("finance:economy", args=[world.agreement.pk]))
     )
-    assert "engångsbelopp 50 000 kr för 2025 (Sommarlovsaktiviteter)" in economy
+    assert "Engångsbelopp 50 000 kr för 2025 (Sommarlovsaktiviteter)" in economy
 
 
 def test_an_extension_moves_the_end_and_the_page_says_so(world, compensation, client_for):
