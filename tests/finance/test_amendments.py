@@ -262,3 +262,13 @@ def test_the_csv_exports_show_the_amended_amount_and_its_basis(world, compensati
     assert "2025-07-01–2025-12-31: 184 av 365 dagar av 800 000 kr = 403 288 kr" in line
     overview = client.get(reverse("finance:overview_export") + "?ar=2025")
     assert ";765288;" in overview.content.decode("utf-8-sig")
+
+
+def test_the_change_history_names_the_amendment_and_its_amount_change(
+    world, compensation, client_for
+):
+    client = client_for(world.admin)
+    _create(client, compensation, **RAISE)
+    page = _body(client.get(reverse("partnerships:agreement_history", args=[world.agreement.pk])))
+    assert "ändring 2025-05-12: Tilläggsbeslut om utökat uppdrag" in page
+    assert "beloppsändring från 2025-07-01 för IOGT-NTO Kamratstödet" in page
