@@ -24,6 +24,11 @@ class FinanceConfig(AppConfig):
         register_agreement_tab(
             AgreementTab(key="economy", label="Ekonomi", url_name="finance:economy", order=20)
         )
+        register_agreement_tab(
+            AgreementTab(
+                key="amendments", label="Ändringar", url_name="finance:amendments", order=15
+            )
+        )
         register_target(EconomicReport, may_attach_to_report)
         successor_created.connect(renewal.on_successor_created, dispatch_uid="finance-renewal")
         successor_discarding.connect(

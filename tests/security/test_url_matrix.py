@@ -162,6 +162,18 @@ MATRIX: dict[str, Expect] = {
     # --- finance ---------------------------------------------------------------------------
     "finance:economy": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
     "finance:economy_export": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    "finance:amendments": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "finance:amendment_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "finance:amendment_update": E(
+        {"pk": "agreement", "amendment_pk": "amendment"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "finance:amendment_delete": E(
+        {"pk": "agreement", "amendment_pk": "amendment"},
+        "login 200 403 403 404 404",
+        "login 302 403 403 404 404",
+    ),
     "finance:compensation_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "finance:compensation_update": E(
         {"pk": "agreement", "compensation_pk": "compensation"},
