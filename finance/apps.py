@@ -11,11 +11,12 @@ class FinanceConfig(AppConfig):
     verbose_name = "Ekonomi"
 
     def ready(self) -> None:
-        from attachments.registry import register_target
+        from attachments.registry import register_private, register_target
         from partnerships.signals import successor_created, successor_discarding
         from partnerships.tabs import AgreementTab, register_agreement_tab
 
         from . import history, renewal
+        from .attachment_privacy import draft_report_attachments
         from .models import EconomicReport
         from .permissions import may_attach_to_report
 
@@ -25,6 +26,7 @@ class FinanceConfig(AppConfig):
             AgreementTab(key="economy", label="Ekonomi", url_name="finance:economy", order=20)
         )
         register_target(EconomicReport, may_attach_to_report)
+        register_private(draft_report_attachments)
         successor_created.connect(renewal.on_successor_created, dispatch_uid="finance-renewal")
         successor_discarding.connect(
             renewal.on_successor_discarding, dispatch_uid="finance-renewal-discard"
