@@ -20,6 +20,15 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class WholeKronorField(forms.IntegerField):
+    """Whole kronor as people write them: "150 000", "150 000 kr"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").removesuffix("kr")
+        return super().to_python(value)
+
+
 class InitiativeForm(forms.ModelForm):
     """What the organisation writes. A partner chooses the public body; an administrator
     the organisation on whose behalf the initiative is registered."""
@@ -51,6 +60,16 @@ class InitiativeForm(forms.ModelForm):
             "attachments_note",
         ]
         widgets = {"kammarkollegiet_checked_on": DATE}
+        field_classes = {
+            name: WholeKronorField
+            for name in (
+                "own_money",
+                "budget_staff",
+                "budget_volunteers",
+                "budget_premises",
+                "budget_other",
+            )
+        }
 
     BUDGET_FIELDS = ("budget_staff", "budget_volunteers", "budget_premises", "budget_other")
 
