@@ -2,11 +2,10 @@
 staff member of a public body the initiatives to that body; anyone else a 404."""
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from attachments.models import Attachment
 from attachments.selectors import attachments_of_target
-from common.converters import id_or_404
+from common.converters import one_or_404
 from partnerships.models import Organisation, Sector, User
 
 from .models import Assessment, DeclaredAid, Initiative
@@ -31,16 +30,10 @@ def initiative_queue(user: User, status: str = "") -> QuerySet[Initiative]:
 
 
 def initiative_for_user(user: User, pk: object) -> Initiative:
-    pk = id_or_404(pk, "Inget sådant initiativ.")
-    initiative = (
-        initiatives_visible_to(user)
-        .select_related("organisation", "public_body", "agreement", "filed_by")
-        .filter(pk=pk)
-        .first()
+    initiatives = initiatives_visible_to(user).select_related(
+        "organisation", "public_body", "agreement", "filed_by"
     )
-    if initiative is None:
-        raise Http404("Inget sådant initiativ.")
-    return initiative
+    return one_or_404(initiatives, pk, "Inget sådant initiativ.")
 
 
 def assessment_of(initiative: Initiative) -> Assessment | None:
@@ -95,8 +88,4 @@ def moved_attachments(user: User, initiative: Initiative) -> QuerySet[Attachment
 def initiative_attachment_for_user(user: User, initiative: Initiative, pk: object) -> Attachment:
     """One of the initiative's attachments (``initiative`` from ``initiative_for_user``);
     a 404 for anyone who may not see them."""
-    pk = id_or_404(pk, "Ingen sådan bilaga.")
-    attachment = initiative_attachments(user, initiative).filter(pk=pk).first()
-    if attachment is None:
-        raise Http404("Ingen sådan bilaga.")
-    return attachment
+    return one_or_404(initiative_attachments(user, initiative), pk, "Ingen sådan bilaga.")
