@@ -186,13 +186,14 @@ MATRIX: dict[str, Expect] = {
     "finance:economic_report_claim": E(
         {"report_pk": "economic_report"},
         "login 200 403 403 404 404",
-        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
     ),
     # --- attachments: downloads only through the scoped view ---------------------------------
     "attachments:agreement_attachments": E(
         A, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
-    "attachments:upload": E(A, "login 200 403 200 404 404", "login 200 403 200 404 404"),
+    # An empty POST is refused (400) since ``common.forms.submit`` treats it as bad input.
+    "attachments:upload": E(A, "login 200 403 200 404 404", "login 400 403 400 404 404"),
     "attachments:download": E(
         {"pk": "attachment"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
@@ -293,8 +294,8 @@ MATRIX: dict[str, Expect] = {
     "initiatives:agreement": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
     "initiatives:assessment": E(INI, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "initiatives:declared_aid": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
-    # The organisation completes its own initiative (an empty POST is an unbound form: 200).
-    "initiatives:complete": E(INI, "login 403 403 200 404 404", "login 403 403 200 404 404"),
+    # The organisation completes its own initiative (an empty POST lacks the version: 400).
+    "initiatives:complete": E(INI, "login 403 403 200 404 404", "login 403 403 400 404 404"),
     # The organisation's documents: its own users and the body's administrators only.
     "initiatives:attachment_upload": E(
         INI, "login 405 405 405 405 405", "login 400 403 400 404 404"
