@@ -21,7 +21,13 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class WholeKronorField(forms.IntegerField):
-    """Whole kronor as people write them: "150 000", "150 000 kr"."""
+    """Whole kronor as people write them: "150 000", "150 000 kr" (a text field: a number
+    field refuses the spaces)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def widget_attrs(self, widget):
+        return {"inputmode": "numeric"}
 
     def to_python(self, value):
         if isinstance(value, str):
