@@ -152,8 +152,21 @@ def objects(world, settings, tmp_path) -> dict:
         role=User.Role.BOARD_STAFF,
     )
     initiative = InitiativeFactory(organisation=world.association, public_body=world.municipality)
+    initiative_attachment = Attachment(
+        initiative=initiative,
+        organisation=world.association,
+        kind=AttachmentKind.STATUTES,
+        year=2026,
+        name="stadgar.png",
+        content_type="image/png",
+        size=4,
+        sha256="0" * 64,
+        uploaded_by=world.partner,
+    )
+    initiative_attachment.file.save("x", ContentFile(b"\x89PNG"), save=True)
     return {
         "initiative": initiative.pk,
+        "initiative_attachment": initiative_attachment.pk,
         "attachment": attachment.pk,
         "economic_report": economic_report.pk,
         "agreement": agreement.pk,
