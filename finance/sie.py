@@ -24,10 +24,11 @@ End AB's SIE module (Apache-2.0) carries translated to Python as "the SIE checks
 calculation as translated from the C implementation in the standards document": table from
 0xEDB88320, register preset 0xFFFFFFFF, result XORed with 0xFFFFFFFF, fed byte by byte in
 file order, i.e. exactly ``zlib.crc32`` continued over the records. Which bytes count
-(labels and field contents, CP437) follows the same chapter as another public SIE reader's tests quote it
-("SIE 4B 10.15: only the label and the field contents count; an escaped quote counts as a
-quote"); the test ``test_checksum_is_the_standards_crc_over_the_whole_record_stream``
-recomputes it with the standard's table algorithm, not zlib.
+(labels and field contents, CP437) follows the same chapter as another public SIE reader's
+tests quote it ("SIE 4B 10.15: only the label and the field contents count; an escaped
+quote counts as a quote"); the standard's full text could not be read here. The test
+``test_checksum_is_the_standards_crc_over_the_whole_record_stream`` recomputes it with the
+standard's table algorithm, not zlib.
 """
 
 from __future__ import annotations
