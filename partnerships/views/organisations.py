@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
-from common.forms import save_through_service
+from common.forms import submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
@@ -73,19 +73,17 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_manage_organisations(request.user))
     form = OrganisationForm(request.POST or None)
     contact_formset = _contact_formset(request, None, None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid() and contact_formset.is_valid():
-            status = save_through_service(
-                form,
-                lambda: services.organisation_create(
-                    user=request.user, form=form, contact_formset=contact_formset
-                ),
-            )
-            if status is None:
-                messages.success(request, "Organisationen har sparats.")
-                return redirect(form.instance)
+    status = submit(
+        request,
+        form,
+        lambda: services.organisation_create(
+            user=request.user, form=form, contact_formset=contact_formset
+        ),
+        also=[contact_formset],
+    )
+    if status is None:
+        messages.success(request, "Organisationen har sparats.")
+        return redirect(form.instance)
     return _organisation_form(request, form, contact_formset, None, status)
 
 
@@ -109,21 +107,18 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
     organisation = selectors.organisation_for_user(request.user, pk)
     require(permissions.can_edit_organisation(request.user, organisation))
     form = OrganisationForm(request.POST or None, instance=organisation)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            status = save_through_service(
-                form,
-                lambda: services.organisation_update(
-                    user=request.user,
-                    form=form,
-                    expected_version=form.cleaned_data["version"],
-                ),
-            )
-            if status is None:
-                messages.success(request, "Organisationen har sparats.")
-                return redirect(organisation)
+    status = submit(
+        request,
+        form,
+        lambda: services.organisation_update(
+            user=request.user,
+            form=form,
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is None:
+        messages.success(request, "Organisationen har sparats.")
+        return redirect(organisation)
     return _organisation_form(request, form, None, organisation, status)
 
 
