@@ -5,8 +5,10 @@ The agreement is one case (``aggregation`` of type ``caseFile``) with its record
 issued document (outgoing, PDF/A, versions related by ``replaces``) and every attachment the
 parties handed in (incoming). Its renewal chain becomes ``relation`` elements, its
 follow-up rounds and amendments ``action`` elements, the parties and signatories
-``agent`` elements. Every value comes from the data (no clock, sorted), so the same data
-gives the same bytes.
+``agent`` elements. A record's ``objectId`` is the case's identifier and its running
+number (``SOCN 2024-0012-01``; attachments ``-B01``); its ``appendix`` path is relative
+to the package root, as the paths in METS.xml are. Every value comes from the data (no
+clock, sorted), so the same data gives the same bytes.
 """
 
 from __future__ import annotations
@@ -154,12 +156,12 @@ def _actions(parent, content: CaseContent) -> None:
         _e(_e(action, "dates"), "actionDate", _datetime(amendment.decided_on), dateType="decision")
 
 
-def _record_document(parent, number: int, document: IssuedDocument, path: str, previous):
+def _record_document(parent, case: str, number: int, document: IssuedDocument, path, previous):
     record = _e(
         parent, "record", systemIdentifier=f"document-{document.pk}",
         recordType=document.kind, recordPhysicalOrDigital="digital",
     )  # fmt: skip
-    _e(record, "objectId", f"{number:02d}-{document.kind}-v{document.version}")
+    _e(record, "objectId", f"{case}-{number:02d}")
     _e(record, "title", f"{document.title}, version {document.version}")
     _e(record, "status", value="expedited")
     if previous is not None:
@@ -173,12 +175,12 @@ def _record_document(parent, number: int, document: IssuedDocument, path: str, p
     return record.find(f"{{{ERMS_NS}}}objectId").text
 
 
-def _record_attachment(parent, number: int, attachment: Attachment, path: str) -> None:
+def _record_attachment(parent, case: str, number: int, attachment: Attachment, path) -> None:
     record = _e(
         parent, "record", systemIdentifier=f"attachment-{attachment.pk}",
         recordType=attachment.kind, recordPhysicalOrDigital="digital",
     )  # fmt: skip
-    _e(record, "objectId", f"B{number:02d}-{attachment.kind}-{attachment.year}")
+    _e(record, "objectId", f"{case}-B{number:02d}")
     _e(record, "title", f"{attachment.get_kind_display()} {attachment.year}")
     _e(record, "status", value="received")
     _e(record, "direction", directionDefinition="incoming")
@@ -240,10 +242,10 @@ def erms_xml(
     previous: dict[str, str] = {}
     for number, (document, path) in enumerate(content.documents, start=1):
         previous[document.kind] = _record_document(
-            case, number, document, path, previous.get(document.kind)
+            case, case_id(agreement), number, document, path, previous.get(document.kind)
         )
     for number, (attachment, path) in enumerate(content.attachments, start=1):
-        _record_attachment(case, number, attachment, path)
+        _record_attachment(case, case_id(agreement), number, attachment, path)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     errors = erms_errors(xml)
     if errors:  # never hand out case metadata the schema refuses

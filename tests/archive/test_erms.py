@@ -96,6 +96,8 @@ def test_the_agreement_is_a_case_with_its_documents_and_attachments_as_records(
     assert len(outgoing) == 2 and len(incoming) == 1
     # version 2 replaces version 1; each names its file and checksum
     first_id = outgoing[0].findtext("e:objectId", namespaces=E)
+    assert first_id == f"{with_attachment.registry_number}-01"
+    assert incoming[0].findtext("e:objectId", namespaces=E).endswith("-B01")
     assert outgoing[1].find("e:relation", E).text == first_id
     for record in records:
         path = record.find("e:additionalInformation/e:appendix", E).get("path")
