@@ -15,6 +15,12 @@ from ..ledger import (
     ledger_queryset,
     municipal_financing,
 )
+from .amendments import (
+    AmendmentView,
+    amendment_views,
+    amendment_with_changes,
+    compensations_of,
+)
 from .budgets import (
     BudgetView,
     BudgetYear,
@@ -60,6 +66,10 @@ from .scope import (
 )
 
 __all__ = [
+    "AmendmentView",
+    "amendment_views",
+    "amendment_with_changes",
+    "compensations_of",
     "BudgetView",
     "BudgetYear",
     "Economy",
