@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import save_through_service
+from common.forms import submit
 from common.permissions import require
 
 from .. import permissions, selectors, services, twofactor
@@ -53,21 +53,20 @@ def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
     kontakt = request.GET.get("kontakt", "")
     initial = _contact_initial(organisation, kontakt if kontakt.isdigit() else None)
     form = InvitationForm(request.POST or None, roles=roles, initial=initial)
-    status = 400 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
-        created = {}
-        status = save_through_service(
-            form,
-            lambda: created.update(
-                pair=services.invitation_create(
-                    user=request.user, organisation=organisation, **form.cleaned_data
-                )
-            ),
-        )
-        if status is None:
-            send_invitation(request, *created["pair"])
-            messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
-            return redirect("accounts:people", org_pk=organisation.pk)
+    created = {}
+    status = submit(
+        request,
+        form,
+        lambda: created.update(
+            pair=services.invitation_create(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
+        ),
+    )
+    if status is None:
+        send_invitation(request, *created["pair"])
+        messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
+        return redirect("accounts:people", org_pk=organisation.pk)
     context = {"organisation": organisation, "form": form}
     return render(request, "accounts/invite.html", context, status=status)
 
@@ -80,15 +79,14 @@ def person_update(request: HttpRequest, pk: str) -> HttpResponse:
     roles = permissions.invitable_roles(request.user, person.organisation)
     initial = {"role": person.role, "is_organisation_admin": person.is_organisation_admin}
     form = PersonForm(request.POST or None, roles=roles, initial=initial)
-    status = 400 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
-        status = save_through_service(
-            form,
-            lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
-        )
-        if status is None:
-            messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
-            return redirect("accounts:people", org_pk=person.organisation_id)
+    status = submit(
+        request,
+        form,
+        lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
+    )
+    if status is None:
+        messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
+        return redirect("accounts:people", org_pk=person.organisation_id)
     context = {
         "person": person,
         "organisation": person.organisation,
