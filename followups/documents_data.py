@@ -265,8 +265,11 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
                     "due": n, "done": n, "overdue": n,  # planned follow-ups due in the year
                     "next_due": "2027-12-31" | "",      # next planned follow-up after it
                     "assessment": {"period_label", "overall_result_label", "overall_text",
-                                   "recommendation"} | None}}   # latest up to the year
-    A fixed number of queries whatever the number of agreements."""
+                                   "recommendation"} | None,   # latest up to the year
+                    "indicators": {"period_label", "rows": [{"name", "target",
+                                   "values": [{"organisation", "value"}]}]} | None}}
+    ``indicators``: the agreement's own indicators with the submitted values of its last
+    round ending in the year. A fixed number of queries whatever the number of agreements."""
     ids = [a.pk for a in agreements]
     year_end = dt.date(year, 12, 31)
     meetings: dict[int, list[Meeting]] = {pk: [] for pk in ids}
@@ -283,6 +286,7 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
         .order_by("round__period_end", "round__pk")
     ):
         latest[assessment.round.agreement_id] = assessment  # the last one wins
+    indicators = _year_indicators(ids, year)
     result: dict[int, dict[str, Any]] = {}
     for agreement in agreements:
         dated = [(timezone.localtime(m.starts_at).date(), m.status) for m in meetings[agreement.pk]]
@@ -317,5 +321,57 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
                 "overall_text": assessment.overall_text,
                 "recommendation": assessment.recommendation,
             },
+            "indicators": indicators.get(agreement.pk),
         }
+    return result
+
+
+def _year_indicators(ids: list[int], year: int) -> dict[int, dict[str, Any]]:
+    """Per agreement, its indicators and the submitted values of its last round that ends
+    in ``year`` (agreements without indicators or such a round are left out). Four queries."""
+    last_round: dict[int, FollowUpRound] = {}
+    for round in FollowUpRound.objects.filter(agreement_id__in=ids, period_end__year=year).order_by(
+        "period_end", "pk"
+    ):
+        last_round[round.agreement_id] = round  # the last one wins
+    if not last_round:
+        return {}
+    reports = list(
+        Figures.objects.filter(
+            round__in=last_round.values(), status=ReportStatus.SUBMITTED
+        ).select_related("organisation")
+    )
+    values = _values_of(reports)
+    by_agreement: dict[int, list[Indicator]] = {}
+    for indicator in Indicator.objects.filter(agreement_id__in=last_round).order_by(
+        "position", "pk"
+    ):
+        by_agreement.setdefault(indicator.agreement_id, []).append(indicator)
+    result = {}
+    for agreement_id, indicators in by_agreement.items():
+        round = last_round[agreement_id]
+        own = sorted(
+            (f for f in reports if f.round_id == round.pk), key=lambda f: f.organisation.name
+        )
+        rows = []
+        for indicator in indicators:
+            reported = [
+                {
+                    "organisation": f.organisation.name,
+                    "value": reported_text(
+                        indicator, values.get((round.pk, f.organisation_id, indicator.pk))
+                    ),
+                }
+                for f in own
+            ]
+            rows.append(
+                {
+                    "name": indicator.name,
+                    "target": value_text(indicator.target, None, indicator.unit)
+                    if indicator.target is not None
+                    else "",
+                    "values": [r for r in reported if r["value"]],
+                }
+            )
+        result[agreement_id] = {"period_label": round.period_label, "rows": rows}
     return result

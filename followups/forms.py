@@ -206,13 +206,22 @@ class FiguresForm(forms.ModelForm):
         ]
 
 
+class NumberField(forms.DecimalField):
+    """A decimal as Swedes type it: "1 130" or "1,5" (spaces between thousands allowed)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "")
+        return super().to_python(value)
+
+
 def _value_field(label: str, indicator, initial) -> forms.DecimalField:
     help_parts = []
     if indicator.kind == Indicator.Kind.SHARE:
         help_parts.append("Andelarna blir tillsammans 100 %")
     if indicator.target is not None:
         help_parts.append(f"Målvärde: {number_text(indicator.target)} {indicator.unit}".strip())
-    return forms.DecimalField(
+    return NumberField(
         label=label,
         required=False,
         min_value=0,
@@ -313,12 +322,7 @@ class IndicatorForm(forms.Form):
     )
     unit = forms.CharField(label="Enhet", required=False, max_length=60, validators=[validate_text])
     kind = forms.ChoiceField(label="Slag", choices=Indicator.Kind.choices)
-    goal = forms.ModelChoiceField(
-        label="Mål",
-        queryset=Goal.objects.none(),
-        required=False,
-        empty_label="Hela överenskommelsen",
-    )
+    goal = forms.TypedChoiceField(label="Mål", required=False, coerce=int, empty_value=None)
     target = forms.DecimalField(
         label="Målvärde per omgång",
         required=False,
@@ -337,10 +341,11 @@ class IndicatorForm(forms.Form):
     )
     position = forms.IntegerField(label="Ordning", required=False, min_value=1, max_value=999)
 
-    def __init__(self, *args, goals=None, **kwargs):
+    def __init__(self, *args, goals=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = goals if goals is not None else Goal.objects.none()
-        self.fields["goal"].label_from_instance = lambda g: f"Mål {g.position}: {g.text[:80]}"
+        self.fields["goal"].choices = [("", "Hela överenskommelsen")] + [
+            (g.pk, f"Mål {g.position}: {g.text[:80]}") for g in goals
+        ]
         if "DELETE" in self.fields:
             self.fields["DELETE"].label = "Ta bort måttet"
 

@@ -64,7 +64,7 @@ def _save(request: HttpRequest, agreement, formset) -> int | None:
 def indicators_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_followup_for_user(request.user, pk)
     require(can_manage_followups(request.user, agreement))
-    goals = agreement.goals.all()
+    goals = list(agreement.goals.all())
     if request.method == "POST":
         formset = IndicatorFormSet(request.POST, prefix=PREFIX, form_kwargs={"goals": goals})
         status = _save(request, agreement, formset) if formset.is_valid() else 400

@@ -105,9 +105,10 @@ class FiguresFactory(factory.django.DjangoModelFactory):
             return
         indicators = linkoping_indicators(obj.round.agreement)
         for name, number in wanted.items():
-            indicator = indicators.get(name) or Indicator.objects.get_or_create(
-                agreement=obj.round.agreement, name=name
-            )[0]
+            indicator = (
+                indicators.get(name)
+                or Indicator.objects.get_or_create(agreement=obj.round.agreement, name=name)[0]
+            )
             low, high = number if isinstance(number, tuple) else (number, None)
             IndicatorValue.objects.create(
                 indicator=indicator,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from followups import demo
+from followups.indicators import LINKOPING_TEMPLATE
 from followups.models import (
     Assessment,
     Figures,
@@ -17,7 +18,6 @@ from followups.models import (
     Note,
     ReportStatus,
 )
-from followups.indicators import LINKOPING_TEMPLATE
 from partnerships.demo import DemoCase
 from tests.factories import (
     AgreementFactory,
