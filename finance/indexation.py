@@ -18,6 +18,7 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -39,6 +40,7 @@ class IndexPoint:
 
     preliminary: Decimal | None = None
     definitive: Decimal | None = None
+    definitive_published: dt.date | None = None  # when the definitive value came out
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from partnerships.models import Agreement
 
 from . import indexation
+from .late_index import LateIndex, late_index
 from .models import Compensation, IndexValue, PartyBudget, SettlementAction
 from .proration import BY_DAYS, share_text
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
@@ -42,6 +43,22 @@ class YearRow:
     settlement: object | None
     decided: object | None
     proration: str = BY_DAYS
+    index_published: dt.date | None = None  # when the year's definitive index came out
+
+    @property
+    def late_index(self) -> LateIndex | None:
+        """What a definitive index published after the year's payment leaves to pay (or
+        to claim back), or None."""
+        return late_index(
+            year=self.year,
+            payment_dates=[p.paid_on for p in self.payments],
+            paid=self.paid,
+            expected=self.expected,
+            applied_kind=self.schedule.index.kind if self.schedule.index else None,
+            definitive_difference=self.schedule.definitive_difference,
+            settled=self.settlement is not None,
+            published=self.index_published,
+        )
 
     @property
     def outstanding(self) -> int | None:
@@ -65,6 +82,15 @@ class YearRow:
 class Ledger:
     compensation: Compensation
     rows: list[YearRow]
+
+    @property
+    def late_indexes(self) -> list[LateIndex]:
+        return [late for row in self.rows if (late := row.late_index) is not None]
+
+    @property
+    def late_index_texts(self) -> list[str]:
+        name = self.compensation.party.organisation.name
+        return [late.text(name) for late in self.late_indexes]
 
     @property
     def missing_reasons(self) -> list[str]:
@@ -132,9 +158,11 @@ def build_ledger(
         one_off_years={year for year, d in decided.items() if d.one_off},
         shares=compensation.year_shares(),
     )
+    series_points = points.get(compensation.index_series_id, {})
     rows = []
     for item in schedule:
         settlement = settlements.get(item.year)
+        point = series_points.get(item.year)
         expected = item.amount
         if (
             expected is not None
@@ -160,6 +188,7 @@ def build_ledger(
                 settlement=settlement,
                 decided=decided.get(item.year),
                 proration=compensation.proration,
+                index_published=point.definitive_published if point else None,
             )
         )
     return Ledger(compensation, rows)
