@@ -346,11 +346,18 @@ class IndicatorForm(forms.Form):
         self.fields["goal"].choices = [("", "Hela överenskommelsen")] + [
             (g.pk, f"Mål {g.position}: {g.text[:80]}") for g in goals
         ]
-        if "DELETE" in self.fields:
-            self.fields["DELETE"].label = "Ta bort måttet"
 
 
-IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True)
+class _IndicatorFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Ta bort måttet"
+
+
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm, formset=_IndicatorFormSet, extra=2, can_delete=True
+)
 
 
 def indicator_initial(indicator) -> dict:
