@@ -306,3 +306,17 @@ def test_a_renewal_copies_the_indicators_to_the_successor(world, client_for, her
     ]
     assert copies[1].goal.agreement_id == successor.pk and copies[1].goal.position == 2
     assert not IndicatorValue.objects.filter(indicator__agreement=successor).exists()
+
+
+def test_indicators_and_submitted_values_are_in_the_agreements_history(world, client_for, heritage):
+    agreement, society, partner = heritage
+    _define(world, client_for, agreement)
+    round = RoundFactory(agreement=agreement)
+    FiguresFactory(round=round, organisation=society, values={"Antal guidade visningar": 9})
+    url = reverse("partnerships:agreement_history", args=[agreement.pk])
+    admin_page = client_for(world.admin).get(url).content.decode()
+    assert "mått Antal guidade visningar" in admin_page
+    assert "värde för Antal guidade visningar" not in admin_page  # a draft: the party's own
+    assert "värde för Antal guidade visningar" in client_for(partner).get(url).content.decode()
+    Figures.objects.filter(round=round).update(status=ReportStatus.SUBMITTED)
+    assert "värde för Antal guidade visningar" in client_for(world.admin).get(url).content.decode()
