@@ -21,6 +21,7 @@ from partnerships.boards import BoardNames
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
+from .amendment_documents import AmendedRow, amended_rows
 from .economic_result import economic_result
 from .ledger import YearRow, build_ledger, index_points, ledger_queryset, municipal_financing
 from .models import (
@@ -77,6 +78,7 @@ class AgreementEconomy(TypedDict):
     warnings: list[str]
     decided: list[DecidedRow]
     unsettled: list[UnsettledRow]
+    amended: list[AmendedRow]  # the years whose amount an amendment changes
 
 
 class MemoEconomy(TypedDict):
@@ -266,6 +268,7 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
         "own_financing": own_total if budgets else None,
         "diff": diff,
         "warnings": warnings,
+        "amended": amended_rows(list(ledgers.values())),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from attachments import documents_data as attachment_data
 from finance import documents_data as finance_data
 from followups import documents_data as followup_data
 from followups.models import FollowUpRound
@@ -26,10 +27,14 @@ class FollowUpReportSnapshot(Snapshot):
     report: dict[str, Any]  # followups.documents_data.FollowUpReport
     # finance.documents_data.EconomicResultRow of the period's years (submitted reports only)
     economic: list[dict[str, Any]] = field(default_factory=list)
+    # attachments.documents_data.AttachmentRow of the period's years: the documents received
+    # (an issued report keeps the attachments it names)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
     agreement = round.agreement
+    years = list(range(round.period_start.year, round.period_end.year + 1))
     return FollowUpReportSnapshot(
         kind=DocumentKind.FOLLOWUP_REPORT.value,
         document=DocumentBlock.draft_of(date),
@@ -38,9 +43,8 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         agreement=AgreementRef.of(agreement),
         texts=ReportTexts(period=texts.period_text(agreement.period_start, agreement.period_end)),
         report=followup_data.followup_report_data(round),
-        economic=finance_data.economic_results(
-            [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
-        )[agreement.pk],
+        economic=finance_data.economic_results([agreement.pk], years)[agreement.pk],
+        attachments=attachment_data.attachment_rows(agreement.pk, years),
     ).as_dict()
 
 

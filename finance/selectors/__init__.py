@@ -15,6 +15,12 @@ from ..ledger import (
     ledger_queryset,
     municipal_financing,
 )
+from .amendments import (
+    AmendmentView,
+    amendment_views,
+    amendment_with_changes,
+    compensations_of,
+)
 from .budgets import (
     BudgetView,
     BudgetYear,
@@ -34,6 +40,7 @@ from .economy import (
     economy_for_agreement,
     economy_for_user,
 )
+from .late_index import LateIndexItem, late_index_differences
 from .missing_index import (
     YEAR_VALIDATORS_MIN,
     MissingIndex,
@@ -60,6 +67,10 @@ from .scope import (
 )
 
 __all__ = [
+    "AmendmentView",
+    "amendment_views",
+    "amendment_with_changes",
+    "compensations_of",
     "BudgetView",
     "BudgetYear",
     "Economy",
@@ -91,6 +102,8 @@ __all__ = [
     "index_series_with_values",
     "index_value_for_user",
     "ledger_queryset",
+    "late_index_differences",
+    "LateIndexItem",
     "missing_index_values",
     "municipal_financing",
     "municipal_money_received",

@@ -18,6 +18,7 @@ from common.permissions import require
 
 from .. import permissions, selectors, services
 from ..boards import agreement_board_decisions
+from ..amendments import as_amended
 from ..forms import (
     AgreementForm,
     AgreementSearchForm,
@@ -101,6 +102,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "renewal_form": RenewalStartForm(),
             "decision_form": RenewalDecisionForm(),
             "board_decisions": agreement_board_decisions(agreement),
+            "as_amended": as_amended(agreement),
         },
     )
 
