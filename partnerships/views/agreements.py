@@ -17,8 +17,8 @@ from common.forms import apply_validation_error, shown_without_errors, submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
-from ..boards import agreement_board_decisions
 from ..amendments import as_amended
+from ..boards import agreement_board_decisions
 from ..forms import (
     AgreementForm,
     AgreementSearchForm,
