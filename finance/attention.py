@@ -8,7 +8,7 @@ from partnerships.attention import AttentionItem
 from partnerships.models import User
 from partnerships.selectors import agreements_visible_to
 
-from .selectors import missing_index_values, reports_missing
+from .selectors import late_index_differences, missing_index_values, reports_missing
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -34,6 +34,22 @@ def attention_items(user: User, today: dt.date) -> list[AttentionItem]:
             )
         )
     return items
+
+
+def late_index_items(user: User, today: dt.date) -> list[AttentionItem]:
+    """A definitive index published after the year's payment: what is still to pay, or to
+    claim back, in kronor (for those who administer the money, not the partners)."""
+    if not user.is_authenticated or not (user.is_superuser or user.is_administrator):
+        return []
+    return [
+        AttentionItem(
+            level="warning",
+            text=f"{item.agreement.title}: {item.text}",
+            url=reverse("finance:economy", args=[item.agreement.pk]),
+            link_text="Öppna ekonomin",
+        )
+        for item in late_index_differences(user, today)
+    ]
 
 
 def economic_report_items(user: User, today: dt.date) -> list[AttentionItem]:

@@ -17,6 +17,7 @@ from typing import Any, TypedDict
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
+from partnerships.boards import BoardNames
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
@@ -50,6 +51,8 @@ class DecidedRow(TypedDict):
     deviation: int | None
     one_off: bool
     decided_on: dt.date | None
+    # The board that decided, by its name on the decision day ("... (hette då ...)").
+    decided_by: str
     note: str
 
 
@@ -269,8 +272,9 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
     }
 
 
-def decided_row(name: str, row: YearRow) -> DecidedRow:
+def decided_row(name: str, row: YearRow, board_names: BoardNames | None = None) -> DecidedRow:
     schedule = row.schedule
+    decided_on = row.decided.decided_on if row.decided is not None else None
     return {
         "name": name,
         "year": row.year,
@@ -278,7 +282,8 @@ def decided_row(name: str, row: YearRow) -> DecidedRow:
         "decided": schedule.decided,
         "deviation": schedule.deviation,
         "one_off": schedule.one_off,
-        "decided_on": row.decided.decided_on if row.decided is not None else None,
+        "decided_on": decided_on,
+        "decided_by": board_names.label_on(decided_on) if board_names and decided_on else "",
         "note": row.decided.note if row.decided is not None else "",
     }
 
@@ -297,12 +302,13 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list]:
     preliminary) that no settlement has handled yet.
 
     {"decided": [{"name", "year", "computed", "decided", "deviation", "one_off",
-                  "decided_on", "note"}],
+                  "decided_on", "decided_by", "note"}],
      "unsettled": [{"name", "year", "difference"}]}"""
     points = index_points()
     today = timezone.localdate()
     decided: list[DecidedRow] = []
     unsettled: list[UnsettledRow] = []
+    board_names = BoardNames.of(agreement.board)
     for compensation in _compensations(agreement):
         name = compensation.party.organisation.name
         ledgers = [build_ledger(compensation, points, today)]
@@ -313,7 +319,7 @@ def decisions_and_differences(agreement: Agreement) -> dict[str, list]:
         for ledger in ledgers:
             for row in ledger.rows:
                 if row.schedule.decided is not None:
-                    decided.append(decided_row(name, row))
+                    decided.append(decided_row(name, row, board_names))
                 if row.needs_settlement and ledger is ledgers[-1]:
                     unsettled.append(unsettled_row(name, row))
     return {"decided": decided, "unsettled": unsettled}

@@ -43,6 +43,7 @@ class IndexPoint:
 
     preliminary: Decimal | None = None
     definitive: Decimal | None = None
+    definitive_published: dt.date | None = None  # when the definitive value came out
 
 
 @dataclass(frozen=True)

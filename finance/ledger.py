@@ -19,6 +19,7 @@ from partnerships.amendments import JOINS, LEAVES
 from partnerships.models import Agreement, Amendment
 
 from . import amendments, indexation
+from .late_index import LateIndex, late_index
 from .models import AmountChange, Compensation, IndexValue, PartyBudget, SettlementAction
 from .proration import BY_DAYS, share_text
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
@@ -44,6 +45,7 @@ class YearRow:
     decided: object | None
     proration: str = BY_DAYS
     changes: list = field(default_factory=list)  # the amendments' amount changes this year
+    index_published: dt.date | None = None  # when the year's definitive index came out
 
     @property
     def basis_texts(self) -> list[str]:
@@ -57,6 +59,21 @@ class YearRow:
             if change.one_off or not self.schedule.split:
                 texts.append(f"{change.text} ({change.amendment.label})")
         return texts
+
+    @property
+    def late_index(self) -> LateIndex | None:
+        """What a definitive index published after the year's payment leaves to pay (or
+        to claim back), or None."""
+        return late_index(
+            year=self.year,
+            payment_dates=[p.paid_on for p in self.payments],
+            paid=self.paid,
+            expected=self.expected,
+            applied_kind=self.schedule.index.kind if self.schedule.index else None,
+            definitive_difference=self.schedule.definitive_difference,
+            settled=self.settlement is not None,
+            published=self.index_published,
+        )
 
     @property
     def outstanding(self) -> int | None:
@@ -80,6 +97,15 @@ class YearRow:
 class Ledger:
     compensation: Compensation
     rows: list[YearRow]
+
+    @property
+    def late_indexes(self) -> list[LateIndex]:
+        return [late for row in self.rows if (late := row.late_index) is not None]
+
+    @property
+    def late_index_texts(self) -> list[str]:
+        name = self.compensation.party.organisation.name
+        return [late.text(name) for late in self.late_indexes]
 
     @property
     def missing_reasons(self) -> list[str]:
@@ -168,9 +194,11 @@ def build_ledger(
         period=(start, end),
         proration_rule=compensation.proration,
     )
+    series_points = points.get(compensation.index_series_id, {})
     rows = []
     for item in schedule:
         settlement = settlements.get(item.year)
+        point = series_points.get(item.year)
         expected = item.amount
         if (
             expected is not None
@@ -197,6 +225,7 @@ def build_ledger(
                 decided=decided.get(item.year),
                 proration=compensation.proration,
                 changes=[c for c in changes if c.effective_from.year == item.year],
+                index_published=point.definitive_published if point else None,
             )
         )
     return Ledger(compensation, rows)

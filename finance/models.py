@@ -128,7 +128,9 @@ class IndexValue(models.Model):
 
     @property
     def point(self) -> indexation.IndexPoint:
-        return indexation.IndexPoint(self.preliminary_percent, self.definitive_percent)
+        return indexation.IndexPoint(
+            self.preliminary_percent, self.definitive_percent, self.definitive_published
+        )
 
 
 class IndexRule(models.TextChoices):

@@ -40,6 +40,7 @@ from .economy import (
     economy_for_agreement,
     economy_for_user,
 )
+from .late_index import LateIndexItem, late_index_differences
 from .missing_index import (
     YEAR_VALIDATORS_MIN,
     MissingIndex,
@@ -101,6 +102,8 @@ __all__ = [
     "index_series_with_values",
     "index_value_for_user",
     "ledger_queryset",
+    "late_index_differences",
+    "LateIndexItem",
     "missing_index_values",
     "municipal_financing",
     "municipal_money_received",

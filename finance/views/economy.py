@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from partnerships.boards import BoardNames
 from partnerships.tabs import agreement_tabs
 
 from .. import permissions, selectors
@@ -19,6 +20,15 @@ def economy(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     data = selectors.economy_for_user(request.user, pk, today)
     agreement = data.agreement
+    board_names = BoardNames.of(agreement.board)
+    for ledger in data.ledgers:
+        for decided in ledger.decisions:
+            # The board that decided, by the name it had that day.
+            decided.decided_by = (
+                board_names.label_on(decided.decided_on)
+                if board_names and decided.decided_on
+                else ""
+            )
     return render(
         request,
         "finance/economy.html",

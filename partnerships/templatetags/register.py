@@ -23,6 +23,9 @@ def sek(value):
 
 @register.filter
 def isodate(value):
+    # A document's snapshot is JSON: its dates come back as ISO strings.
+    if isinstance(value, str) and value:
+        value = dt.date.fromisoformat(value[:10])
     return format_date(value)
 
 

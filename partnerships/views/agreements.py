@@ -18,6 +18,7 @@ from common.permissions import require
 
 from .. import permissions, selectors, services
 from ..amendments import as_amended
+from ..boards import agreement_board_decisions
 from ..forms import (
     AgreementForm,
     AgreementSearchForm,
@@ -100,6 +101,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "today": today,
             "renewal_form": RenewalStartForm(),
             "decision_form": RenewalDecisionForm(),
+            "board_decisions": agreement_board_decisions(agreement),
             "as_amended": as_amended(agreement),
         },
     )

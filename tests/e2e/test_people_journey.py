@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import User
-from tests.e2e.conftest import heading, login
+from tests.e2e.conftest import heading, login, squash
 
 pytestmark = [
     pytest.mark.e2e,
@@ -155,5 +155,64 @@ def test_partner_administrator_invites_a_colleague_who_accepts(demo_data, browse
     assert heading(page) == "Mitt konto"
     a11y.check()
     page.goto("/losenord/aterstall/")
+    a11y.check()
+    a11y.assert_clean()
+
+
+def test_administrator_invites_a_partner_contact_who_files_the_follow_up(demo_data, browser_page):
+    """The administrator invites a contact person of a partner organisation of their
+    agreement; she opens the one-time link from the e-mail, chooses a password, signs in,
+    sees only her organisation's agreements and files the follow-up report."""
+    page, a11y = browser_page
+    login(page, "handlaggare", a11y=a11y)
+    page.goto("/personer/")
+    a11y.check()
+    page.get_by_role("link", name="IOGT-NTO Kamratstödet").click()
+    assert heading(page) == "Personer i IOGT-NTO Kamratstödet"
+    a11y.check()
+    page.get_by_role("link", name="Bjud in Lisa Hallingström").click()
+    assert page.get_by_label("E-post").input_value() == "lisa.hallingstrom@example.org"
+    assert page.get_by_label("Förnamn").input_value() == "Lisa"
+    a11y.check()
+    page.get_by_role("button", name="Skicka inbjudan").click()
+    main = page.locator("main").inner_text()
+    assert "En inbjudan är skickad till lisa.hallingstrom@example.org." in main
+    assert "Lisa Hallingström (lisa.hallingstrom@example.org)" not in main  # no longer listed
+    a11y.check()
+    page.get_by_role("button", name="Logga ut").click()
+
+    (message,) = [m for m in mail.outbox if m.to == ["lisa.hallingstrom@example.org"]]
+    link = _invitation_path(message)
+    _accept(page, a11y, link)
+    assert heading(page) == "Mitt konto"
+    a11y.check()
+    page.get_by_role("button", name="Logga ut").click()
+    page.goto(link)  # the link works once
+    assert "Skapa mitt konto" not in page.locator("main").inner_text()
+    a11y.check("used link")
+
+    login(page, "lisa.hallingstrom@example.org", NEW_PASSWORD, a11y=a11y)
+    assert heading(page) == "Start"
+    a11y.check()
+    page.get_by_role("link", name="Överenskommelser", exact=True).first.click()
+    a11y.check()
+    listed = page.locator("main").inner_text()
+    assert "IOGT-NTO Kamratstödet" in listed
+    assert "Exempelby" not in listed
+
+    page.get_by_role("link", name="Start", exact=True).click()
+    item = page.locator(".attention-list li", has_text="Uppföljning 2026")
+    item.get_by_role("link", name="Skriv rapporten").click()
+    assert page.get_by_role(
+        "heading", name="Rapport för 2026 från IOGT-NTO Kamratstödet"
+    ).is_visible()
+    a11y.check()
+    goals = page.locator("textarea[id^=id_goal_]")
+    goals.nth(0).fill("Kamratstöd varje vardag; fler har hittat hit via Stadsmissionen.")
+    for index in range(1, goals.count()):
+        goals.nth(index).fill("Inget nytt att rapportera för perioden.")
+    page.get_by_role("button", name="Lämna in rapporten").click()
+    assert squash(page.locator(".messages").inner_text()).startswith("Rapporten är inlämnad.")
+    assert "fler har hittat hit via Stadsmissionen" in page.locator("main").inner_text()
     a11y.check()
     a11y.assert_clean()

@@ -258,6 +258,7 @@ MATRIX: dict[str, Expect] = {
     "followups:agreement_followup": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
     "followups:meeting_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "followups:round_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "followups:indicators_edit": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "followups:meeting_detail": E(
         {"pk": "meeting"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
