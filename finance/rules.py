@@ -32,15 +32,26 @@ def payment_due_date(year: int, month: int) -> dt.date:
 
 
 def payment_status(
-    *, expected: int | None, paid: int, year: int, payment_month: int, today: dt.date
+    *,
+    expected: int | None,
+    paid: int,
+    year: int,
+    payment_month: int,
+    today: dt.date,
+    due_so_far: int | None = None,
 ) -> PaymentStatus:
+    """``due_so_far``: what a payment schedule made due before today (``finance.schedule``);
+    without it the whole year is due by the end of its payment month."""
     if expected is None:
         return PaymentStatus.UNKNOWN
     if paid > expected:
         return PaymentStatus.OVERPAID
     if paid == expected:
         return PaymentStatus.PAID
-    if today > payment_due_date(year, payment_month):
+    if due_so_far is not None:
+        if paid < due_so_far:
+            return PaymentStatus.OVERDUE
+    elif today > payment_due_date(year, payment_month):
         return PaymentStatus.OVERDUE
     if paid > 0:
         return PaymentStatus.PARTLY_PAID
