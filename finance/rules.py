@@ -58,8 +58,20 @@ def payment_status(
     return PaymentStatus.PLANNED
 
 
-def budget_difference(*, total_cost: int, municipal: int | None, own: int) -> int | None:
-    """Costs minus financing (municipal + own). 0 is balanced; None when municipal is unknown."""
+def budget_difference(
+    *, total_cost: int, municipal: int | None, own: int, in_kind: int = 0
+) -> int | None:
+    """Costs minus financing (municipal + own money + the value of contributions in kind,
+    "värde av insats"). 0 is balanced; None when municipal is unknown."""
     if municipal is None:
         return None
-    return total_cost - municipal - own
+    return total_cost - municipal - own - in_kind
+
+
+def in_kind_of_budget(
+    *, own_value: int, public_value: int, idea_based_budgets_that_year: int
+) -> int:
+    """The value of contributions in kind counted in an idea-based party's budget year: its
+    own, and the public side's when it is the only idea-based party with a budget that year
+    (with several, the public side's value is counted in the whole agreement's balance)."""
+    return own_value + (public_value if idea_based_budgets_that_year == 1 else 0)

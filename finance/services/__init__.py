@@ -7,6 +7,10 @@ version they read is still the current one (``ConcurrentEditError`` otherwise).
 from .budgets import (
     budget_save,
 )
+from .caps import (
+    cap_delete,
+    cap_save,
+)
 from .claims import (
     claim_save,
 )
@@ -19,6 +23,10 @@ from .economic_report import (
     economic_report_reopen,
     economic_report_save,
 )
+from .in_kind import (
+    in_kind_delete,
+    in_kind_save,
+)
 from .index import (
     index_series_create,
     index_value_save,
@@ -28,6 +36,10 @@ from .payments import (
     DuplicatePaymentError,
     payment_register,
 )
+from .schedule import (
+    given_instalments_save,
+    given_instalments_version,
+)
 from .settlement import (
     settlement_record,
 )
@@ -36,11 +48,17 @@ __all__ = [
     "DuplicatePaymentError",
     "LOCKED_MESSAGE",
     "budget_save",
+    "cap_delete",
+    "cap_save",
     "claim_save",
     "compensation_save",
     "decided_amount_save",
     "economic_report_reopen",
     "economic_report_save",
+    "given_instalments_save",
+    "given_instalments_version",
+    "in_kind_delete",
+    "in_kind_save",
     "index_series_create",
     "index_value_save",
     "index_values_import",
