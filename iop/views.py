@@ -23,6 +23,7 @@ ATTENTION_PROVIDERS = [
     partnerships.attention.attention_items,
     finance.attention.attention_items,
     finance.attention.economic_report_items,
+    finance.attention.schedule_items,
     followups.attention.attention_items,
 ]
 
