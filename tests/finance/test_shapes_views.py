@@ -48,6 +48,7 @@ def _quarterly(world, amount=100_000) -> Compensation:
 @time_machine.travel(dt.date(2025, 5, 15), tick=False)
 def test_economy_tab_shows_quarterly_instalments_paid_outstanding_and_overdue(world, client_for):
     compensation = _quarterly(world, 100_001)
+    PaymentFactory(compensation=compensation, year=2024, amount=100_001)
     PaymentFactory(
         compensation=compensation, year=2025, amount=30_000, paid_on=dt.date(2025, 1, 20)
     )
@@ -58,13 +59,15 @@ def test_economy_tab_shows_quarterly_instalments_paid_outstanding_and_overdue(wo
     assert "Försenad</strong> (förföll 2025-04-30)" in body
     assert "1 delbetalning(ar) till IOGT-NTO Kamratstödet har passerat förfallodagen" in body
     # the year's status follows the schedule: one instalment is overdue
-    row = body.split('<th scope="row">2025</th>')[1].split("</tr>")[0]
+    ledger_table = body.split("Belopp per år för")[1]
+    row = ledger_table.split('<th scope="row">2025</th>')[1].split("</tr>")[0]
     assert "Försenad" in row
 
 
 @time_machine.travel(dt.date(2025, 2, 15), tick=False)
 def test_a_paid_first_quarter_is_not_overdue_in_february(world, client_for):
     compensation = _quarterly(world)
+    PaymentFactory(compensation=compensation, year=2024, amount=100_000)
     PaymentFactory(
         compensation=compensation, year=2025, amount=25_000, paid_on=dt.date(2025, 1, 20)
     )
@@ -97,7 +100,7 @@ def test_attention_items_are_constant_in_queries(world, django_assert_max_num_qu
     with django_assert_max_num_queries(12) as ctx:
         assert len(attention.schedule_items(world.admin, today)) == 1
     baseline = len(ctx.captured_queries)
-    AgreementCap.objects.create(agreement=world.agreement, label="Totalt", amount=10)
+    AgreementCap.objects.create(agreement=world.agreement, label="Totalt", amount=2)
     for name in ("A", "B", "C"):
         party = PartyFactory(
             agreement=world.agreement, organisation=OrganisationFactory(name=f"Förening {name}")
@@ -205,7 +208,7 @@ def test_in_kind_text_refuses_a_personal_number(world, client_for):
     url = reverse("finance:in_kind_create", args=[world.agreement.pk])
     response = client_for(world.admin).post(
         url,
-        {"version": "0", "party": idea.pk, "kind": "other", "description": "Kontakt 19800101-1234"},
+        {"version": "0", "party": idea.pk, "kind": "other", "description": "Kontakt 850709-9805"},
     )
     assert response.status_code == 400
     assert not InKindContribution.objects.exists()
@@ -224,7 +227,7 @@ def test_cap_shows_what_is_left_and_warns_when_passed(world, client_for):
     assert response.status_code == 302
     cap = AgreementCap.objects.get()
     assert list(cap.compensations.all()) == [compensation]
-    assert cap.history.count() == 1
+    assert cap.history.exists()
     body = client.get(economy_url(world.agreement)).content.decode()
     assert "Över taket" in body  # three years of 1 000 000 kr against 2 500 000 kr
     assert "500\u00a0000\u00a0kr över taket på 2\u00a0500\u00a0000\u00a0kr" in body
@@ -310,6 +313,8 @@ def test_economy_tab_queries_do_not_grow_with_shapes(
 ):
     compensation = _quarterly(world)
     client = client_for(world.admin)
+    # one of each first: the caps' compensations are prefetched only when there is a cap
+    AgreementCap.objects.create(agreement=world.agreement, label="Tak 0", amount=5)
     with django_assert_max_num_queries(40) as ctx:
         client.get(economy_url(world.agreement))
     baseline = len(ctx.captured_queries)
