@@ -116,3 +116,41 @@ class ElegitimationLink(models.Model):
 
     def __str__(self) -> str:
         return f"E-legitimation för {self.user}"
+
+
+class AccountEvent(models.Model):
+    """Who did what to a person's account (role changed, deactivated, second factor reset
+    or removed): the people page's own audit log, append-only like ``AuditEvent``."""
+
+    class Action(models.TextChoices):
+        ROLE_CHANGED = "role_changed", "Roll ändrad"
+        DEACTIVATED = "deactivated", "Avaktiverad"
+        REACTIVATED = "reactivated", "Aktiverad igen"
+        TWO_FACTOR_RESET = "two_factor_reset", "Tvåstegsverifiering nollställd"
+        TWO_FACTOR_REMOVED = "two_factor_removed", "Tvåstegsverifiering borttagen av personen"
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="person",
+        on_delete=models.PROTECT,
+        related_name="account_events",
+    )
+    action = models.CharField("händelse", max_length=30, choices=Action.choices)
+    text = models.CharField("beskrivning", max_length=300, validators=LINE_GUARD)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "kontohändelse"
+        verbose_name_plural = "kontohändelser"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.text}"

@@ -45,3 +45,11 @@ def can_onboard(user: User) -> Decision:
     if user.is_authenticated and user.is_operator:
         return allow()
     return deny("Bara driftansvariga kan lägga till en kommun eller region.")
+
+
+def can_reset_two_factor(user: User, person: User) -> Decision:
+    """An organisation's administrators (or an operator) reset a person's lost
+    authenticator; one's own is removed or replaced from "Mitt konto"."""
+    if person.pk == user.pk:
+        return deny("Din egen tvåstegsverifiering tar du bort eller byter under Mitt konto.")
+    return can_change_person(user, person)

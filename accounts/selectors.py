@@ -7,12 +7,13 @@
 - everybody else: nobody's.
 """
 
-from django.db.models import QuerySet
-from django.http import Http404
+from django.db.models import Exists, OuterRef, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from common.converters import one_or_404
 from partnerships.models import Board, ContactPerson, Organisation, Party, Sector, User
 
-from .models import Invitation
+from .models import AccountEvent, Invitation
 
 
 def organisations_managed_by(user: User) -> QuerySet[Organisation]:
@@ -37,49 +38,36 @@ def organisations_managed_by(user: User) -> QuerySet[Organisation]:
     return Organisation.objects.none()
 
 
-def _pk(value: object, message: str) -> int:
-    try:
-        return int(str(value))
-    except ValueError as exc:
-        raise Http404(message) from exc
-
-
 def managed_organisation_for_user(user: User, pk: object) -> Organisation:
-    pk = _pk(pk, "Ingen sådan organisation.")
-    organisation = organisations_managed_by(user).filter(pk=pk).first()
-    if organisation is None:
-        raise Http404("Ingen sådan organisation.")
-    return organisation
+    return one_or_404(organisations_managed_by(user), pk, "Ingen sådan organisation.")
 
 
 def person_for_manager(user: User, pk: object) -> User:
-    pk = _pk(pk, "Ingen sådan person.")
-    person = (
-        User.objects.select_related("organisation")
-        .filter(pk=pk, organisation__in=organisations_managed_by(user))
-        .first()
+    people = User.objects.select_related("organisation").filter(
+        organisation__in=organisations_managed_by(user)
     )
-    if person is None:
-        raise Http404("Ingen sådan person.")
-    return person
+    return one_or_404(people, pk, "Ingen sådan person.")
 
 
 def invitation_for_manager(user: User, pk: object) -> Invitation:
-    pk = _pk(pk, "Ingen sådan inbjudan.")
-    invitation = (
-        Invitation.objects.select_related("organisation")
-        .filter(pk=pk, organisation__in=organisations_managed_by(user))
-        .first()
+    invitations = Invitation.objects.select_related("organisation").filter(
+        organisation__in=organisations_managed_by(user)
     )
-    if invitation is None:
-        raise Http404("Ingen sådan inbjudan.")
-    return invitation
+    return one_or_404(invitations, pk, "Ingen sådan inbjudan.")
 
 
 def people_of(organisation: Organisation) -> QuerySet[User]:
-    return User.objects.filter(organisation=organisation).order_by(
-        "-is_active", "last_name", "first_name", "pk"
+    """The organisation's people, each with ``has_two_factor`` (an authenticator enrolled)."""
+    enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return (
+        User.objects.filter(organisation=organisation)
+        .annotate(has_two_factor=Exists(enrolled))
+        .order_by("-is_active", "last_name", "first_name", "pk")
     )
+
+
+def account_events_of(person: User, limit: int = 50) -> QuerySet[AccountEvent]:
+    return AccountEvent.objects.filter(person=person).select_related("by")[:limit]
 
 
 def open_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
@@ -115,13 +103,7 @@ def boards_of(organisation: Organisation) -> QuerySet[Board]:
 
 
 def board_for_manager(user: User, pk: object) -> Board:
-    pk = _pk(pk, "Ingen sådan nämnd.")
-    board = (
-        Board.objects.select_related("organisation")
-        .filter(pk=pk, organisation__in=organisations_managed_by(user))
-        .filter(organisation__sector=Sector.PUBLIC)
-        .first()
+    boards = Board.objects.select_related("organisation").filter(
+        organisation__in=organisations_managed_by(user), organisation__sector=Sector.PUBLIC
     )
-    if board is None:
-        raise Http404("Ingen sådan nämnd.")
-    return board
+    return one_or_404(boards, pk, "Ingen sådan nämnd.")

@@ -12,9 +12,26 @@ from common.permissions import require
 from partnerships.models import Board, Organisation, Sector, User, public_kind_from_name
 
 from . import permissions
-from .models import ElegitimationLink, Invitation
+from .models import AccountEvent, ElegitimationLink, Invitation
 from .rules import InvitationStatus, invitation_expiry
 from .tokens import hash_token, looks_like_token, new_token, personal_number_hmac
+
+
+def account_event_log(*, person: User, by: User | None, action: str, text: str) -> AccountEvent:
+    """Record who did what to an account; call inside the service's transaction."""
+    event = AccountEvent(
+        person=person,
+        by=by if by is not None and by.is_authenticated else None,
+        action=action,
+        text=text[:300],
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _name(person: User) -> str:
+    return person.get_full_name() or person.username
 
 
 def _email_taken(email: str) -> bool:
@@ -155,10 +172,23 @@ def person_update(
     require(permissions.can_change_person(user, person))
     if role not in permissions.invitable_roles(user, person.organisation):
         raise ValidationError({"role": "Du kan inte ge den rollen i den här organisationen."})
+    before = (person.get_role_display(), person.is_organisation_admin)
     person.role = role
     person.is_organisation_admin = is_organisation_admin and role == User.Role.PARTNER
     person.full_clean()
     person.save(update_fields=["role", "is_organisation_admin"])
+    after = (person.get_role_display(), person.is_organisation_admin)
+    if before != after:
+
+        def label(role_label: str, admin: bool) -> str:
+            return f"{role_label}, administratör" if admin else role_label
+
+        account_event_log(
+            person=person,
+            by=user,
+            action=AccountEvent.Action.ROLE_CHANGED,
+            text=f"Roll för {_name(person)}: {label(*before)} → {label(*after)}",
+        )
     return person
 
 
@@ -168,8 +198,16 @@ def person_set_active(*, user: User, person: User, active: bool) -> User:
     saying who did what. A deactivated person cannot sign in, gets no reminders and their
     calendar address stops working."""
     require(permissions.can_change_person(user, person))
+    if person.is_active == active:
+        return person
     person.is_active = active
     person.save(update_fields=["is_active"])
+    account_event_log(
+        person=person,
+        by=user,
+        action=AccountEvent.Action.REACTIVATED if active else AccountEvent.Action.DEACTIVATED,
+        text=f"{_name(person)} {'aktiverad igen' if active else 'avaktiverad'}",
+    )
     return person
 
 

@@ -13,6 +13,7 @@ import secrets
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp import devices_for_user
@@ -20,7 +21,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from common.permissions import require
 from partnerships.models import User
+
+from . import permissions
+from .models import AccountEvent
+from .services import account_event_log
 
 SSO_SESSION_KEY = "iop_signed_in_with"
 RECOVERY_CODES = 10
@@ -106,3 +112,43 @@ def verify(request: HttpRequest, code: str) -> bool:
             otp_login(request, device)
             return True
     return False
+
+
+def _delete_devices(person: User) -> bool:
+    """Remove the person's authenticator and recovery codes; True if there were any."""
+    totp, _ = TOTPDevice.objects.filter(user=person).delete()
+    static, _ = StaticDevice.objects.filter(user=person).delete()
+    return bool(totp or static)
+
+
+@transaction.atomic
+def two_factor_reset(*, user: User, person: User) -> bool:
+    """An administrator resets the second factor of a person who lost their authenticator:
+    the app and the recovery codes stop working, and the person is asked to enrol again at
+    the next sign-in (and on their next page, if signed in). Recorded with who and when."""
+    require(permissions.can_reset_two_factor(user, person))
+    had_any = _delete_devices(person)
+    account_event_log(
+        person=person,
+        by=user,
+        action=AccountEvent.Action.TWO_FACTOR_RESET,
+        text=f"Tvåstegsverifiering nollställd för {person.get_full_name() or person.username}",
+    )
+    return had_any
+
+
+@transaction.atomic
+def two_factor_remove_own(request: HttpRequest) -> None:
+    """The signed-in person removes their own authenticator; only in a session verified
+    with it (a password alone may not take the second factor away)."""
+    user = request.user
+    if not user.is_verified():
+        raise PermissionDenied("Ange en kod från appen först.")
+    _delete_devices(user)
+    request.user.otp_device = None
+    account_event_log(
+        person=user,
+        by=user,
+        action=AccountEvent.Action.TWO_FACTOR_REMOVED,
+        text="Tvåstegsverifiering borttagen av personen själv",
+    )

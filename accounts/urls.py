@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/tvastegs/", twofactor.mfa_setup, name="mfa_setup"),
     path("konto/tvastegs/verifiera/", twofactor.mfa_verify, name="mfa_verify"),
     path("konto/tvastegs/reservkoder/", twofactor.mfa_recovery_codes, name="mfa_recovery_codes"),
+    path("konto/tvastegs/ta-bort/", twofactor.mfa_remove, name="mfa_remove"),
     path("konto/e-legitimation/", sso.eid_link_start, name="eid_link_start"),
     path("inbjudan/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     path("personer/", people.people_index, name="people_index"),
@@ -17,6 +18,11 @@ urlpatterns = [
     path("personer/<str:org_pk>/namnder/", onboarding.boards, name="boards"),
     path("person/<str:pk>/", people.person_update, name="person_update"),
     path("person/<str:pk>/aktiv/", people.person_set_active, name="person_set_active"),
+    path(
+        "person/<str:pk>/tvastegs/nollstall/",
+        people.person_two_factor_reset,
+        name="person_two_factor_reset",
+    ),
     path(
         "inbjudningar/<str:pk>/skicka-igen/",
         invitations.invitation_resend,

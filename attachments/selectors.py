@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
 
+from common.converters import one_or_404
 from partnerships.models import Agreement, Sector, User
 from partnerships.selectors import agreements_visible_to
 
@@ -35,14 +35,7 @@ def attachments_visible_to(user: User) -> QuerySet[Attachment]:
 
 
 def attachment_for_user(user: User, pk: object) -> Attachment:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan bilaga.") from exc
-    attachment = attachments_visible_to(user).filter(pk=pk).first()
-    if attachment is None:
-        raise Http404("Ingen sådan bilaga.")
-    return attachment
+    return one_or_404(attachments_visible_to(user), pk, "Ingen sådan bilaga.")
 
 
 def attachments_of_agreement(user: User, agreement: Agreement) -> QuerySet[Attachment]:

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import save_through_service
+from common.converters import one_or_404
+from common.forms import submit
 from common.permissions import require
 from partnerships.permissions import can_edit_agreement
 from partnerships.selectors import agreement_for_user
@@ -33,10 +34,8 @@ def _target(request: HttpRequest, agreement, form_data) -> object | None:
         model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
     except (ValueError, ContentType.DoesNotExist) as exc:
         raise Http404("Inget sådant mål för bilagan.") from exc
-    target = model_class._default_manager.filter(pk=pk, agreement=agreement).first()
-    if target is None:
-        raise Http404("Inget sådant mål för bilagan.")
-    return target
+    targets = model_class._default_manager.filter(agreement=agreement)
+    return one_or_404(targets, pk, "Inget sådant mål för bilagan.")
 
 
 def _next_url(request: HttpRequest, agreement_pk: int) -> str:
@@ -69,6 +68,18 @@ def agreement_attachments(request: HttpRequest, pk: str) -> HttpResponse:
     )
 
 
+def _upload(request: HttpRequest, agreement, data: dict) -> None:
+    services.attachment_upload(
+        user=request.user,
+        agreement=agreement,
+        organisation=data["organisation"],
+        kind=data["kind"],
+        year=data["year"],
+        uploaded=data["file"],
+        target=_target(request, agreement, data),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, pk: str) -> HttpResponse:
@@ -76,25 +87,10 @@ def upload(request: HttpRequest, pk: str) -> HttpResponse:
     require(permissions.can_upload(request.user, agreement))
     organisations = permissions.upload_organisations(request.user, agreement)
     form = UploadForm(request.POST or None, request.FILES or None, organisations=organisations)
-    status = 400 if form.is_bound else 200
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        target = _target(request, agreement, data)
-        status = save_through_service(
-            form,
-            lambda: services.attachment_upload(
-                user=request.user,
-                agreement=agreement,
-                organisation=data["organisation"],
-                kind=data["kind"],
-                year=data["year"],
-                uploaded=data["file"],
-                target=target,
-            ),
-        )
-        if status is None:
-            messages.success(request, "Filen har laddats upp.")
-            return redirect(_next_url(request, agreement.pk))
+    status = submit(request, form, lambda: _upload(request, agreement, form.cleaned_data))
+    if status is None:
+        messages.success(request, "Filen har laddats upp.")
+        return redirect(_next_url(request, agreement.pk))
     context = {"agreement": agreement, "form": form, "next": request.POST.get("next", "")}
     return render(request, "attachments/upload.html", context, status=status)
 

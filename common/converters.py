@@ -5,6 +5,7 @@ the database's bigint) does not match the URL, so it is a 404 before any view ru
 well-formed id that does not exist or is outside the user's scope is a 404 from the
 selector. ``register()`` is idempotent; every ``urls.py`` that uses ``<id:...>`` calls it."""
 
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.urls import converters, register_converter
 
@@ -34,3 +35,12 @@ def id_or_404(value: object, message: str) -> int:
     if text.isascii() and text.isdigit() and len(text) <= 18:
         return int(text)
     raise Http404(message)
+
+
+def one_or_404[M: Model](queryset: QuerySet[M], pk: object, message: str) -> M:
+    """The row of ``queryset`` (already scoped to the user) with this id, or the 404 with
+    ``message``: for a malformed id, an unknown one and one outside the scope alike."""
+    found = queryset.filter(pk=id_or_404(pk, message)).first()
+    if found is None:
+        raise Http404(message)
+    return found

@@ -29,6 +29,43 @@ def _counted(counts: dict[type[models.Model], int]) -> list[str]:
     return parts
 
 
+def _links(obj: models.Model, collector: NestedObjects) -> dict[type[models.Model], list]:
+    """The objects ``obj`` is linked to through a many-to-many relation (a meeting's
+    attendees, ...): the delete removes those links, so they are said too. An auto-created
+    through row has two foreign keys; the other side is the one not pointing at ``obj``."""
+    linked: dict[type[models.Model], list] = {}
+    for model, rows in collector.model_objs.items():
+        if not model._meta.auto_created or not rows:
+            continue
+        for row in rows:
+            for key in model._meta.concrete_fields:
+                if key.is_relation and not isinstance(obj, key.related_model):
+                    other = getattr(row, key.name)
+                    linked.setdefault(type(other), []).append(other)
+    return linked
+
+
+def _link_effects(label: str, linked: dict[type[models.Model], list], effects) -> bool:
+    """Refuse when a linked object is a record that must keep the link (a model says so
+    with ``keeps_links`` true, e.g. a held meeting keeps who attended); else say it."""
+    kept = {
+        model: [o for o in objs if getattr(o, "keeps_links", False)]
+        for model, objs in linked.items()
+    }
+    kept = {model: objs for model, objs in kept.items() if objs}
+    if kept:
+        counts = {model: len(objs) for model, objs in kept.items()}
+        effects.refused.append(
+            f"{label} kan inte tas bort: {', '.join(_counted(counts))} hänvisar till det "
+            "(det som redan har hänt ska gå att läsa som det var)."
+        )
+        return False
+    if linked:
+        counts = {model: len(objs) for model, objs in linked.items()}
+        effects.takes_along.append(f"{label} tas bort ur {', '.join(_counted(counts))}.")
+    return True
+
+
 def deletion_effects(objects: Iterable[models.Model]) -> DeletionEffects:
     """Collect, as the delete itself would, what deleting ``objects`` touches."""
     effects = DeletionEffects()
@@ -36,6 +73,8 @@ def deletion_effects(objects: Iterable[models.Model]) -> DeletionEffects:
         collector = NestedObjects(using="default")
         collector.collect([obj])
         label = f"{obj._meta.verbose_name.capitalize()} ”{obj}”"
+        if not _link_effects(label, _links(obj, collector), effects):
+            continue
         if collector.protected:
             counts: dict[type[models.Model], int] = {}
             for protected in collector.protected:
@@ -48,7 +87,7 @@ def deletion_effects(objects: Iterable[models.Model]) -> DeletionEffects:
         counts = {
             model: len(instances)
             for model, instances in collector.model_objs.items()
-            if model is not type(obj) and instances
+            if model is not type(obj) and instances and not model._meta.auto_created
         }
         if counts:
             effects.takes_along.append(

@@ -8,10 +8,11 @@ An edit view builds its form(s), then::
         return redirect(...)
     return render(request, template, context, status=status)
 
-``submit`` answers 200 for a GET (an unbound form), 400 for an invalid form or a rule the
-service refused (``ValidationError``), 409 when somebody else saved first
-(``ConcurrentEditError``); the user's input stays on the form and nothing is half-saved
-(the service is atomic)."""
+``submit`` is the one way: it answers 200 for a GET, 400 for a POST whose form is invalid
+or empty or whose rule the service refused (``ValidationError``), 409 when somebody else
+saved first (``ConcurrentEditError``); the user's input stays on the form and nothing is
+half-saved (the service is atomic). ``save_through_service`` is its last step, for the
+rare caller that has validated its forms itself."""
 
 from collections.abc import Callable, Iterable, Mapping
 
@@ -66,13 +67,15 @@ def submit(
     also: Iterable = (),
     prefixed: Mapping[str, BaseForm] | None = None,
 ) -> int | None:
-    """The step every edit view takes: 200 for a GET (or a form left unbound, as
-    ``request.POST or None`` leaves it for an empty POST); for a POST 400 when ``form`` or any
-    of ``also`` (more forms or formsets on the page) is invalid, else the service call
-    through ``save_through_service`` (None when saved, 400 for a rule, 409 for a concurrent
-    edit)."""
-    if request.method != "POST" or not form.is_bound:
+    """The step every edit view takes: 200 for a GET; for a POST 400 when ``form`` is left
+    unbound (``request.POST or None`` for an empty POST: it lacks the version, at least) or
+    it or any of ``also`` (more forms or formsets on the page) is invalid, else the service
+    call through ``save_through_service`` (None when saved, 400 for a rule, 409 for a
+    concurrent edit)."""
+    if request.method != "POST":
         return 200
+    if not form.is_bound:  # a POST with nothing in it (``request.POST or None``)
+        return 400
     valid = [form.is_valid(), *(other.is_valid() for other in also)]
     if not all(valid):
         return 400

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from common.permissions import require
 from partnerships.models import Board, User
 
 from .models import AnnualReportJob
@@ -84,8 +85,7 @@ def _enqueue(job: AnnualReportJob) -> None:
 
 def annual_report_request(*, user: User, board: Board, year: int) -> AnnualReportJob:
     """Queue the annual report of ``board`` for ``year``; one active job per board and year."""
-    if not can_issue_annual_report(user, board):
-        raise PermissionDenied
+    require(can_issue_annual_report(user, board))
     if not 1990 <= year <= 2200:
         raise ValidationError("Ange ett giltigt år.")
     with transaction.atomic():
@@ -120,8 +120,7 @@ def _give_up(job: AnnualReportJob) -> None:
 
 def annual_report_retry(*, user: User, job: AnnualReportJob) -> AnnualReportJob:
     """Run a failed (or killed) job again as a new attempt."""
-    if not can_issue_annual_report(user, job.board):
-        raise PermissionDenied
+    require(can_issue_annual_report(user, job.board))
     with transaction.atomic():
         job = AnnualReportJob.objects.select_for_update().get(pk=job.pk)
         if annual_report_status(job) != AnnualReportJob.Status.FAILED:

@@ -14,6 +14,11 @@ that is wrong in three ways, each checked by ``tests/documents/test_pdf_structur
    structure type), so a list that crosses a page is one list.
 3. **Table header cells** carry no ``/Scope``. A ``th`` gets ``/Column`` (or ``/Row`` for
    ``scope="row"``) in its attributes.
+4. **A table header (or footer) repeated on a continuation page** is a copy of the real
+   ``thead``: merged as a continuation it put the header row into the tree once per page
+   (``TH`` "Post" holding "Post" three times). A repeated row group is marked as
+   ``/Artifact`` like a running header (PDF/UA: repeated content is an artifact), and the
+   data cells of that page name the real header cells in ``/Headers``.
 
 The corrections wrap WeasyPrint's own functions (``install`` is called by
 ``documents.rendering``) and are tied to the pinned version: another version refuses to
@@ -39,7 +44,12 @@ _original_add_tags = weasy_tags.add_tags
 
 
 def _render_state() -> dict[str, Any]:
-    return _state.__dict__.setdefault("render", {"first_seen": {}, "artifacts": {}})
+    return _state.__dict__.setdefault("render", _fresh_state())
+
+
+def _fresh_state() -> dict[str, Any]:
+    # aliases: (TH of a repeated header, the real TH); cells: every TD (for /Headers)
+    return {"first_seen": {}, "artifacts": {}, "repeating": 0, "aliases": [], "cells": []}
 
 
 def _key(box) -> tuple | None:
@@ -75,30 +85,79 @@ def _scope(box, element: pydyf.Dictionary) -> None:
         element["A"]["Scope"] = "/Row" if scope == "row" else "/Column"
 
 
+def _build_as_artifact(box, state, page_number, nums, build_args, *, repeating: bool) -> None:
+    """Build a box (so that its marked content is mapped), keep it out of the tree, and
+    mark its content as an artifact."""
+    before = set(nums)
+    state["repeating"] += int(repeating)
+    try:
+        tuple(_original_build(box, *build_args))
+    finally:
+        state["repeating"] -= int(repeating)
+    mcids = set(nums) - before
+    for mcid in mcids:
+        nums[mcid] = NULL
+    state["artifacts"].setdefault(page_number, set()).update(mcids)
+
+
 def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
     state = _render_state()
-    if isinstance(box, boxes.MarginBox):
-        before = set(nums)
-        yield from _original_build(box, parent, pdf, page_number, nums, annotations, tags)
-        margin = set(nums) - before
-        for mcid in margin:
-            nums[mcid] = NULL
-        state["artifacts"].setdefault(page_number, set()).update(margin)
-        return
+    build_args = (parent, pdf, page_number, nums, annotations, tags)
     key = _key(box)
-    for element in _original_build(box, parent, pdf, page_number, nums, annotations, tags):
+    if isinstance(box, boxes.MarginBox):
+        _build_as_artifact(box, state, page_number, nums, build_args, repeating=False)
+        return
+    if _is_repeated_group(box, state["first_seen"].get(key), page_number):
+        _build_as_artifact(box, state, page_number, nums, build_args, repeating=True)
+        return
+    for element in _original_build(box, *build_args):
         if key is None or element["S"] in ("/NonStruct", "/Span"):
             yield element
-            continue
-        _scope(box, element)
-        first = state["first_seen"].get(key)
-        if first is None:
-            state["first_seen"][key] = (element, page_number)
-            yield element
-        elif first[1] < page_number and first[0]["S"] == element["S"]:
-            _merge(first[0], element, nums, pdf, page_number)  # a continuation
         else:
-            yield element
+            yield from _place(box, key, element, state, nums, pdf, page_number)
+
+
+def _place(box, key, element, state, nums, pdf, page_number):
+    """Yield the element unless it continues one of an earlier page (then merge it)."""
+    _scope(box, element)
+    if element["S"] == "/TD":
+        state["cells"].append(element)
+    first = state["first_seen"].get(key)
+    if state["repeating"]:  # inside a repeated header: never merged, never first
+        if first is not None and element["S"] == "/TH":
+            state["aliases"].append((element, first[0]))
+        yield element
+    elif first is None:
+        state["first_seen"][key] = (element, page_number)
+        yield element
+    elif first[1] < page_number and first[0]["S"] == element["S"]:
+        _merge(first[0], element, nums, pdf, page_number)  # a continuation
+    else:
+        yield element
+
+
+def _is_repeated_group(box, first, page_number: int) -> bool:
+    return (
+        isinstance(box, boxes.TableRowGroupBox)
+        and (box.is_header or box.is_footer)
+        and first is not None
+        and first[1] < page_number
+    )
+
+
+def _headers_to_real_cells(aliases, cells) -> None:
+    """A data cell on a continuation page names the repeated header's IDs (WeasyPrint links
+    each page's table on its own); point it at the real header cells instead."""
+    real = {}
+    for repeated, original in aliases:
+        if "ID" in repeated and "ID" in original:
+            real[repeated["ID"].string] = original["ID"]
+    if not real:
+        return
+    for cell in cells:
+        headers = cell.get("A", {}).get("Headers")
+        if headers:
+            cell["A"]["Headers"] = pydyf.Array([real.get(h.string, h) for h in headers])
 
 
 def _artifacts_in_streams(page_streams, artifacts: dict[int, set[int]]) -> None:
@@ -117,10 +176,11 @@ def _artifacts_in_streams(page_streams, artifacts: dict[int, set[int]]) -> None:
 
 
 def _add_tags(pdf, document, pdf_version, page_streams):
-    _state.render = {"first_seen": {}, "artifacts": {}}
+    _state.render = _fresh_state()
     try:
         _original_add_tags(pdf, document, pdf_version, page_streams)
         _artifacts_in_streams(page_streams, _state.render["artifacts"])
+        _headers_to_real_cells(_state.render["aliases"], _state.render["cells"])
     finally:
         del _state.render
 

@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from common.converters import one_or_404
 from followups.models import FollowUpRound
 from partnerships.models import Agreement, Board, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
@@ -75,16 +76,8 @@ def memos_for_agreement(agreement: Agreement) -> dict[str, Memo]:
 
 def round_for_documents(agreement: Agreement, pk: object) -> FollowUpRound:
     """A follow-up round of this (already scope-checked) agreement, or 404."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan uppföljningsomgång.") from exc
-    round = (
-        FollowUpRound.objects.filter(pk=pk, agreement=agreement).select_related("agreement").first()
-    )
-    if round is None:
-        raise Http404("Ingen sådan uppföljningsomgång.")
-    return round
+    rounds = FollowUpRound.objects.filter(agreement=agreement).select_related("agreement")
+    return one_or_404(rounds, pk, "Ingen sådan uppföljningsomgång.")
 
 
 def boards_visible_to(user: User) -> QuerySet[Board]:
@@ -101,14 +94,8 @@ def boards_visible_to(user: User) -> QuerySet[Board]:
 
 def board_for_user(user: User, pk: object) -> Board:
     """A board the user may know of, or 404 (another municipality's board)."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan nämnd.") from exc
-    board = boards_visible_to(user).select_related("organisation").filter(pk=pk).first()
-    if board is None:
-        raise Http404("Ingen sådan nämnd.")
-    return board
+    boards = boards_visible_to(user).select_related("organisation")
+    return one_or_404(boards, pk, "Ingen sådan nämnd.")
 
 
 def annual_report_jobs(board: Board) -> QuerySet[AnnualReportJob]:
@@ -122,19 +109,12 @@ def annual_report_jobs(board: Board) -> QuerySet[AnnualReportJob]:
 
 def annual_report_job_for_user(user: User, pk: object) -> AnnualReportJob:
     """A job of a board the user may know of, else 404."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan årsrapport.") from exc
-    job = (
-        AnnualReportJob.objects.filter(pk=pk, board__in=boards_visible_to(user))
+    jobs = (
+        AnnualReportJob.objects.filter(board__in=boards_visible_to(user))
         .select_related("board__organisation", "requested_by", "document")
         .defer("document__content", "document__snapshot")
-        .first()
     )
-    if job is None:
-        raise Http404("Ingen sådan årsrapport.")
-    return job
+    return one_or_404(jobs, pk, "Ingen sådan årsrapport.")
 
 
 def issued_annual_reports(board: Board) -> QuerySet[IssuedDocument]:

@@ -11,12 +11,13 @@ import datetime as dt
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from finance import documents_data as finance_data
 from followups.models import FollowUpRound
 from partnerships.formatting import format_date
@@ -29,8 +30,7 @@ from .permissions import can_edit_memo, can_issue_documents
 
 
 def agreement_issue(*, user: User, agreement: Agreement) -> IssuedDocument:
-    if not can_issue_documents(user, agreement):
-        raise PermissionDenied
+    require(can_issue_documents(user, agreement))
     snapshot = kinds.agreement_snapshot(agreement.pk)
     return document_issue(
         user=user, kind=DocumentKind.AGREEMENT, snapshot=snapshot, agreement=agreement
@@ -38,8 +38,7 @@ def agreement_issue(*, user: User, agreement: Agreement) -> IssuedDocument:
 
 
 def memo_issue(*, user: User, memo: Memo) -> IssuedDocument:
-    if not can_issue_documents(user, memo.agreement):
-        raise PermissionDenied
+    require(can_issue_documents(user, memo.agreement))
     snapshot = kinds.memo_snapshot(memo.pk)
     return document_issue(
         user=user,
@@ -51,8 +50,7 @@ def memo_issue(*, user: User, memo: Memo) -> IssuedDocument:
 
 def followup_report_issue(*, user: User, round: FollowUpRound) -> IssuedDocument:
     """Issue the follow-up report of a round (one version series per round)."""
-    if not can_issue_documents(user, round.agreement):
-        raise PermissionDenied
+    require(can_issue_documents(user, round.agreement))
     snapshot = kinds.followup_report_snapshot(round.pk)
     return document_issue(
         user=user,
@@ -157,8 +155,7 @@ def memo_create(
     *, user: User, agreement: Agreement, kind: MemoKind, today: dt.date | None = None
 ) -> Memo:
     """Create the memo of ``kind`` for the agreement, prefilled; one per kind."""
-    if not can_edit_memo(user, agreement):
-        raise PermissionDenied
+    require(can_edit_memo(user, agreement))
     if Memo.objects.filter(agreement=agreement, kind=kind).exists():
         raise ValidationError("Det finns redan en sådan tjänsteskrivelse för överenskommelsen.")
     memo = Memo(
@@ -176,8 +173,7 @@ def memo_create(
 def memo_update(*, user: User, memo: Memo, expected_version: int) -> Memo:
     """Save the edited ``memo`` (its fields already set, e.g. by a valid ``MemoForm``)
     unless somebody else saved it since ``expected_version`` was read."""
-    if not can_edit_memo(user, memo.agreement):
-        raise PermissionDenied
+    require(can_edit_memo(user, memo.agreement))
     memo.full_clean()
     bumped = Memo.objects.filter(pk=memo.pk, version=expected_version).update(
         version=F("version") + 1

@@ -1,12 +1,11 @@
-"""CSV for Excel: ';' separator, UTF-8 with BOM, and no formulas from users' text."""
+"""The economy's two CSV files (one agreement, the overview of a year); the CSV format
+itself (Excel's ';', BOM, no formulas) is ``common.csv_export``."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 
-from common.csv_export import DANGEROUS_START, csv_bytes, csv_response, safe_cell
-
-__all__ = ["DANGEROUS_START", "csv_bytes", "csv_response", "safe_cell"]
+from common.csv_export import csv_response
 
 ECONOMY_HEADER = [
     "Överenskommelse",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from attachments.forms import UploadForm
 from attachments.permissions import upload_organisations
 from attachments.selectors import attachments_of_target
-from common.forms import save_through_service
+from common.forms import submit
 from common.permissions import require
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Party
@@ -70,31 +70,28 @@ def economic_report(request: HttpRequest, pk: str, party_pk: str, year: int) -> 
     if request.method == "POST":
         require(permissions.can_write_economic_report(request.user, party))
     form = _form(request, party, year, report) if writable else None
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("action") == "submit"
-        status = save_through_service(
-            form,
-            lambda: services.economic_report_save(
-                user=request.user,
-                agreement=agreement,
-                party=party,
-                year=year,
-                actuals=form.actuals(),
-                own_financing=form.cleaned_data["own_financing"],
-                other_funding=form.other_funding(),
-                comment=form.cleaned_data["comment"],
-                submit=submit,
-                expected_version=form.cleaned_data.get("version"),
-            ),
+    hand_in = request.POST.get("action") == "submit"
+    status = submit(
+        request,
+        form,
+        lambda: services.economic_report_save(
+            user=request.user,
+            agreement=agreement,
+            party=party,
+            year=year,
+            actuals=form.actuals(),
+            own_financing=form.cleaned_data["own_financing"],
+            other_funding=form.other_funding(),
+            comment=form.cleaned_data["comment"],
+            submit=hand_in,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+    )
+    if status is None:
+        messages.success(
+            request, "Redovisningen är inlämnad." if hand_in else "Utkastet är sparat."
         )
-        if status is None:
-            messages.success(
-                request, "Redovisningen är inlämnad." if submit else "Utkastet är sparat."
-            )
-            return redirect(report_url(party, year))
-    elif request.method == "POST":
-        status = 400
+        return redirect(report_url(party, year))
     context = _page_context(request, agreement, party, year, report, form)
     return render(request, "finance/economic_report.html", context, status=status)
 
@@ -162,24 +159,19 @@ def economic_report_claim(request: HttpRequest, report_pk: str) -> HttpResponse:
         "version": 0,
     }
     form = ClaimForm(request.POST or None, agreement=agreement, initial=initial)
-    status = 400 if form.is_bound else 200
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        status = save_through_service(
-            form,
-            lambda: services.claim_save(
-                agreement=agreement,
-                party=data["party"],
-                amount=data["amount"],
-                reason=data["reason"],
-                decided_on=data["decided_on"],
-                status=data["status"],
-                economic_report=report,
-            ),
-        )
-        if status is None:
-            messages.success(request, "Återbetalningskravet är skapat. Det beslutas senare.")
-            return redirect(report_url(report))
+    fields = ("party", "amount", "reason", "decided_on", "status")
+    status = submit(
+        request,
+        form,
+        lambda: services.claim_save(
+            agreement=agreement,
+            economic_report=report,
+            **{field: form.cleaned_data[field] for field in fields},
+        ),
+    )
+    if status is None:
+        messages.success(request, "Återbetalningskravet är skapat. Det beslutas senare.")
+        return redirect(report_url(report))
     context = {"form": form, "report": report, "result": result, "agreement": agreement}
     return render(request, "finance/economic_report_claim.html", context, status=status)
 

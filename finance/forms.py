@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from common.privacy import LINE_GUARD, TEXT_GUARD, TextGuardFormMixin
+from common.versioning import version_field
 from partnerships.models import Sector
 
 from .index_import import parse_percent
@@ -369,7 +370,7 @@ class BudgetForm(VersionedForm):
 
 
 class AccountingDefaultsForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
     class Meta:
         from .models import AccountingDefaults
@@ -379,7 +380,7 @@ class AccountingDefaultsForm(forms.ModelForm):
 
 
 class CompensationCodingForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
     class Meta:
         from .models import CompensationCoding

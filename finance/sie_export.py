@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.http import Http404
 
+from common.converters import one_or_404
 from common.permissions import Decision, allow, deny
 from common.versioning import save_versioned
 from partnerships.models import Organisation, Party, Sector, User
@@ -60,32 +61,19 @@ def own_compensations(organisation: Organisation) -> QuerySet[Compensation]:
 
 def compensation_for_coding(user: User, pk: object) -> Compensation:
     """The compensation if it is in the user's own body's agreements, else 404."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan ersättning.") from exc
     if user.organisation is None:
         raise Http404("Ingen sådan ersättning.")
-    compensation = (
-        own_compensations(user.organisation)
-        .select_related("agreement", "party__organisation")
-        .filter(pk=pk)
-        .first()
+    compensations = own_compensations(user.organisation).select_related(
+        "agreement", "party__organisation"
     )
-    if compensation is None:
-        raise Http404("Ingen sådan ersättning.")
-    return compensation
+    return one_or_404(compensations, pk, "Ingen sådan ersättning.")
 
 
 def batch_for_user(user: User, pk: object) -> SieExportBatch:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan export.") from exc
-    batch = SieExportBatch.objects.filter(pk=pk, organisation_id=user.organisation_id).first()
-    if batch is None or user.organisation_id is None:
+    if user.organisation_id is None:
         raise Http404("Ingen sådan export.")
-    return batch
+    batches = SieExportBatch.objects.filter(organisation_id=user.organisation_id)
+    return one_or_404(batches, pk, "Ingen sådan export.")
 
 
 # --- accounting codes -------------------------------------------------------------------
@@ -102,7 +90,7 @@ def effective_codes(defaults: AccountingDefaults | None, coding: CompensationCod
 
 @transaction.atomic
 def accounting_defaults_save(
-    *, user: User, defaults: AccountingDefaults, expected_version: int | None
+    *, user: User, defaults: AccountingDefaults, expected_version: int
 ) -> AccountingDefaults:
     if defaults.organisation_id != user.organisation_id:
         raise ValidationError("Du kan bara ändra din egen organisations kontering.")
@@ -120,7 +108,7 @@ def accounting_defaults_save(
 
 @transaction.atomic
 def compensation_coding_save(
-    *, user: User, coding: CompensationCoding, expected_version: int | None
+    *, user: User, coding: CompensationCoding, expected_version: int
 ) -> CompensationCoding:
     compensation_for_coding(user, coding.compensation_id)  # in the user's own body
     coding.full_clean()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from common.forms import save_through_service
+from common.forms import submit
 from common.permissions import require
 
 from . import sie_export
@@ -24,19 +24,13 @@ FORM_TEMPLATE = "finance/form.html"
 
 
 def _versioned_form_page(request, form_class, instance, save, *, title, intro, cancel_url, **extra):
-    form = form_class(
-        request.POST or None, instance=instance, initial={"version": instance.version}
-    )
-    status = 200
-    if form.is_bound:  # an empty POST is an unbound form, shown again (as in finance.views)
-        status = 400
-        if form.is_valid():
-            status = save_through_service(
-                form, lambda: save(form.instance, form.cleaned_data["version"])
-            )
-            if status is None:
-                messages.success(request, "Konteringen är sparad.")
-                return None
+    # 0 for a coding not saved yet: if somebody else saves one first, this save is a 409.
+    version = instance.version if instance.pk else 0
+    form = form_class(request.POST or None, instance=instance, initial={"version": version})
+    status = submit(request, form, lambda: save(form.instance, form.cleaned_data["version"]))
+    if status is None:
+        messages.success(request, "Konteringen är sparad.")
+        return None
     context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, **extra}
     return render(request, FORM_TEMPLATE, context, status=status)
 
@@ -95,27 +89,21 @@ def sie_exports(request: HttpRequest) -> HttpResponse:
     form = SieExportForm(
         request.POST or None, initial={"planned_until": dt.date(today.year, 12, 31)}
     )
-    status = 200
-    if form.is_bound:
-        status = 400
-        if form.is_valid():
-            created = {}
-            status = save_through_service(
-                form,
-                lambda: created.setdefault(
-                    "batch",
-                    sie_export.sie_export_create(
-                        user=request.user, today=today, **form.cleaned_data
-                    ),
-                ),
-            )
-            if status is None:
-                batch = created["batch"]
-                messages.success(
-                    request,
-                    f"Export {batch.number} är skapad med {batch.voucher_count} verifikationer.",
-                )
-                return redirect("finance:sie_exports")
+    created = {}
+    status = submit(
+        request,
+        form,
+        lambda: created.setdefault(
+            "batch",
+            sie_export.sie_export_create(user=request.user, today=today, **form.cleaned_data),
+        ),
+    )
+    if status is None:
+        batch = created["batch"]
+        messages.success(
+            request, f"Export {batch.number} är skapad med {batch.voucher_count} verifikationer."
+        )
+        return redirect("finance:sie_exports")
     batches = (
         SieExportBatch.objects.filter(organisation=request.user.organisation)
         .defer("content")

@@ -92,6 +92,12 @@ class Meeting(models.Model):
         return reverse("followups:meeting_detail", args=[self.pk])
 
     @property
+    def keeps_links(self) -> bool:
+        """A held meeting is a record of who attended: a contact person on it is not
+        deleted (``common.deletion``); a planned one only loses the invitee."""
+        return self.status == self.Status.HELD
+
+    @property
     def ical_uid(self) -> str:
         return f"meeting-{self.uid}@iop-registret"
 

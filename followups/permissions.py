@@ -3,16 +3,14 @@ each with the Swedish reason the 403 page shows."""
 
 from common.permissions import Decision, allow, deny
 from partnerships.models import Agreement, Organisation, Sector, User
-from partnerships.permissions import is_public_party_administrator
+from partnerships.permissions import administrator_of
 
 from .models import FollowUpRound, Meeting
 
 
 def _managers(user: User, agreement: Agreement, doing: str) -> Decision:
     """Plan meetings, open rounds, reopen notes, assess: the agreement's administrators."""
-    if is_public_party_administrator(user, agreement):
-        return allow()
-    return deny(f"Endast handläggare för överenskommelsen {doing}.")
+    return administrator_of(user, agreement, f"Endast handläggare för överenskommelsen {doing}.")
 
 
 def can_manage_followups(user: User, agreement: Agreement) -> Decision:

@@ -8,6 +8,7 @@ last part ends with the agreement.
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -50,10 +51,19 @@ class PlannedFollowUp:
 def followup_plan(
     *, period_start: dt.date, period_end: dt.date, per_year: int
 ) -> list[PlannedFollowUp]:
-    """The follow-ups an agreement needs, in order. ``per_year`` below 1 counts as 1."""
-    per_year = max(1, per_year)
+    """The follow-ups an agreement needs, in order. ``per_year`` below 1 counts as 1.
+
+    A pure function of its three arguments, so it is memoised (issue 19: the start page
+    computed the plan of every running agreement on every request; agreements share
+    periods, so a few hundred distinct plans cover a whole register). The cached value is
+    a tuple of frozen dataclasses; each caller gets its own list."""
+    return list(_plan(period_start, period_end, max(1, per_year)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(period_start: dt.date, period_end: dt.date, per_year: int) -> tuple[PlannedFollowUp, ...]:
     if period_end < period_start:
-        return []
+        return ()
     plan: list[PlannedFollowUp] = []
     year = 0
     while True:
@@ -75,7 +85,7 @@ def followup_plan(
             end = min(end, year_end)
             plan.append(PlannedFollowUp(number=len(plan) + 1, start=start, end=end))
         year += 1
-    return plan
+    return tuple(plan)
 
 
 def plan_status(

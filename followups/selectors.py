@@ -11,7 +11,7 @@ import re
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from common.converters import id_or_404
+from common.converters import one_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user, agreements_visible_to
 
@@ -40,35 +40,27 @@ def agreement_followup_for_user(user: User, pk: object) -> Agreement:
 
 
 def round_for_user(user: User, pk: object) -> FollowUpRound:
-    pk = id_or_404(pk, "Ingen sådan uppföljningsomgång.")
-    round = (
-        FollowUpRound.objects.filter(pk=pk, agreement__in=agreements_visible_to(user))
+    rounds = (
+        FollowUpRound.objects.filter(agreement__in=agreements_visible_to(user))
         .select_related("agreement")
         .prefetch_related(
             Prefetch("agreement__goals"),
             Prefetch("agreement__parties", queryset=Party.objects.select_related("organisation")),
         )
-        .first()
     )
-    if round is None:
-        raise Http404("Ingen sådan uppföljningsomgång.")
-    return round
+    return one_or_404(rounds, pk, "Ingen sådan uppföljningsomgång.")
 
 
 def meeting_for_user(user: User, pk: object) -> Meeting:
-    pk = id_or_404(pk, "Inget sådant möte.")
-    meeting = (
-        Meeting.objects.filter(pk=pk, agreement__in=agreements_visible_to(user))
+    meetings = (
+        Meeting.objects.filter(agreement__in=agreements_visible_to(user))
         .select_related("agreement")
         .prefetch_related(
             Prefetch("attendees"),
             Prefetch("agreement__parties", queryset=Party.objects.select_related("organisation")),
         )
-        .first()
     )
-    if meeting is None:
-        raise Http404("Inget sådant möte.")
-    return meeting
+    return one_or_404(meetings, pk, "Inget sådant möte.")
 
 
 def _report_visibility(user: User) -> Q:

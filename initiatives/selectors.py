@@ -2,9 +2,8 @@
 staff member of a public body the initiatives to that body; anyone else a 404."""
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
-from common.converters import id_or_404
+from common.converters import one_or_404
 from partnerships.models import Organisation, Sector, User
 
 from .models import Assessment, DeclaredAid, Initiative
@@ -28,16 +27,10 @@ def initiative_queue(user: User, status: str = "") -> QuerySet[Initiative]:
 
 
 def initiative_for_user(user: User, pk: object) -> Initiative:
-    pk = id_or_404(pk, "Inget sådant initiativ.")
-    initiative = (
-        initiatives_visible_to(user)
-        .select_related("organisation", "public_body", "agreement", "filed_by")
-        .filter(pk=pk)
-        .first()
+    initiatives = initiatives_visible_to(user).select_related(
+        "organisation", "public_body", "agreement", "filed_by"
     )
-    if initiative is None:
-        raise Http404("Inget sådant initiativ.")
-    return initiative
+    return one_or_404(initiatives, pk, "Inget sådant initiativ.")
 
 
 def assessment_of(initiative: Initiative) -> Assessment | None:

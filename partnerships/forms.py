@@ -4,6 +4,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from common.privacy import reject_control_characters
 from common.versioning import MISSING_VERSION_MESSAGE, version_field
+from common.widgets import FastSelect
 
 from .formatting import format_months
 from .models import (
@@ -321,9 +322,13 @@ class AgreementSearchForm(forms.Form):
         help_text="Rubrik, part eller diarienummer",
         validators=[reject_control_characters],
     )
-    status = forms.ChoiceField(label="Status", required=False)
+    status = forms.ChoiceField(label="Status", required=False, widget=FastSelect)
     party = forms.ModelChoiceField(
-        label="Part", required=False, queryset=Organisation.objects.none(), empty_label="Alla"
+        label="Part",
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label="Alla",
+        widget=FastSelect,
     )
     year = forms.IntegerField(label="År", required=False, min_value=1900, max_value=2200)
 

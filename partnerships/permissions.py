@@ -34,7 +34,9 @@ def is_public_administrator(user: User) -> bool:
     )
 
 
-def _administrator_of(user: User, agreement: Agreement, reason: str) -> Decision:
+def administrator_of(user: User, agreement: Agreement, reason: str) -> Decision:
+    """The one rule "an administrator of a public party of this agreement", with the
+    caller's Swedish reason for the 403."""
     return allow() if is_public_party_administrator(user, agreement) else deny(reason)
 
 
@@ -46,19 +48,19 @@ def can_create_agreement(user: User) -> Decision:
 
 def can_edit_agreement(user: User, agreement: Agreement) -> Decision:
     """Administrators of a public organisation that is party to the agreement."""
-    return _administrator_of(user, agreement, "Du kan läsa men inte ändra denna överenskommelse.")
+    return administrator_of(user, agreement, "Du kan läsa men inte ändra denna överenskommelse.")
 
 
 def can_start_renewal(user: User, agreement: Agreement) -> Decision:
-    return _administrator_of(user, agreement, "Endast handläggare kan starta en förnyelse.")
+    return administrator_of(user, agreement, "Endast handläggare kan starta en förnyelse.")
 
 
 def can_decide_renewal(user: User, agreement: Agreement) -> Decision:
-    return _administrator_of(user, agreement, "Endast handläggare kan registrera nämndens beslut.")
+    return administrator_of(user, agreement, "Endast handläggare kan registrera nämndens beslut.")
 
 
 def can_terminate_agreement(user: User, agreement: Agreement) -> Decision:
-    return _administrator_of(user, agreement, "Endast handläggare kan registrera en uppsägning.")
+    return administrator_of(user, agreement, "Endast handläggare kan registrera en uppsägning.")
 
 
 def can_manage_organisations(user: User) -> Decision:

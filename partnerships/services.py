@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F, ProtectedError, RestrictedError
 from django.forms import BaseInlineFormSet, ModelForm
 
-from common.deletion import protected_message
+from common.deletion import deletion_effects, protected_message
 from common.errors import ConcurrentEditError
 from common.versioning import bump_version
 
@@ -149,6 +149,9 @@ def contacts_save(
 ) -> list[ContactPerson]:
     """Save the contacts ``owner`` keeps (the view's formset holds only the owner's rows)."""
     contacts = contact_formset.save(commit=False)
+    refused = deletion_effects(contact_formset.deleted_objects).refused
+    if refused:  # a held meeting keeps who attended (the view says so first)
+        raise ValidationError(refused)
     for contact in contact_formset.deleted_objects:
         contact.delete()
     for contact in contacts:

@@ -15,9 +15,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from common.forms import save_through_service
+from common.csv_export import csv_response
+from common.forms import submit
 from common.permissions import require
-from finance.csv_export import csv_response
 
 from . import opendata, selectors, services
 from .forms import PublicationForm, PublicSearchForm
@@ -106,20 +106,17 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     form = PublicationForm(
         request.POST or None, instance=publication, initial={"version": publication.version}
     )
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        status = save_through_service(
-            form,
-            lambda: services.publication_save(
-                user=request.user,
-                publication=form.instance,
-                expected_version=form.cleaned_data["version"],
-            ),
-        )
-        if status is None:
-            messages.success(request, "Publiceringen är sparad.")
-            return redirect("publication:settings")
-    elif request.method == "POST":
-        status = 400
+    status = submit(
+        request,
+        form,
+        lambda: services.publication_save(
+            user=request.user,
+            publication=form.instance,
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is None:
+        messages.success(request, "Publiceringen är sparad.")
+        return redirect("publication:settings")
     context = {"form": form, "publication": publication}
     return render(request, "publication/settings.html", context, status=status)

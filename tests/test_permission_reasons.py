@@ -49,3 +49,38 @@ def test_the_403_page_shows_the_rules_reason(world, client_for, url_name, rule):
     assert response.status_code == 403
     reason = rule(world.partner, world.agreement).reason
     assert reason and escape(reason) in response.content.decode()
+
+
+def test_document_rules_answer_a_decision_with_a_swedish_reason(world):
+    from documents.permissions import (
+        can_edit_memo,
+        can_issue_annual_report,
+        can_issue_documents,
+        can_read_memos,
+    )
+
+    board = world.agreement.board
+    for user in (world.admin, world.board_staff):
+        assert can_issue_documents(user, world.agreement).allowed
+        assert can_read_memos(user, world.agreement).allowed
+        assert can_issue_annual_report(user, board).allowed
+    assert can_edit_memo(world.admin, world.agreement).allowed
+    refused = [
+        can_issue_documents(world.partner, world.agreement),
+        can_read_memos(world.partner, world.agreement),
+        can_edit_memo(world.board_staff, world.agreement),
+        can_issue_annual_report(world.outsider_admin, board),
+    ]
+    for decision in refused:
+        assert isinstance(decision, Decision) and not decision
+        assert decision.reason.startswith("Endast"), decision.reason
+
+
+def test_the_documents_403_page_shows_the_rules_reason(world, client_for):
+    from documents.permissions import can_issue_documents
+
+    url = reverse("documents:agreement_issue", args=[world.agreement.pk])
+    response = client_for(world.partner).post(url)
+    assert response.status_code == 403
+    reason = can_issue_documents(world.partner, world.agreement).reason
+    assert escape(reason) in response.content.decode()

@@ -6,11 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import save_through_service
+from common.forms import submit
 from common.permissions import require
 
-from .. import permissions, selectors, services
-from ..emails import send_invitation
+from .. import permissions, selectors, services, twofactor
+from ..emails import send_invitation, send_two_factor_reset
 from ..forms import InvitationForm, PersonForm
 
 
@@ -53,21 +53,20 @@ def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
     kontakt = request.GET.get("kontakt", "")
     initial = _contact_initial(organisation, kontakt if kontakt.isdigit() else None)
     form = InvitationForm(request.POST or None, roles=roles, initial=initial)
-    status = 400 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
-        created = {}
-        status = save_through_service(
-            form,
-            lambda: created.update(
-                pair=services.invitation_create(
-                    user=request.user, organisation=organisation, **form.cleaned_data
-                )
-            ),
-        )
-        if status is None:
-            send_invitation(request, *created["pair"])
-            messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
-            return redirect("accounts:people", org_pk=organisation.pk)
+    created = {}
+    status = submit(
+        request,
+        form,
+        lambda: created.update(
+            pair=services.invitation_create(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
+        ),
+    )
+    if status is None:
+        send_invitation(request, *created["pair"])
+        messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
+        return redirect("accounts:people", org_pk=organisation.pk)
     context = {"organisation": organisation, "form": form}
     return render(request, "accounts/invite.html", context, status=status)
 
@@ -80,16 +79,21 @@ def person_update(request: HttpRequest, pk: str) -> HttpResponse:
     roles = permissions.invitable_roles(request.user, person.organisation)
     initial = {"role": person.role, "is_organisation_admin": person.is_organisation_admin}
     form = PersonForm(request.POST or None, roles=roles, initial=initial)
-    status = 400 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
-        status = save_through_service(
-            form,
-            lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
-        )
-        if status is None:
-            messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
-            return redirect("accounts:people", org_pk=person.organisation_id)
-    context = {"person": person, "organisation": person.organisation, "form": form}
+    status = submit(
+        request,
+        form,
+        lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
+    )
+    if status is None:
+        messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
+        return redirect("accounts:people", org_pk=person.organisation_id)
+    context = {
+        "person": person,
+        "organisation": person.organisation,
+        "form": form,
+        "has_two_factor": twofactor.has_device(person),
+        "events": selectors.account_events_of(person),
+    }
     return render(request, "accounts/person_form.html", context, status=status)
 
 
@@ -101,4 +105,21 @@ def person_set_active(request: HttpRequest, pk: str) -> HttpResponse:
     services.person_set_active(user=request.user, person=person, active=active)
     text = "är aktiverad igen" if active else "är avaktiverad och kan inte logga in"
     messages.success(request, f"{person.get_full_name() or person.username} {text}.")
+    return redirect("accounts:people", org_pk=person.organisation_id)
+
+
+@login_required
+@require_POST
+def person_two_factor_reset(request: HttpRequest, pk: str) -> HttpResponse:
+    """Reset the second factor of a person who lost their authenticator (audited, the
+    person is told by e-mail and enrols again at the next sign-in)."""
+    person = selectors.person_for_manager(request.user, pk)
+    twofactor.two_factor_reset(user=request.user, person=person)
+    send_two_factor_reset(request, person)
+    name = person.get_full_name() or person.username
+    messages.success(
+        request,
+        f"Tvåstegsverifieringen för {name} är nollställd. {name} har fått ett e-brev och "
+        "kopplar en ny autentiseringsapp vid nästa inloggning.",
+    )
     return redirect("accounts:people", org_pk=person.organisation_id)

@@ -6,10 +6,12 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+
+from common.permissions import require
 
 from .. import kinds, permissions, selectors, services
 from ..models import IssuedDocument
@@ -36,8 +38,7 @@ def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
 @require_POST
 def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
-    if not permissions.can_issue_documents(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_issue_documents(request.user, agreement))
     try:
         document = services.agreement_issue(user=request.user, agreement=agreement)
     except ValidationError as refused:
@@ -82,8 +83,7 @@ def followup_report_preview(request: HttpRequest, pk: str, round_pk: str) -> Htt
 def followup_report_issue(request: HttpRequest, pk: str, round_pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
     round = selectors.round_for_documents(agreement, round_pk)
-    if not permissions.can_issue_documents(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_issue_documents(request.user, agreement))
     try:
         document = services.followup_report_issue(user=request.user, round=round)
     except ValidationError as refused:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from common.permissions import require
 
 from .. import annual_jobs, permissions, selectors
 from ..forms import AnnualReportForm
@@ -19,8 +21,7 @@ REFRESH_SECONDS = 3
 
 def _board_for_staff(request: HttpRequest, board_pk: str):
     board = selectors.board_for_user(request.user, board_pk)
-    if not permissions.can_issue_annual_report(request.user, board):
-        raise PermissionDenied
+    require(permissions.can_issue_annual_report(request.user, board))
     return board
 
 
@@ -67,8 +68,7 @@ def board_annual_reports(request: HttpRequest, board_pk: str) -> HttpResponse:
 def annual_report_job(request: HttpRequest, job_pk: str) -> HttpResponse:
     """Status of one annual report render; refreshes itself until it is done or failed."""
     job = selectors.annual_report_job_for_user(request.user, job_pk)
-    if not permissions.can_issue_annual_report(request.user, job.board):
-        raise PermissionDenied
+    require(permissions.can_issue_annual_report(request.user, job.board))
     status = annual_jobs.annual_report_status(job)
     response = render(
         request,
@@ -93,8 +93,7 @@ def annual_report_job(request: HttpRequest, job_pk: str) -> HttpResponse:
 @require_POST
 def annual_report_retry(request: HttpRequest, job_pk: str) -> HttpResponse:
     job = selectors.annual_report_job_for_user(request.user, job_pk)
-    if not permissions.can_issue_annual_report(request.user, job.board):
-        raise PermissionDenied
+    require(permissions.can_issue_annual_report(request.user, job.board))
     try:
         job = annual_jobs.annual_report_retry(user=request.user, job=job)
     except ValidationError as error:
@@ -113,6 +112,5 @@ def boards_index(request: HttpRequest) -> HttpResponse:
         .order_by("organisation__name", "name")
         if permissions.can_issue_annual_report(request.user, board)
     ]
-    if not boards:
-        raise PermissionDenied
+    require(permissions.can_open_annual_reports(boards))
     return render(request, "documents/boards_index.html", {"boards": boards})

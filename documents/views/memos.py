@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import save_through_service
+from common.forms import submit
+from common.permissions import require
 from partnerships.tabs import agreement_tabs
 
 from .. import kinds, permissions, selectors, services
@@ -23,8 +24,7 @@ from .common import documents_page, memo_kind, preview_response
 def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
     kind_value = memo_kind(kind)
-    if not permissions.can_edit_memo(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_edit_memo(request.user, agreement))
     if selectors.memo_for_agreement(agreement, kind_value) is None:
         try:
             services.memo_create(user=request.user, agreement=agreement, kind=kind_value)
@@ -42,27 +42,23 @@ def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     """Edit a memo; a save over somebody else's newer one answers 409, the input kept."""
     agreement = selectors.agreement_for_documents(request.user, pk)
-    if not permissions.can_edit_memo(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_edit_memo(request.user, agreement))
     memo = selectors.memo_for_agreement(agreement, memo_kind(kind))
     if memo is None:
         raise Http404("Tjänsteskrivelsen är inte skapad.")
     form = MemoForm(request.POST or None, instance=memo)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            status = save_through_service(
-                form,
-                lambda: services.memo_update(
-                    user=request.user,
-                    memo=form.instance,
-                    expected_version=form.cleaned_data["version"],
-                ),
-            )
-            if status is None:
-                messages.success(request, "Tjänsteskrivelsen är sparad.")
-                return redirect(reverse("documents:memo_edit", args=[agreement.pk, kind]))
+    status = submit(
+        request,
+        form,
+        lambda: services.memo_update(
+            user=request.user,
+            memo=form.instance,
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is None:
+        messages.success(request, "Tjänsteskrivelsen är sparad.")
+        return redirect(reverse("documents:memo_edit", args=[agreement.pk, kind]))
     context = {
         "agreement": agreement,
         "memo": memo,
@@ -77,8 +73,7 @@ def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 def _readable_memo(request: HttpRequest, pk: str, kind: str):
     agreement = selectors.agreement_for_documents(request.user, pk)
     kind_value = memo_kind(kind)
-    if not permissions.can_read_memos(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_read_memos(request.user, agreement))
     memo = selectors.memo_for_agreement(agreement, kind_value)
     if memo is None:
         raise Http404("Tjänsteskrivelsen är inte skapad.")
@@ -96,8 +91,7 @@ def memo_preview(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 @require_POST
 def memo_issue(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     agreement, memo = _readable_memo(request, pk, kind)
-    if not permissions.can_issue_documents(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_issue_documents(request.user, agreement))
     try:
         document = services.memo_issue(user=request.user, memo=memo)
     except ValidationError as refused:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
-from django.http import Http404
 
+from common.converters import one_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreements_visible_to
 
@@ -45,21 +45,14 @@ def economic_report_of(user: User, party: Party, year: int) -> EconomicReport | 
 
 
 def economic_report_for_user(user: User, pk: object) -> EconomicReport:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Ingen sådan redovisning.") from exc
-    report = (
-        EconomicReport.objects.filter(pk=pk, agreement__in=agreements_visible_to(user))
+    reports = (
+        EconomicReport.objects.filter(agreement__in=agreements_visible_to(user))
         .filter(party_filter(user))
         .filter(_report_visibility(user))
         .select_related("party__organisation", "agreement")
         .prefetch_related("lines", "other_funding")
-        .first()
     )
-    if report is None:
-        raise Http404("Ingen sådan redovisning.")
-    return report
+    return one_or_404(reports, pk, "Ingen sådan redovisning.")
 
 
 def municipal_money_received(party: Party, year: int) -> int:

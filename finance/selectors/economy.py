@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Prefetch
 
 from partnerships.formatting import format_sek
@@ -85,17 +86,31 @@ class Economy:
         return out
 
 
+_EARLIER_SQL = """
+WITH RECURSIVE earlier(id, depth) AS (
+  SELECT id, 0 FROM {table} WHERE id IN ({placeholders})
+  UNION ALL
+  SELECT c.continues_from_id, earlier.depth + 1 FROM {table} c JOIN earlier ON c.id = earlier.id
+  WHERE c.continues_from_id IS NOT NULL AND earlier.depth < %s
+)
+SELECT DISTINCT id FROM earlier
+"""
+
+
 def _earlier_compensation_ids(first_ids: list[int | None]) -> set[int]:
     """Every compensation the given ones continue, back through the renewal chain, in one
-    query (``MAX_CHAIN`` steps joined)."""
-    first = {pk for pk in first_ids if pk}
+    recursive query (issue 19: it used to join the table ``MAX_CHAIN`` times, which
+    PostgreSQL spent longer planning than running)."""
+    first = sorted({pk for pk in first_ids if pk})
     if not first:
         return set()
-    lookups = ["__".join(["continues_from"] * depth) for depth in range(1, MAX_CHAIN)]
-    found = set(first)
-    for row in Compensation.objects.filter(pk__in=first).values_list(*lookups):
-        found.update(pk for pk in row if pk)
-    return found
+    sql = _EARLIER_SQL.format(
+        table=connection.ops.quote_name(Compensation._meta.db_table),
+        placeholders=", ".join(["%s"] * len(first)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*first, MAX_CHAIN - 1])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[int, int | None]]:
@@ -211,5 +226,8 @@ def _report_rows(user: User, agreement: Agreement, parties: list[Party]):
 
 
 def economy_for_user(user: User, pk: object, today: dt.date) -> Economy:
-    agreement = agreement_for_user(user, pk, queryset=Agreement.objects.prefetch_related("parties"))
+    # The board's organisation is what the page names the public body by (``public_noun``):
+    # joined here, not two queries from the template.
+    queryset = Agreement.objects.select_related("board__organisation").prefetch_related("parties")
+    agreement = agreement_for_user(user, pk, queryset=queryset)
     return economy_for_agreement(user, agreement, today)

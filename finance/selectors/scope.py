@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
-from common.converters import id_or_404
+from common.converters import one_or_404
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreements_visible_to
 
@@ -35,16 +34,10 @@ def compensations_visible_to(user: User) -> QuerySet[Compensation]:
 
 
 def compensation_for_user(user: User, pk: object) -> Compensation:
-    pk = id_or_404(pk, "Ingen sådan ersättning.")
-    compensation = (
-        compensations_visible_to(user)
-        .select_related("agreement", "party__organisation", "index_series")
-        .filter(pk=pk)
-        .first()
+    compensations = compensations_visible_to(user).select_related(
+        "agreement", "party__organisation", "index_series"
     )
-    if compensation is None:
-        raise Http404("Ingen sådan ersättning.")
-    return compensation
+    return one_or_404(compensations, pk, "Ingen sådan ersättning.")
 
 
 def visible_parties(user: User, agreement: Agreement) -> QuerySet[Party]:
@@ -56,24 +49,17 @@ def visible_parties(user: User, agreement: Agreement) -> QuerySet[Party]:
 
 
 def idea_based_party_for_user(user: User, agreement: Agreement, pk: object) -> Party:
-    pk = id_or_404(pk, "Ingen sådan part.")
-    party = visible_parties(user, agreement).filter(pk=pk, role=Sector.IDEA_BASED).first()
-    if party is None:
-        raise Http404("Ingen sådan part.")
-    return party
+    parties = visible_parties(user, agreement).filter(role=Sector.IDEA_BASED)
+    return one_or_404(parties, pk, "Ingen sådan part.")
 
 
 def claim_for_user(user: User, agreement: Agreement, pk: object) -> RepaymentClaim:
-    pk = id_or_404(pk, "Inget sådant krav.")
-    claim = (
-        RepaymentClaim.objects.filter(agreement=agreement, pk=pk)
+    claims = (
+        RepaymentClaim.objects.filter(agreement=agreement)
         .filter(party_filter(user))
         .select_related("party__organisation")
-        .first()
     )
-    if claim is None:
-        raise Http404("Inget sådant krav.")
-    return claim
+    return one_or_404(claims, pk, "Inget sådant krav.")
 
 
 def index_series_visible_to(user: User) -> QuerySet[IndexSeries]:
@@ -109,18 +95,10 @@ def index_series_for_agreement(agreement: Agreement) -> QuerySet[IndexSeries]:
 
 
 def index_value_for_user(user: User, pk: object) -> IndexValue:
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Inget sådant indexvärde.") from exc
-    value = (
-        IndexValue.objects.select_related("series")
-        .filter(pk=pk, series__in=index_series_visible_to(user))
-        .first()
+    values = IndexValue.objects.select_related("series").filter(
+        series__in=index_series_visible_to(user)
     )
-    if value is None:
-        raise Http404("Inget sådant indexvärde.")
-    return value
+    return one_or_404(values, pk, "Inget sådant indexvärde.")
 
 
 def index_series_with_values(user: User) -> list[IndexSeries]:

@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from common.forms import save_through_service
+from common.deletion import deletion_stop
+from common.forms import submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
@@ -72,19 +73,17 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_manage_organisations(request.user))
     form = OrganisationForm(request.POST or None)
     contact_formset = _contact_formset(request, None, None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid() and contact_formset.is_valid():
-            status = save_through_service(
-                form,
-                lambda: services.organisation_create(
-                    user=request.user, form=form, contact_formset=contact_formset
-                ),
-            )
-            if status is None:
-                messages.success(request, "Organisationen har sparats.")
-                return redirect(form.instance)
+    status = submit(
+        request,
+        form,
+        lambda: services.organisation_create(
+            user=request.user, form=form, contact_formset=contact_formset
+        ),
+        also=[contact_formset],
+    )
+    if status is None:
+        messages.success(request, "Organisationen har sparats.")
+        return redirect(form.instance)
     return _organisation_form(request, form, contact_formset, None, status)
 
 
@@ -108,21 +107,18 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
     organisation = selectors.organisation_for_user(request.user, pk)
     require(permissions.can_edit_organisation(request.user, organisation))
     form = OrganisationForm(request.POST or None, instance=organisation)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            status = save_through_service(
-                form,
-                lambda: services.organisation_update(
-                    user=request.user,
-                    form=form,
-                    expected_version=form.cleaned_data["version"],
-                ),
-            )
-            if status is None:
-                messages.success(request, "Organisationen har sparats.")
-                return redirect(organisation)
+    status = submit(
+        request,
+        form,
+        lambda: services.organisation_update(
+            user=request.user,
+            form=form,
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is None:
+        messages.success(request, "Organisationen har sparats.")
+        return redirect(organisation)
     return _organisation_form(request, form, None, organisation, status)
 
 
@@ -133,16 +129,25 @@ def organisation_contacts(request: HttpRequest, pk: str) -> HttpResponse:
     require(permissions.can_edit_contacts(request.user, organisation))
     owner = permissions.contact_owner_for(request.user, organisation)
     formset = _contact_formset(request, organisation, owner)
-    status = 200
+    status, deletion = 200, None
     if request.method == "POST":
         status = 400
         if formset.is_valid():
-            services.contacts_save(user=request.user, owner=owner, contact_formset=formset)
-            messages.success(request, "Kontaktpersonerna har sparats.")
-            return redirect(organisation)
+            # A contact on a held meeting is refused; one on planned meetings is confirmed.
+            deletion = deletion_stop(request.POST, formset)
+            if deletion is None:
+                services.contacts_save(user=request.user, owner=owner, contact_formset=formset)
+                messages.success(request, "Kontaktpersonerna har sparats.")
+                return redirect(organisation)
+            status = 400 if deletion.refused else 200
     return render(
         request,
         "partnerships/contacts_form.html",
-        {"organisation": organisation, "owner": owner, "contact_formset": formset},
+        {
+            "organisation": organisation,
+            "owner": owner,
+            "contact_formset": formset,
+            "deletion": deletion,
+        },
         status=status,
     )

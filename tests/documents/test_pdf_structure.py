@@ -171,3 +171,34 @@ def test_a_warning_stays_with_its_table(filler):
     data = rendering.render_html_to_pdf(_print_html(body), title="t", author="a", subject="s")
     page = next(text for text in _page_texts(data) if "varningen om tabellen" in text)
     assert "Första raden" in page
+
+
+def test_a_table_header_repeated_on_the_next_page_is_in_the_tree_once():
+    rows = "".join(f"<tr><td>Rad {i}</td><td class='amount'>{i} kr</td></tr>" for i in range(70))
+    body = (
+        "<table><thead><tr><th scope='col'>Post</th><th scope='col'>Belopp</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    data = rendering.render_html_to_pdf(_print_html(body), title="t", author="a", subject="s")
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert len(pdf.pages) >= 2
+    assert all("Post" in text and "Belopp" in text for text in _page_texts(data))  # repeated
+    elements = _elements(pdf)
+    heads = [e for e in elements if e.S == "/THead"]
+    assert len(heads) == 1
+    header_rows = [k for k in _kids(heads[0]) if k.get("/S") == "/TR"]
+    assert len(header_rows) == 1
+    headers = [e for e in elements if e.S == "/TH"]
+    assert len(headers) == 2  # one header row of TH elements, not one per page
+    assert all(len(_kids(th)) == 1 for th in headers)  # each holds its text once
+    # the copies on the continuation pages are artifacts, and no tagged content is lost
+    tagged, artifact_texts = _marked_content(pdf)
+    assert tagged == _reachable_mcids(pdf)
+    assert all(count >= 2 for count in artifact_texts[1:]), artifact_texts
+    # every data cell, on every page, names header cells that exist in the tree
+    ids = {str(th.ID) for th in headers}
+    cells = [e for e in elements if e.S == "/TD"]
+    assert len(cells) == 140
+    assert all(
+        {str(h) for h in e.A.Headers} and {str(h) for h in e.A.Headers} <= ids for e in cells
+    )

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
+from common.csv_export import csv_bytes, safe_cell
 from finance import attention
 from finance.chart import bar_chart
-from finance.csv_export import csv_bytes, safe_cell
 from tests.finance.factories import CompensationFactory
 
 

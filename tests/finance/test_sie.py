@@ -210,7 +210,9 @@ def test_compensation_codes_override_the_bodys(client_for, world, money):
     client = client_for(world.admin)
     url = reverse("finance:compensation_coding", args=[money.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"account": "4995", "project": "IOP-7", "cost_centre": ""})
+    response = client.post(
+        url, {"account": "4995", "project": "IOP-7", "cost_centre": "", "version": "0"}
+    )
     assert response.status_code == 302
     _export(client)
     trans = sie.parse_sie(_file(client, SieExportBatch.objects.get())).vouchers[0].transactions
@@ -230,7 +232,7 @@ def test_compensation_codes_override_the_bodys(client_for, world, money):
 )
 def test_bad_codes_are_refused_and_kept(client_for, world, money, field, value, message):
     url = reverse("finance:compensation_coding", args=[money.pk])
-    response = client_for(world.admin).post(url, {field: value})
+    response = client_for(world.admin).post(url, {field: value, "version": "0"})
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html and f'value="{value}"' in html
@@ -244,13 +246,57 @@ def test_export_needs_account_and_counter_account(client_for, world, money):
     response = _export(client)
     assert response.status_code == 400
     assert "Ange konto och motkonto" in response.content.decode()
-    response = client.post(reverse("finance:accounting_defaults"), {"account": "4990"})
+    response = client.post(
+        reverse("finance:accounting_defaults"), {"account": "4990", "version": "0"}
+    )
     assert response.status_code == 400 and "Ange motkontot." in response.content.decode()
     response = client.post(
-        reverse("finance:accounting_defaults"), {"account": "4990", "counter_account": "1930"}
+        reverse("finance:accounting_defaults"),
+        {"account": "4990", "counter_account": "1930", "version": "0"},
     )
     assert response.status_code == 302
     assert _export(client).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["finance:accounting_defaults", "finance:compensation_coding"])
+def test_a_coding_posted_without_its_version_is_refused(client_for, world, money, url_name):
+    args = [money.pk] if url_name == "finance:compensation_coding" else []
+    data = {"account": "4995", "counter_account": "1930"}
+    response = client_for(world.admin).post(reverse(url_name, args=args), data)
+    assert response.status_code == 400
+    assert "saknar uppgift om vilken version" in response.content.decode()
+    assert AccountingDefaults.objects.get().account == "4990"
+    assert not CompensationCoding.objects.exists()
+
+
+@pytest.mark.django_db
+def test_two_concurrent_edits_of_the_body_coding_the_second_is_a_409(client_for, world, money):
+    """Both read version 1; the first save wins, the second is refused with its input kept."""
+    url = reverse("finance:accounting_defaults")
+    client = client_for(world.admin)
+    read = AccountingDefaults.objects.get().version
+    assert f'name="version" value="{read}"' in client.get(url).content.decode()
+    first = {"account": "4991", "counter_account": "2440", "version": str(read)}
+    assert client.post(url, first).status_code == 302
+    second = {"account": "4992", "counter_account": "2440", "version": str(read)}
+    response = client.post(url, second)
+    assert response.status_code == 409
+    assert 'value="4992"' in response.content.decode()
+    assert AccountingDefaults.objects.get().account == "4991"
+
+
+@pytest.mark.django_db
+def test_two_first_codings_of_a_compensation_the_second_is_a_409(client_for, world, money):
+    """Neither had been saved when both were read (version 0): only the first is stored."""
+    url = reverse("finance:compensation_coding", args=[money.pk])
+    client = client_for(world.admin)
+    assert 'name="version" value="0"' in client.get(url).content.decode()
+    assert client.post(url, {"account": "4995", "version": "0"}).status_code == 302
+    response = client.post(url, {"account": "4996", "version": "0"})
+    assert response.status_code == 409
+    assert 'value="4996"' in response.content.decode()
+    assert CompensationCoding.objects.get().account == "4995"
 
 
 @pytest.mark.django_db

@@ -2,14 +2,20 @@
 a page that says what goes along, never a silent cascade."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db.models import RestrictedError
 from django.urls import reverse
 
 from partnerships import services
-from partnerships.models import Goal, Party, Responsibility
-from tests.factories import OrganisationFactory, PartyFactory, ResponsibilityFactory
+from partnerships.models import ContactPerson, Goal, Party, Responsibility
+from tests.factories import (
+    ContactPersonFactory,
+    OrganisationFactory,
+    PartyFactory,
+    ResponsibilityFactory,
+)
 from tests.finance.factories import CompensationFactory
-from tests.followups.factories import NoteFactory, RoundFactory
+from tests.followups.factories import MeetingFactory, NoteFactory, RoundFactory
 from tests.partnerships.helpers import agreement_post_data, existing_rows
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +117,98 @@ def test_declining_a_renewal_says_what_is_removed(world, client_for):
     )
     text = page.content.decode()
     assert "tas utkastet" in text and "2 mål" in text and "2 parter" in text
+
+
+def _contacts_url(organisation):
+    return reverse("partnerships:organisation_contacts", args=[organisation.pk])
+
+
+def _delete_contact_post(contact, **extra):
+    data = {
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-INITIAL_FORMS": "1",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+        "contacts-0-id": str(contact.pk),
+        "contacts-0-name": contact.name,
+        "contacts-0-title": "Ändrad titel",
+        "contacts-0-email": contact.email,
+        "contacts-0-phone": "",
+        "contacts-0-DELETE": "on",
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def lisa(world):
+    return ContactPersonFactory(
+        organisation=world.association, owner=world.municipality, name="Lisa Lind",
+        email="lisa@iogt.example",
+    )  # fmt: skip
+
+
+def test_a_contact_person_on_a_held_meeting_cannot_be_deleted(world, client_for, lisa):
+    meeting = MeetingFactory(agreement=world.agreement, held=True)
+    meeting.attendees.add(lisa)
+
+    response = client_for(world.admin).post(
+        _contacts_url(world.association), _delete_contact_post(lisa, confirm_delete="1")
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Kontaktperson ”Lisa Lind” kan inte tas bort" in page
+    assert "1 uppföljningsmöte" in page
+    assert "Ändrad titel" in page  # what was typed is kept
+    assert list(meeting.attendees.all()) == [lisa]
+    with pytest.raises(ValidationError):  # and the service refuses it too
+        services.contacts_save(
+            user=world.admin, owner=world.municipality, contact_formset=_bound_formset(world, lisa)
+        )
+    assert ContactPerson.objects.filter(pk=lisa.pk).exists()
+
+
+def test_a_contact_person_invited_to_planned_meetings_is_deleted_only_when_confirmed(
+    world, client_for, lisa
+):
+    planned = MeetingFactory(agreement=world.agreement)
+    planned.attendees.add(lisa)
+    client = client_for(world.admin)
+
+    response = client.post(_contacts_url(world.association), _delete_contact_post(lisa))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Bekräfta borttagningen" in page
+    assert "Kontaktperson ”Lisa Lind” tas bort ur 1 uppföljningsmöte." in page
+    assert 'name="confirm_delete"' in page
+    assert ContactPerson.objects.filter(pk=lisa.pk).exists()
+
+    response = client.post(
+        _contacts_url(world.association), _delete_contact_post(lisa, confirm_delete="1")
+    )
+    assert response.status_code == 302
+    assert not ContactPerson.objects.filter(pk=lisa.pk).exists()
+    assert planned.attendees.count() == 0
+
+
+def test_a_contact_person_nothing_refers_to_is_deleted_at_once(world, client_for, lisa):
+    response = client_for(world.admin).post(
+        _contacts_url(world.association), _delete_contact_post(lisa)
+    )
+    assert response.status_code == 302
+    assert not ContactPerson.objects.filter(pk=lisa.pk).exists()
+
+
+def _bound_formset(world, contact):
+    from partnerships.forms import ContactFormSet
+
+    formset = ContactFormSet(
+        _delete_contact_post(contact),
+        instance=world.association,
+        queryset=ContactPerson.objects.filter(pk=contact.pk),
+        prefix="contacts",
+    )
+    assert formset.is_valid(), formset.errors
+    return formset

@@ -1,29 +1,15 @@
-"""The archive package of an agreement (E-ARK CSIP 2.1.0 / SIP 2.1.0, which Riksarkivet's
-FGS Paketstruktur 2.0 follows) and the auditors' dossier. Reproducible: the same data
-gives the same bytes (times come from the data, entries are sorted, IDs derive from paths,
-ZIP entries carry a fixed time and mode).
-
-Package layout (inside one root folder named by the package id)::
-
-    METS.xml                                  fileSec with SHA-256, size, MIME type
-    metadata/descriptive/agreement.json       the agreement, renewal chain, follow-ups, documents
-    documentation/change-history.txt          the change history, readable
-    representations/rep1/data/NN-<file>.pdf   every issued document (PDF/A) of the agreement
-    schemas/*.xsd                             the schemas METS.xml follows
-"""
+"""The files of an agreement's archive package (all but METS.xml): the descriptive JSON,
+the readable change history, every issued document and the schemas; times from the data."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass
 
 from django.utils import timezone
-from lxml import etree
 
 from documents.models import IssuedDocument
 from followups.models import FollowUpRound
@@ -31,14 +17,8 @@ from partnerships.history import agreement_history
 from partnerships.models import Agreement, Party, Sector
 from partnerships.selectors import agreement_chain
 
-from .validation import SCHEMA_FILES, SCHEMAS, mets_errors
+from ..validation import SCHEMA_FILES, SCHEMAS
 
-METS_NS = "http://www.loc.gov/METS/"
-CSIP_NS = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-SIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
-SOFTWARE = ("IOP-registret", "1.0")
 CLOSED = {"ended", "terminated"}
 
 
@@ -252,150 +232,3 @@ def package_files(agreement: Agreement) -> tuple[list[PackageFile], dt.datetime]
         for name in SCHEMA_FILES
     ]
     return files, created
-
-
-def _e(parent, tag: str, ns: str = METS_NS, **attrs) -> etree._Element:
-    element = etree.SubElement(parent, f"{{{ns}}}{tag}")
-    for key, value in attrs.items():
-        element.set(key, value)
-    return element
-
-
-def mets_xml(agreement: Agreement, files: list[PackageFile], created: dt.datetime) -> bytes:
-    objid = package_id(agreement)
-    nsmap = {None: METS_NS, "csip": CSIP_NS, "xlink": XLINK_NS, "xsi": XSI_NS}
-    root = etree.Element(f"{{{METS_NS}}}mets", nsmap=nsmap)
-    root.set("OBJID", objid)
-    root.set("LABEL", agreement.title)
-    root.set("TYPE", "OTHER")
-    root.set(f"{{{CSIP_NS}}}OTHERTYPE", "IOP-överenskommelse")
-    root.set(f"{{{CSIP_NS}}}CONTENTINFORMATIONTYPE", "OTHER")
-    root.set(f"{{{CSIP_NS}}}OTHERCONTENTINFORMATIONTYPE", "iop-registret")
-    root.set("PROFILE", SIP_PROFILE)
-    root.set(
-        f"{{{XSI_NS}}}schemaLocation",
-        f"{METS_NS} schemas/mets.xsd {XLINK_NS} schemas/xlink.xsd "
-        f"{CSIP_NS} schemas/DILCISExtensionMETS.xsd",
-    )
-    header = _e(root, "metsHdr", CREATEDATE=_iso(created), RECORDSTATUS="NEW")
-    header.set(f"{{{CSIP_NS}}}OAISPACKAGETYPE", "SIP")
-    agent = _e(header, "agent", ROLE="CREATOR", TYPE="OTHER", OTHERTYPE="SOFTWARE")
-    _e(agent, "name").text = SOFTWARE[0]
-    note = _e(agent, "note")
-    note.text = SOFTWARE[1]
-    note.set(f"{{{CSIP_NS}}}NOTETYPE", "SOFTWARE VERSION")
-    public = next((p for p in agreement.parties.all() if p.role == Sector.PUBLIC), None)
-    if public is not None:
-        submitter = _e(header, "agent", ROLE="ARCHIVIST", TYPE="ORGANIZATION")
-        _e(submitter, "name").text = public.organisation.name
-        if public.organisation.organisation_number:
-            orgnr = _e(submitter, "note")
-            orgnr.text = f"ID:{public.organisation.organisation_number}"
-            orgnr.set(f"{{{CSIP_NS}}}NOTETYPE", "IDENTIFICATIONCODE")
-    _e(header, "metsDocumentID").text = "METS.xml"
-
-    metadata = [f for f in files if f.group == "Metadata"]
-    for item in metadata:
-        dmd = _e(
-            root, "dmdSec", ID="dmd-" + item.xml_id, CREATED=_iso(item.created), STATUS="CURRENT"
-        )
-        ref = _e(
-            dmd, "mdRef", LOCTYPE="URL", MDTYPE="OTHER", OTHERMDTYPE="IOP-JSON",
-            MIMETYPE=item.mimetype, SIZE=str(len(item.content)), CREATED=_iso(item.created),
-            CHECKSUM=item.sha256, CHECKSUMTYPE="SHA-256",
-        )  # fmt: skip
-        ref.set(f"{{{XLINK_NS}}}type", "simple")
-        ref.set(f"{{{XLINK_NS}}}href", item.path)
-
-    file_sec = _e(root, "fileSec", ID="ID-filesec")
-    groups: dict[str, list[PackageFile]] = {}
-    for item in files:
-        if item.group != "Metadata":
-            groups.setdefault(item.group, []).append(item)
-    group_ids = {}
-    for use in sorted(groups):
-        group_id = "ID-grp-" + hashlib.sha256(use.encode()).hexdigest()[:12]
-        group_ids[use] = group_id
-        grp = _e(file_sec, "fileGrp", ID=group_id, USE=use)
-        for item in sorted(groups[use], key=lambda f: f.path):
-            element = _e(
-                grp, "file", ID=item.xml_id, MIMETYPE=item.mimetype, SIZE=str(len(item.content)),
-                CREATED=_iso(item.created), CHECKSUM=item.sha256, CHECKSUMTYPE="SHA-256",
-            )  # fmt: skip
-            location = _e(element, "FLocat", LOCTYPE="URL")
-            location.set(f"{{{XLINK_NS}}}type", "simple")
-            location.set(f"{{{XLINK_NS}}}href", item.path)
-
-    struct = _e(root, "structMap", ID="ID-structmap", TYPE="PHYSICAL", LABEL="CSIP StructMap")
-    top = _e(struct, "div", ID="ID-div-root", LABEL=objid)
-    _e(
-        top,
-        "div",
-        ID="ID-div-metadata",
-        LABEL="Metadata",
-        DMDID=" ".join("dmd-" + m.xml_id for m in metadata),
-    )
-    for use, label in (
-        ("Documentation", "Documentation"),
-        ("Schemas", "Schemas"),
-        ("Representations/rep1/Data", "Representations/rep1"),
-    ):
-        if use in groups:
-            div = _e(top, "div", ID="ID-div-" + _safe(label).lower(), LABEL=label)
-            _e(div, "fptr", FILEID=group_ids[use])
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    errors = mets_errors(xml)
-    if errors:  # never hand out a package the schema refuses
-        raise ValueError("METS.xml följer inte schemat: " + "; ".join(errors[:5]))
-    return xml
-
-
-def _zip(entries: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
-    stamp = timezone.localtime(when).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, content, compresslevel=9)
-    return buffer.getvalue()
-
-
-def is_closed(agreement: Agreement) -> bool:
-    return agreement.status.value in CLOSED
-
-
-def archive_package(agreement: Agreement) -> tuple[str, bytes]:
-    """(filename, ZIP bytes) of the SIP."""
-    files, created = package_files(agreement)
-    objid = package_id(agreement)
-    entries = [(f"{objid}/{f.path}", f.content) for f in files]
-    entries.append((f"{objid}/METS.xml", mets_xml(agreement, files, created)))
-    return f"{objid}-sip.zip", _zip(entries, created)
-
-
-def auditors_dossier(agreement: Agreement) -> tuple[str, bytes]:
-    """(filename, ZIP bytes): everything the package holds, numbered in reading order."""
-    files, created = package_files(agreement)
-    objid = package_id(agreement)
-    by_group = {g: [f for f in files if f.group == g] for g in {f.group for f in files}}
-    order = [
-        *by_group.get("Metadata", []),
-        *sorted(by_group.get("Representations/rep1/Data", []), key=lambda f: f.path),
-        *by_group.get("Documentation", []),
-    ]
-    listing = [
-        f"Revisionsunderlag: {agreement.title}",
-        f"Paket: {objid}",
-        "",
-        "Innehåll i läsordning:",
-    ]
-    entries = []
-    for number, item in enumerate(order, start=2):
-        name = f"{number:02d}-{item.path.rsplit('/', 1)[-1]}"
-        entries.append((f"{objid}-revision/{name}", item.content))
-        listing.append(f"{name}  (SHA-256 {item.sha256})")
-    entries.append((f"{objid}-revision/01-innehall.txt", ("\n".join(listing) + "\n").encode()))
-    return f"{objid}-revision.zip", _zip(entries, created)
