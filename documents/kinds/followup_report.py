@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from finance import documents_data as finance_data
+from finance import shapes_documents as finance_shapes
 from followups import documents_data as followup_data
 from followups.models import FollowUpRound
 
@@ -26,6 +27,8 @@ class FollowUpReportSnapshot(Snapshot):
     report: dict[str, Any]  # followups.documents_data.FollowUpReport
     # finance.documents_data.EconomicResultRow of the period's years (submitted reports only)
     economic: list[dict[str, Any]] = field(default_factory=list)
+    # finance.shapes_documents.in_kind_by_agreement of the round's years: {"rows", "total"}
+    in_kind: dict[str, Any] = field(default_factory=dict)
 
 
 def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
@@ -39,6 +42,9 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         texts=ReportTexts(period=texts.period_text(agreement.period_start, agreement.period_end)),
         report=followup_data.followup_report_data(round),
         economic=finance_data.economic_results(
+            [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
+        )[agreement.pk],
+        in_kind=finance_shapes.in_kind_by_agreement(
             [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
         )[agreement.pk],
     ).as_dict()
