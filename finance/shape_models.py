@@ -5,6 +5,7 @@ Imported by ``finance.models`` (Django registers them with the finance app from 
 Amounts are whole kronor; text fields refuse personal identity numbers.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -12,7 +13,8 @@ from simple_history.models import HistoricalRecords
 from common.privacy import LINE_GUARD, TEXT_GUARD
 from partnerships.models import Agreement, Party
 
-from .models import YEAR_VALIDATORS, Compensation
+# Not imported from .models, which imports this module (no import cycle); the same bounds.
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
 
 
 class GivenInstalment(models.Model):
@@ -20,7 +22,7 @@ class GivenInstalment(models.Model):
     only instalments stored: a regular schedule is computed from the ledger's amount."""
 
     compensation = models.ForeignKey(
-        Compensation, on_delete=models.CASCADE, related_name="given_instalments"
+        "finance.Compensation", on_delete=models.CASCADE, related_name="given_instalments"
     )
     year = models.PositiveSmallIntegerField("avser år", validators=YEAR_VALIDATORS)
     due_on = models.DateField("förfallodag")
@@ -128,7 +130,7 @@ class AgreementCap(models.Model):
     )
     amount = models.BigIntegerField("tak (kr)")
     compensations = models.ManyToManyField(
-        Compensation,
+        "finance.Compensation",
         verbose_name="ersättningar som omfattas",
         blank=True,
         related_name="caps",
