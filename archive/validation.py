@@ -1,5 +1,6 @@
 """Validate a package's METS.xml against the shipped METS 1.12 schema and the E-ARK CSIP
-extension schema (``archive/schemas``, see its README), offline."""
+extension schema, and its case metadata against the E-ARK CITS ERMS 3.0 schema
+(``archive/schemas``, see its README), offline."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ LOCAL = {
     "http://www.loc.gov/standards/xlink/xlink.xsd": SCHEMAS / "xlink.xsd",
     "http://www.w3.org/1999/xlink.xsd": SCHEMAS / "xlink.xsd",
 }
-SCHEMA_FILES = ["DILCISExtensionMETS.xsd", "mets.xsd", "xlink.xsd"]
+SCHEMA_FILES = ["DILCISExtensionMETS.xsd", "ERMS_v3.xsd", "mets.xsd", "xlink.xsd"]
 
 
 class _LocalSchemas(etree.Resolver):
@@ -50,6 +51,21 @@ def mets_schema() -> etree.XMLSchema:
 def mets_errors(xml: bytes) -> list[str]:
     document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False))
     schema = mets_schema()
+    if schema.validate(document):
+        return []
+    return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+@lru_cache(maxsize=1)
+def erms_schema() -> etree.XMLSchema:
+    """E-ARK CITS ERMS 3.0 (the schema imports nothing)."""
+    path = SCHEMAS / "ERMS_v3.xsd"
+    return etree.XMLSchema(etree.parse(str(path), _parser()))
+
+
+def erms_errors(xml: bytes) -> list[str]:
+    document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False))
+    schema = erms_schema()
     if schema.validate(document):
         return []
     return [f"{e.line}: {e.message}" for e in schema.error_log]

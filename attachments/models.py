@@ -1,10 +1,15 @@
 """Files attached to an agreement (and optionally to one of its follow-up rounds or economic
-reports). The bytes live in Django's default storage (MEDIA_ROOT or S3-compatible object
-storage); a row never points at a public URL: downloads go through the scoped view.
+reports) or to an initiative. The bytes live in Django's default storage (MEDIA_ROOT or
+S3-compatible object storage); a row never points at a public URL: downloads go through a
+scoped view.
 
-The agreement is required (it decides who may see the file); the target is an optional
-generic relation, so finance and followups can hang attachments on their objects without
-this app importing them.
+The owner decides who may see the file: exactly one of the agreement and the initiative
+(a check constraint). The initiative is named by a lazy reference ("initiatives.Initiative"):
+this app never imports initiatives (which builds on it); the initiatives app scopes, serves
+and deletes its own attachments through this app's services. When an initiative becomes
+an agreement, its attachments move to the draft agreement, with the initiative as target.
+The target is an optional generic relation, so finance and followups can hang attachments
+on their objects without this app importing them.
 """
 
 import uuid
@@ -22,11 +27,13 @@ from partnerships.models import Agreement, Organisation
 
 
 class AttachmentKind(models.TextChoices):
+    STATUTES = "statutes", "Stadgar"
     ACTIVITY_REPORT = "activity_report", "Verksamhetsberättelse"
     ANNUAL_ACCOUNTS = "annual_accounts", "Årsredovisning"
     AUDIT_REPORT = "audit_report", "Revisionsberättelse"
     SIGNED_AGREEMENT = "signed_agreement", "Signerad överenskommelse"
     MINUTES = "minutes", "Protokoll"
+    DE_MINIMIS_DECLARATION = "de_minimis_declaration", "Intyg om stöd av mindre betydelse"
     OTHER = "other", "Övrigt"
 
 
@@ -40,7 +47,8 @@ REQUIRED_YEARLY_KINDS = (
 
 def storage_name(instance: "Attachment", filename: str) -> str:
     """Where the bytes are stored: a random name, never anything the user typed."""
-    return f"attachments/{instance.agreement_id}/{uuid.uuid4().hex}"
+    owner = instance.agreement_id or f"initiativ-{instance.initiative_id}"
+    return f"attachments/{owner}/{uuid.uuid4().hex}"
 
 
 class AttachmentQuerySet(models.QuerySet):
@@ -52,6 +60,16 @@ class Attachment(models.Model):
     agreement = models.ForeignKey(
         Agreement,
         verbose_name="överenskommelse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attachments",
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name="initiativ",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="attachments",
     )
@@ -100,6 +118,11 @@ class Attachment(models.Model):
                 name="attachment_target_complete",
             ),
             models.CheckConstraint(condition=Q(size__gt=0), name="attachment_not_empty"),
+            models.CheckConstraint(
+                condition=Q(agreement__isnull=False, initiative__isnull=True)
+                | Q(agreement__isnull=True, initiative__isnull=False),
+                name="attachment_exactly_one_owner",
+            ),
         ]
 
     def __str__(self) -> str:

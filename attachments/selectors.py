@@ -15,6 +15,7 @@ from common.converters import one_or_404
 from partnerships.models import Agreement, Sector, User
 from partnerships.selectors import agreements_visible_to
 
+from . import registry
 from .models import Attachment
 from .rules import RequiredRow, required_documents
 
@@ -25,13 +26,20 @@ def _partner_filter(user: User) -> Q:
     return Q(organisation_id=user.organisation_id) | Q(organisation__sector=Sector.PUBLIC)
 
 
+def _not_private(queryset: QuerySet[Attachment], user: User | None) -> QuerySet[Attachment]:
+    """Leave out what another app keeps private from this user (a draft economic report's
+    attachments, seen only by the party's own organisation until it is submitted)."""
+    hidden = registry.private_to_others(user)
+    return queryset if hidden is None else queryset.exclude(hidden)
+
+
 def attachments_visible_to(user: User) -> QuerySet[Attachment]:
-    return (
+    return _not_private(
         Attachment.objects.active()
         .filter(agreement__in=agreements_visible_to(user))
-        .filter(_partner_filter(user))
-        .select_related("organisation", "agreement")
-    )
+        .filter(_partner_filter(user)),
+        user,
+    ).select_related("organisation", "agreement")
 
 
 def attachment_for_user(user: User, pk: object) -> Attachment:
@@ -56,7 +64,7 @@ def required_documents_of(user: User, agreement: Agreement, today: dt.date) -> l
         if p.role == Sector.IDEA_BASED
         and (user.is_superuser or not user.is_partner or p.organisation_id == user.organisation_id)
     ]
-    arrived = arrived_keys([agreement.pk])
+    arrived = arrived_keys([agreement.pk], user=user)
     return required_documents(
         agreement_id=agreement.pk,
         years=range(agreement.period_start.year, agreement.period_end.year + 1),
@@ -66,10 +74,15 @@ def required_documents_of(user: User, agreement: Agreement, today: dt.date) -> l
     )
 
 
-def arrived_keys(agreement_ids: Iterable[int]) -> set[tuple[int, int, int, str]]:
-    """(agreement, organisation, year, kind) of every active attachment: one query."""
+def arrived_keys(
+    agreement_ids: Iterable[int], *, user: User | None = None
+) -> set[tuple[int, int, int, str]]:
+    """(agreement, organisation, year, kind) of every active attachment: one query. Without
+    a user (the reminders), what is still private to a party (a draft report's files) has
+    not arrived."""
+    attachments = Attachment.objects.active().filter(agreement_id__in=list(agreement_ids))
     return set(
-        Attachment.objects.active()
-        .filter(agreement_id__in=list(agreement_ids))
-        .values_list("agreement_id", "organisation_id", "year", "kind")
+        _not_private(attachments, user).values_list(
+            "agreement_id", "organisation_id", "year", "kind"
+        )
     )

@@ -87,25 +87,26 @@ def _check_target(user: User, agreement: Agreement, target: Model | None) -> Non
     require(rule(user, target))
 
 
-@transaction.atomic
-def attachment_upload(
+def attachment_store(
     *,
     user: User,
-    agreement: Agreement,
     organisation: Organisation,
     kind: str,
     year: int,
     uploaded: Any,
+    years: tuple[int, int],
+    agreement: Agreement | None = None,
+    initiative: Model | None = None,
     target: Model | None = None,
+    years_text: str = "",
 ) -> Attachment:
-    require(can_upload(user, agreement))
-    if organisation.pk not in {o.pk for o in upload_organisations(user, agreement)}:
-        raise PermissionDenied("Du kan bara ladda upp den egna organisationens dokument.")
-    _check_target(user, agreement, target)
-    first, last = agreement.period_start.year - 1, agreement.period_end.year + 1
+    """The checks every upload passes and the write, for exactly one owner (an agreement or
+    an initiative). Permissions are the caller's: ``attachment_upload`` for an agreement,
+    the initiatives app for an initiative. ``years``: the years the document may describe."""
+    first, last = years
     errors: dict[str, list[str]] = {}
     if not first <= year <= last:
-        errors["year"] = [f"Året ska ligga mellan {first} och {last} (överenskommelsens period)."]
+        errors["year"] = [f"Året ska ligga mellan {first} och {last}{years_text}."]
     try:
         data = read_upload(uploaded)
         file_type = check_content(data)
@@ -115,6 +116,7 @@ def attachment_upload(
         raise ValidationError(errors)
     attachment = Attachment(
         agreement=agreement,
+        initiative=initiative,
         organisation=organisation,
         kind=kind,
         year=year,
@@ -139,10 +141,36 @@ def attachment_upload(
 
 
 @transaction.atomic
-def attachment_delete(*, user: User, attachment: Attachment) -> Attachment:
-    """Soft delete: hidden from lists, kept with its history. Refused while an issued
-    document (or another keeper) refers to it."""
-    require(can_delete(user, attachment))
+def attachment_upload(
+    *,
+    user: User,
+    agreement: Agreement,
+    organisation: Organisation,
+    kind: str,
+    year: int,
+    uploaded: Any,
+    target: Model | None = None,
+) -> Attachment:
+    require(can_upload(user, agreement))
+    if organisation.pk not in {o.pk for o in upload_organisations(user, agreement)}:
+        raise PermissionDenied("Du kan bara ladda upp den egna organisationens dokument.")
+    _check_target(user, agreement, target)
+    return attachment_store(
+        user=user,
+        agreement=agreement,
+        organisation=organisation,
+        kind=kind,
+        year=year,
+        uploaded=uploaded,
+        years=(agreement.period_start.year - 1, agreement.period_end.year + 1),
+        target=target,
+        years_text=" (överenskommelsens period)",
+    )
+
+
+def attachment_soft_delete(*, user: User, attachment: Attachment) -> Attachment:
+    """Hide the attachment from lists, keep the row, the bytes and the history. Refused
+    while an issued document (or another keeper) refers to it. The caller checks who may."""
     if attachment.is_deleted:
         return attachment
     reason = registry.kept_reason(attachment)
@@ -152,6 +180,27 @@ def attachment_delete(*, user: User, attachment: Attachment) -> Attachment:
     attachment.deleted_by = user
     attachment.save(update_fields=["deleted_at", "deleted_by"])
     return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, user: User, attachment: Attachment) -> Attachment:
+    """Soft delete of an agreement's attachment (see ``attachment_soft_delete``)."""
+    require(can_delete(user, attachment))
+    return attachment_soft_delete(user=user, attachment=attachment)
+
+
+@transaction.atomic
+def attachments_move_to_agreement(
+    *, attachments: list[Attachment], agreement: Agreement, origin: Model
+) -> None:
+    """An initiative became ``agreement``: its attachments (deleted ones too, with their
+    history) now belong to the agreement, the initiative kept as their target."""
+    origin_type = ContentType.objects.get_for_model(origin)
+    for attachment in attachments:
+        attachment.agreement = agreement
+        attachment.initiative = None
+        attachment.target_type, attachment.target_id = origin_type, origin.pk
+        attachment.save(update_fields=["agreement", "initiative", "target_type", "target_id"])
 
 
 def attachment_bytes(attachment: Attachment) -> bytes:

@@ -95,10 +95,9 @@ def upload(request: HttpRequest, pk: str) -> HttpResponse:
     return render(request, "attachments/upload.html", context, status=status)
 
 
-@login_required
-@require_GET
-def download(request: HttpRequest, pk: str) -> FileResponse:
-    attachment = selectors.attachment_for_user(request.user, pk)
+def file_response(attachment) -> FileResponse:
+    """The file as a download: never shown inline, never sniffed, sandboxed. The caller has
+    found the attachment through a scoped selector (404 outside)."""
     handle = attachment.file.storage.open(attachment.file.name, "rb")
     response = FileResponse(
         handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type
@@ -106,6 +105,12 @@ def download(request: HttpRequest, pk: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: str) -> FileResponse:
+    return file_response(selectors.attachment_for_user(request.user, pk))
 
 
 @login_required

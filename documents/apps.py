@@ -14,10 +14,14 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Nämnddokument"
 
     def ready(self) -> None:
+        from attachments.registry import register_keeper
         from partnerships.signals import successor_created
         from partnerships.tabs import AgreementTab, register_agreement_tab
 
         from . import renewal
+        from .keepers import issued_document_keeps
+
+        register_keeper(issued_document_keeps)
 
         successor_created.connect(renewal.on_successor_created, dispatch_uid="documents-renewal")
 

@@ -14,6 +14,7 @@ from .ledger import build_ledger, index_points, ledger_queryset
 from .models import AgreementCap, PaymentSchedule
 from .selectors import (
     compensations_visible_to,
+    late_index_differences,
     missing_index_values,
     partner_only,
     reports_missing,
@@ -44,6 +45,22 @@ def attention_items(user: User, today: dt.date) -> list[AttentionItem]:
             )
         )
     return items
+
+
+def late_index_items(user: User, today: dt.date) -> list[AttentionItem]:
+    """A definitive index published after the year's payment: what is still to pay, or to
+    claim back, in kronor (for those who administer the money, not the partners)."""
+    if not user.is_authenticated or not (user.is_superuser or user.is_administrator):
+        return []
+    return [
+        AttentionItem(
+            level="warning",
+            text=f"{item.agreement.title}: {item.text}",
+            url=reverse("finance:economy", args=[item.agreement.pk]),
+            link_text="Öppna ekonomin",
+        )
+        for item in late_index_differences(user, today)
+    ]
 
 
 def economic_report_items(user: User, today: dt.date) -> list[AttentionItem]:

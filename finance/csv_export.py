@@ -35,6 +35,11 @@ OVERVIEW_HEADER = [
 ]
 
 
+def _remark(row) -> str:
+    """Why an amount is unknown, and how an amendment makes up the year's amount."""
+    return "; ".join(text for text in [row.schedule.missing_reason, *row.basis_texts] if text)
+
+
 def economy_csv(economy) -> HttpResponse:
     """One agreement's ledgers, a row per compensation and year."""
     rows = []
@@ -54,7 +59,7 @@ def economy_csv(economy) -> HttpResponse:
                     row.paid,
                     row.outstanding,
                     row.status_label,
-                    s.missing_reason,
+                    _remark(row),
                 ]
             )
     rows += _shape_rows(economy)
@@ -166,7 +171,7 @@ def overview_csv(overview, year: int) -> HttpResponse:
             r.row.paid,
             r.row.outstanding,
             r.row.status_label,
-            r.row.schedule.missing_reason,
+            _remark(r.row),
         ]
         for r in overview.rows
     ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Sector
 
+from .amendment_documents import AmendedRow, amended_rows
 from .economic_result import economic_result
 from .ledger import YearRow, build_ledger, index_points, ledger_queryset, municipal_financing
 from .models import (
@@ -76,6 +77,7 @@ class AgreementEconomy(TypedDict):
     warnings: list[str]
     decided: list[DecidedRow]
     unsettled: list[UnsettledRow]
+    amended: list[AmendedRow]  # the years whose amount an amendment changes
 
 
 class MemoEconomy(TypedDict):
@@ -282,6 +284,7 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
         "in_kind_total": in_kind["total"],
         "in_kind_budget": budget_in_kind,
         "no_money_text": "" if compensations else NO_MONEY_TEXT,
+        "amended": amended_rows(list(ledgers.values())),
     }
 
 

@@ -9,6 +9,7 @@ from partnerships.models import Agreement, Party, User
 
 from .models import (
     AgreementCap,
+    AmountChange,
     Compensation,
     DecidedAmount,
     GivenInstalment,
@@ -63,6 +64,13 @@ def economy_entries(agreement: Agreement, user: User) -> list[HistoryEntry]:
             model,
             lambda r, label=label: f"{label} {r.year} för {of_compensation(r)}",
         )
+    entries += entries_from(
+        AmountChange.history.filter(compensation_id__in=visible_compensations).select_related(
+            "history_user"
+        ),
+        AmountChange,
+        lambda r: f"beloppsändring från {r.effective_from:%Y-%m-%d} för {of_compensation(r)}",
+    )
     entries += entries_from(
         Payment.history.filter(
             agreement_id=agreement.pk, compensation_id__in=visible_compensations

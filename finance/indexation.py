@@ -12,17 +12,21 @@ The rule, checked against the Linköping records (DOMAIN.md, Money):
   the computed amount of that year, as if nothing had been decided.
 - A fixed amount (``first_index_year`` None) is never indexed: every year keeps the
   previous ruling amount, and no index value is ever missing for it.
+- An amendment's new level from a date (``finance.amendments``) splits its year: the old
+  level before the date, the new level from it, each by the proration rule; the following
+  years go on from the new level. A one-off sum added by an amendment adds to its year only.
 - A missing index value makes that year and every later year *unknown* (with the reason),
   never zero - unless a decided amount is recorded for the year, which then rules again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import proration
+from . import amendments, proration
 
 NEW_LEVEL = "new_level"
 ONE_OFF = "one_off"
@@ -39,6 +43,7 @@ class IndexPoint:
 
     preliminary: Decimal | None = None
     definitive: Decimal | None = None
+    definitive_published: dt.date | None = None  # when the definitive value came out
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,22 @@ class YearAmount:
     definitive_difference: int | None = None  # computed with definitive minus with preliminary
     one_off: bool = False  # the decided amount rules this year only
     share: proration.YearShare = proration.WHOLE_YEAR  # the part of the year in the period
+    # An amendment's new level during the year: the parts at each level, the level after.
+    segments: tuple[amendments.Segment, ...] = ()
+    new_level: int | None = None
+    one_off_sum: int = 0  # one-off sums added by amendments to this year
+
+    @property
+    def changed(self) -> bool:
+        """An amendment changes the level during (or from the start of) this year."""
+        return bool(self.segments) or self.new_level is not None
 
     @property
     def level(self) -> int | None:
         """What the following years go on from: the ruling amount, or the computed one when
-        the decided amount is a one-off sum."""
+        the decided amount is a one-off sum; an amendment's new level when one is given."""
+        if self.changed:
+            return self.new_level
         return self.computed if self.one_off and self.decided is not None else self.yearly
 
     @property
@@ -76,9 +92,23 @@ class YearAmount:
 
     @property
     def amount(self) -> int | None:
-        """The ruling amount of the year: the yearly one, or its part of a partial year."""
+        """The ruling amount of the year: the yearly one, or its part of a partial year;
+        in a year an amendment changes, the sum of its parts at each level; plus the
+        amendments' one-off sums."""
+        if self.changed:
+            parts = [segment.amount for segment in self.segments]
+            if any(part is None for part in parts):
+                return None
+            return sum(parts) + self.one_off_sum  # type: ignore[arg-type]
         yearly = self.yearly
-        return None if yearly is None else proration.part_of_year(yearly, self.share)
+        if yearly is None:
+            return None
+        return proration.part_of_year(yearly, self.share) + self.one_off_sum
+
+    @property
+    def split(self) -> bool:
+        """The year is split between two or more levels (shown with its basis)."""
+        return len(self.segments) > 1
 
     @property
     def partial(self) -> bool:
@@ -133,13 +163,20 @@ def compute_schedule(
     series_name: str = "OPI",
     one_off_years: Collection[int] = (),
     shares: Mapping[int, proration.YearShare] | None = None,
+    level_changes: Sequence[amendments.LevelChange] = (),
+    one_off_sums: Mapping[int, int] | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+    proration_rule: str = proration.BY_DAYS,
 ) -> list[YearAmount]:
     """The amount of each requested year (see the module docstring for the rule).
     ``first_index_year=None``: a fixed amount, never indexed. ``one_off_years``: the years
     whose decided amount is a one-off sum (rules that year only). ``shares``: the part of
     a year the period covers (``proration``), a whole year when not given: indexation
-    goes on from the yearly level, the year's amount is its part."""
+    goes on from the yearly level, the year's amount is its part. ``level_changes``: new
+    levels from a date (``finance.amendments``), split within ``period`` by
+    ``proration_rule``; ``one_off_sums``: sums added to a year by amendments."""
     shares = shares or {}
+    one_off_sums = one_off_sums or {}
     decided = decided or {}
     wanted = sorted(set(years))
     if not wanted:
@@ -193,12 +230,33 @@ def compute_schedule(
             definitive_difference=difference,
             one_off=year in one_off_years,
             share=shares.get(year, proration.WHOLE_YEAR),
+            one_off_sum=one_off_sums.get(year, 0),
         )
+        row = _with_changes(row, level_changes, period, proration_rule)
         results[year] = row
         previous = row.level
         if previous is not None:
             reason = ""
     return [results[year] for year in wanted]
+
+
+def _with_changes(
+    row: YearAmount,
+    level_changes: Sequence[amendments.LevelChange],
+    period: tuple[dt.date, dt.date] | None,
+    rule: str,
+) -> YearAmount:
+    """The row split at the new levels that amendments give from a date in its year."""
+    changes = amendments.changes_in_year(level_changes, row.year)
+    if not changes:
+        return row
+    start, end = period or (dt.date(row.year, 1, 1), dt.date(row.year, 12, 31))
+    segments = amendments.split_year(
+        year=row.year, before=row.yearly, changes=changes, start=start, end=end, rule=rule
+    )
+    return replace(
+        row, segments=tuple(segments), new_level=amendments.level_after(row.yearly, changes)
+    )
 
 
 def exact_amount(*, base_amount: int, percents: Iterable[Decimal]) -> Decimal:

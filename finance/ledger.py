@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from partnerships.models import Agreement
+from partnerships.amendments import JOINS, LEAVES
+from partnerships.models import Agreement, Amendment
 
-from . import indexation
+from . import amendments, indexation
 from . import schedule as payment_plan
-from .models import Compensation, IndexValue, PartyBudget, SettlementAction
+from .late_index import LateIndex, late_index
+from .models import AmountChange, Compensation, IndexValue, PartyBudget, SettlementAction
 from .proration import BY_DAYS, share_text
 from .rules import PAYMENT_STATUS_LABELS, PaymentStatus, payment_status
 
@@ -43,6 +45,36 @@ class YearRow:
     settlement: object | None
     decided: object | None
     proration: str = BY_DAYS
+    changes: list = field(default_factory=list)  # the amendments' amount changes this year
+    index_published: dt.date | None = None  # when the year's definitive index came out
+
+    @property
+    def basis_texts(self) -> list[str]:
+        """How an amendment changes this year's amount, in words: each part at its level
+        and each one-off sum, e.g. '2025-01-01–2025-06-30: 181 av 365 dagar av
+        500 000 kr = 247 945 kr'."""
+        texts = [segment.text(self.year) for segment in self.schedule.segments]
+        if not self.schedule.split:
+            texts = []
+        for change in self.changes:
+            if change.one_off or not self.schedule.split:
+                texts.append(f"{change.text} ({change.amendment.label})")
+        return texts
+
+    @property
+    def late_index(self) -> LateIndex | None:
+        """What a definitive index published after the year's payment leaves to pay (or
+        to claim back), or None."""
+        return late_index(
+            year=self.year,
+            payment_dates=[p.paid_on for p in self.payments],
+            paid=self.paid,
+            expected=self.expected,
+            applied_kind=self.schedule.index.kind if self.schedule.index else None,
+            definitive_difference=self.schedule.definitive_difference,
+            settled=self.settlement is not None,
+            published=self.index_published,
+        )
 
     @property
     def outstanding(self) -> int | None:
@@ -68,6 +100,15 @@ class Ledger:
     rows: list[YearRow]
 
     @property
+    def late_indexes(self) -> list[LateIndex]:
+        return [late for row in self.rows if (late := row.late_index) is not None]
+
+    @property
+    def late_index_texts(self) -> list[str]:
+        name = self.compensation.party.organisation.name
+        return [late.text(name) for late in self.late_indexes]
+
+    @property
     def missing_reasons(self) -> list[str]:
         reasons: list[str] = []
         for row in self.rows:
@@ -75,6 +116,11 @@ class Ledger:
             if reason and row.schedule.amount is None and reason not in reasons:
                 reasons.append(reason)
         return reasons
+
+    @property
+    def amended_rows(self) -> list[YearRow]:
+        """The years whose amount an amendment makes up (shown with their basis)."""
+        return [row for row in self.rows if row.basis_texts]
 
     @property
     def decisions(self) -> list:
@@ -115,12 +161,16 @@ def build_ledger(
     today: dt.date,
     years: list[int] | None = None,
 ) -> Ledger:
-    """Needs ``decided_amounts``, ``payments`` and ``settlements`` prefetched."""
+    """Needs ``decided_amounts``, ``payments``, ``settlements``, ``amount_changes`` (with
+    their amendment) prefetched and the party's join/leave dates annotated
+    (``ledger_queryset``)."""
     decided = {d.year: d for d in compensation.decided_amounts.all()}
     settlements = {s.year: s for s in compensation.settlements.all()}
     payments: dict[int, list] = defaultdict(list)
     for payment in compensation.payments.all():
         payments[payment.year].append(payment)
+    changes = list(compensation.amount_changes.all())
+    start, end = compensation.period()
     schedule = indexation.compute_schedule(
         base_amount=compensation.base_amount,
         base_year=compensation.base_year,
@@ -132,10 +182,24 @@ def build_ledger(
         series_name=compensation.index_series.name if compensation.index_series else "",
         one_off_years={year for year, d in decided.items() if d.one_off},
         shares=compensation.year_shares(),
+        level_changes=[
+            amendments.LevelChange(c.effective_from, c.amount, c.amendment.label)
+            for c in changes
+            if not c.one_off
+        ],
+        one_off_sums=amendments.one_offs_by_year(
+            amendments.OneOffSum(c.effective_from.year, c.amount, c.purpose)
+            for c in changes
+            if c.one_off
+        ),
+        period=(start, end),
+        proration_rule=compensation.proration,
     )
+    series_points = points.get(compensation.index_series_id, {})
     rows = []
     for item in schedule:
         settlement = settlements.get(item.year)
+        point = series_points.get(item.year)
         expected = item.amount
         if (
             expected is not None
@@ -162,6 +226,8 @@ def build_ledger(
                 settlement=settlement,
                 decided=decided.get(item.year),
                 proration=compensation.proration,
+                changes=[c for c in changes if c.effective_from.year == item.year],
+                index_published=point.definitive_published if point else None,
             )
         )
     return Ledger(compensation, rows)
@@ -195,8 +261,31 @@ def ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QueryS
     related = ["agreement", "party__organisation", "index_series"]
     if chain:
         related += ["continues_from__agreement", "continues_from__party__organisation"]
-    return qs.select_related(*related).prefetch_related(
-        "decided_amounts", "payments", "settlements"
+    return (
+        qs.select_related(*related)
+        .prefetch_related(
+            "decided_amounts",
+            "payments",
+            "settlements",
+            Prefetch(
+                "amount_changes", queryset=AmountChange.objects.select_related("amendment__board")
+            ),
+        )
+        .annotate(
+            # The party's joining and leaving dates by amendment: annotations, not one more
+            # query per list (``Compensation.period``).
+            party_joins_on=_party_change_on(JOINS),
+            party_leaves_on=_party_change_on(LEAVES),
+        )
+    )
+
+
+def _party_change_on(change: str) -> Subquery:
+    """The date of the party's latest amendment that makes it join (or leave)."""
+    return Subquery(
+        Amendment.objects.filter(party=OuterRef("party"), party_change=change)
+        .order_by("-decided_on", "-pk")
+        .values("party_change_on")[:1]
     )
 
 

@@ -5,6 +5,8 @@ Every amount that must not be negative has a CheckConstraint in the database.
 Rows that two administrators may edit at once carry a ``version`` compared on save.
 """
 
+import datetime as dt
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -12,8 +14,10 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from common.privacy import LINE_GUARD, TEXT_GUARD
+from partnerships.amendments import AmendmentTerms, party_period
 from partnerships.models import Agreement, Party, User
 
+from . import amendments as amendment_rules
 from . import indexation
 from . import proration as pro_rata
 from . import schedule as payment_plan
@@ -32,6 +36,17 @@ MONTHS = [
     "november",
     "december",
 ]
+
+
+def terms_of_party_change(amendment) -> AmendmentTerms:
+    return AmendmentTerms(
+        decided_on=amendment.decided_on,
+        order=amendment.pk or 0,
+        party_change=amendment.party_change,
+        party_change_on=amendment.party_change_on,
+    )
+
+
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
 PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
 
@@ -114,7 +129,9 @@ class IndexValue(models.Model):
 
     @property
     def point(self) -> indexation.IndexPoint:
-        return indexation.IndexPoint(self.preliminary_percent, self.definitive_percent)
+        return indexation.IndexPoint(
+            self.preliminary_percent, self.definitive_percent, self.definitive_published
+        )
 
 
 class IndexRule(models.TextChoices):
@@ -283,9 +300,29 @@ class Compensation(models.Model):
     def proration_text(self) -> str:
         return pro_rata.RULE_TEXTS[self.proration]
 
-    def year_shares(self) -> dict[int, pro_rata.YearShare]:
-        """The part of each year of the agreement's period (needs ``agreement``)."""
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The part of the agreement's period the party is a party in: the whole period,
+        or from the day it joins / until the day before it leaves by an amendment (needs
+        ``agreement``; uses the dates ``ledger.ledger_queryset`` annotates, else asks)."""
         start, end = self.agreement.period_start, self.agreement.period_end
+        if hasattr(self, "party_joins_on"):
+            joins, leaves = self.party_joins_on, self.party_leaves_on
+            changes = [
+                AmendmentTerms(decided_on=day, party_change=kind, party_change_on=day)
+                for kind, day in (("joins", joins), ("leaves", leaves))
+                if day is not None
+            ]
+        elif not self.party_id:
+            return start, end
+        else:
+            changes = [
+                terms_of_party_change(a) for a in self.party.amendments.exclude(party_change="")
+            ]
+        return party_period(start, end, changes)
+
+    def year_shares(self) -> dict[int, pro_rata.YearShare]:
+        """The part of each year of the party's period (``period``)."""
+        start, end = self.period()
         return {
             year: pro_rata.year_share(year, start, end, self.proration)
             for year in range(start.year, end.year + 1)
@@ -340,6 +377,84 @@ class DecidedAmount(models.Model):
     @property
     def one_off(self) -> bool:
         return self.scope == DecidedScope.ONE_OFF
+
+
+class AmountChangeKind(models.TextChoices):
+    NEW_LEVEL = amendment_rules.NEW_LEVEL, "Ny årsnivå från och med ett datum"
+    ONE_OFF = amendment_rules.ONE_OFF, "Engångsbelopp för ett ändamål"
+
+
+class AmountChange(models.Model):
+    """An amendment's change of a compensation (``partnerships.Amendment``): a new yearly
+    level from ``effective_from`` (raised or lowered; the year is split by the
+    compensation's proration rule, later years are indexed from the new level), or a
+    one-off sum added to the year of ``effective_from`` for a purpose
+    (``finance.amendments``)."""
+
+    amendment = models.ForeignKey(
+        "partnerships.Amendment",
+        verbose_name="ändring",
+        on_delete=models.PROTECT,
+        related_name="amount_changes",
+    )
+    compensation = models.ForeignKey(
+        Compensation,
+        verbose_name="ersättning",
+        on_delete=models.PROTECT,
+        related_name="amount_changes",
+    )
+    kind = models.CharField(
+        "slag", max_length=20, choices=AmountChangeKind.choices, default=AmountChangeKind.NEW_LEVEL
+    )
+    effective_from = models.DateField(
+        "gäller från och med",
+        help_text="För ett engångsbelopp: ett datum i det år beloppet avser.",
+    )
+    amount = models.BigIntegerField(
+        "belopp (kr)", help_text="Ny årsnivå i hela kronor, eller engångsbeloppet."
+    )
+    purpose = models.CharField("ändamål", max_length=200, blank=True, validators=LINE_GUARD)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "beloppsändring"
+        verbose_name_plural = "beloppsändringar"
+        ordering = ["effective_from", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="amount_change_non_negative"),
+            models.CheckConstraint(
+                condition=~Q(kind=amendment_rules.ONE_OFF) | Q(amount__gt=0),
+                name="amount_change_one_off_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AmountChangeKind.values), name="amount_change_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["amendment", "compensation"],
+                name="amount_change_once_per_amendment",
+                violation_error_message="Ändringen har redan en beloppsändring för ersättningen.",
+            ),
+            models.UniqueConstraint(
+                fields=["compensation", "effective_from"],
+                condition=Q(kind=amendment_rules.NEW_LEVEL),
+                name="amount_change_level_once_per_date",
+                violation_error_message="Ersättningen har redan en ny nivå från det datumet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def one_off(self) -> bool:
+        return self.kind == AmountChangeKind.ONE_OFF
+
+    @property
+    def text(self) -> str:
+        return amendment_rules.change_text(
+            self.kind, self.amount, self.effective_from, self.purpose
+        )
 
 
 class SettlementAction(models.TextChoices):

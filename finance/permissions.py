@@ -90,7 +90,10 @@ def can_reopen_economic_report(user: User, agreement: Agreement) -> Decision:
 
 
 def may_attach_to_report(user: User, report: EconomicReport) -> Decision:
-    """Attachments on an economic report: its own party's users, or the administrators."""
-    if can_write_economic_report(user, report.party) or can_edit_economy(user, report.agreement):
+    """Attachments on an economic report: its own party's users, or the administrators once
+    it is submitted (a draft is private to the party's organisation)."""
+    if can_write_economic_report(user, report.party):
+        return allow()
+    if report.is_submitted and can_edit_economy(user, report.agreement):
         return allow()
     return deny("Du kan inte lägga till bilagor till den här redovisningen.")

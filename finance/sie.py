@@ -14,6 +14,21 @@ no spaces or tabs between fields, no quotes around fields (an escaped quote coun
 quote), no braces of an object list (its dimension and object contents count), no line
 ends; the brace lines of a voucher contribute nothing. Written as an unsigned decimal;
 the reader also accepts the signed form some programs write.
+
+Checked against the standard (issue 17): "SIE filformat, Utgåva 4B" (SIE-gruppen,
+2008-09-30), chapter "Kontrollsummering" (sections "Algoritm för kontrollsummering",
+"Parametrar för kontrollsummaalgoritmen", "Vilka delar av filinnehållet ska
+kontrollsummeras?", "Kodexempel på kontrollsummering"; table of contents as published at
+docplayer.se/1729759). The CRC parameters are those of the standard's C example, which Open
+End AB's SIE module (Apache-2.0) carries translated to Python as "the SIE checksum
+calculation as translated from the C implementation in the standards document": table from
+0xEDB88320, register preset 0xFFFFFFFF, result XORed with 0xFFFFFFFF, fed byte by byte in
+file order, i.e. exactly ``zlib.crc32`` continued over the records. Which bytes count
+(labels and field contents, CP437) follows the same chapter as another public SIE reader's
+tests quote it ("SIE 4B 10.15: only the label and the field contents count; an escaped
+quote counts as a quote"); the standard's full text could not be read here. The test
+``test_checksum_is_the_standards_crc_over_the_whole_record_stream`` recomputes it with the
+standard's table algorithm, not zlib.
 """
 
 from __future__ import annotations

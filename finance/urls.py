@@ -11,6 +11,18 @@ app_name = "finance"
 urlpatterns = [
     path("overenskommelser/<id:pk>/", views.economy, name="economy"),
     path("overenskommelser/<id:pk>/export.csv", views.economy_export, name="economy_export"),
+    path("overenskommelser/<id:pk>/andringar/", views.amendments, name="amendments"),
+    path("overenskommelser/<id:pk>/andringar/ny/", views.amendment_edit, name="amendment_create"),
+    path(
+        "overenskommelser/<id:pk>/andringar/<id:amendment_pk>/",
+        views.amendment_edit,
+        name="amendment_update",
+    ),
+    path(
+        "overenskommelser/<id:pk>/andringar/<id:amendment_pk>/ta-bort/",
+        views.amendment_delete,
+        name="amendment_delete",
+    ),
     path(
         "overenskommelser/<id:pk>/ersattning/ny/",
         views.compensation_edit,

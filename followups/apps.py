@@ -11,11 +11,15 @@ class FollowupsConfig(AppConfig):
     verbose_name = "Uppföljning"
 
     def ready(self) -> None:
+        from partnerships.signals import successor_created
         from partnerships.tabs import AgreementTab, register_agreement_tab
 
-        from . import history
+        from . import history, indicator_services
 
         history.register()
+        successor_created.connect(
+            indicator_services.on_successor_created, dispatch_uid="followups-indicators"
+        )
 
         register_agreement_tab(
             AgreementTab(

@@ -9,17 +9,10 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from .indicators import chart_number, chart_title
+
 # Colours with >= 3:1 contrast against white (WCAG 1.4.11 non-text contrast).
 PALETTE = ["#00507a", "#a0001c", "#1f5f2c", "#6b4500", "#5b2a86", "#005f5f"]
-
-METRICS = {
-    "unique_persons": "Unika personer under perioden",
-    "visitors_per_day": "Besökare per dag",
-    "regular_visitors": "Återkommande besökare",
-    "open_days": "Öppna dagar under perioden",
-    "opening_hours_max": "Öppet, timmar per dag (högst)",
-    "work_training_persons": "Personer i arbetsträning",
-}
 
 
 @dataclass(frozen=True)
@@ -153,23 +146,26 @@ def bar_chart(
     )
 
 
-def figures_chart(rounds, figures, metric: str) -> SafeString | str:
-    """The agreement tab's chart: one metric per round, a series per organisation; "" when
-    no figures are visible."""
-    if not figures:
+def figures_chart(rounds, figures, indicator, values) -> SafeString | str:
+    """The agreement tab's chart: one indicator per round, a series per organisation; ""
+    when no figures are visible. ``values``: (round id, organisation id, indicator id) ->
+    IndicatorValue, the visible reports' values."""
+    if not figures or indicator is None:
         return ""
     organisations = sorted({f.organisation for f in figures}, key=lambda o: o.name)
-    by_key = {(f.round_id, f.organisation_id): f for f in figures}
+    reported = {(f.round_id, f.organisation_id) for f in figures}
     chart_rounds = [r for r in rounds if any(r.pk == f.round_id for f in figures)]
+
+    def number(round, organisation):
+        if (round.pk, organisation.pk) not in reported:
+            return None
+        return chart_number(indicator, values.get((round.pk, organisation.pk, indicator.pk)))
+
     return bar_chart(
-        title=f"{METRICS[metric]} per omgång och organisation",
+        title=f"{chart_title(indicator)} per omgång och organisation",
         categories=[r.period_label for r in chart_rounds],
         series=[
-            Series(
-                name=o.name,
-                values=[getattr(by_key.get((r.pk, o.pk)), metric, None) for r in chart_rounds],
-            )
-            for o in organisations
+            Series(name=o.name, values=[number(r, o) for r in chart_rounds]) for o in organisations
         ],
         chart_id="figures-chart",
     )

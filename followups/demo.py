@@ -22,12 +22,16 @@ from partnerships.demo import DemoCase
 from partnerships.models import Agreement, Goal, Organisation, Sector
 from partnerships.selectors import agreement_contacts
 
+from .indicator_services import indicators_from_template
+from .indicators import LINKOPING_TEMPLATE
 from .models import (
     Assessment,
     Figures,
     FollowUpRound,
     GoalAssessment,
     GoalResult,
+    Indicator,
+    IndicatorValue,
     Meeting,
     Note,
     ReportStatus,
@@ -105,6 +109,21 @@ DEVELOPMENT = (
     "förutsägbarhet och långsiktighet skulle en utökad ekonomisk resurs och ett planmässigt "
     "samarbete med kommunen kunna bereda ytterligare personer plats."
 )
+# The demo's figures by the fields of the reports before indicators: (indicator, low/high).
+LINKOPING_FIELDS = {
+    "opening_hours_min": ("Öppet", 0),
+    "opening_hours_max": ("Öppet", 1),
+    "open_days": ("Öppna dagar under perioden", 0),
+    "visitors_per_day": ("Besökare per dag (ungefär)", 0),
+    "regular_visitors": ("Återkommande besökare (stammisar)", 0),
+    "unique_persons": ("Unika personer under perioden", 0),
+    "share_often": ("Andel som kommer ofta", 0),
+    "share_sometimes": ("Andel som kommer ibland", 0),
+    "share_rarely": ("Andel som kommer sällan", 0),
+    "work_training_persons": ("Personer i arbetsträning", 0),
+    "work_training_hours_min": ("Arbetsträning", 0),
+    "work_training_hours_max": ("Arbetsträning", 1),
+}
 FIGURES_2020 = {
     "iogt": {
         "opening_hours_min": Decimal(5),
@@ -213,11 +232,31 @@ def _report(round, organisation, who, goals, *, status, figures, author=None, wh
         _save(note)
     row = Figures.objects.filter(round=round, organisation=organisation).first()
     row = row or Figures(round=round, organisation=organisation)
+    numbers: dict[str, list] = {}
     for name, value in figures.items():
-        setattr(row, name, value)
+        if name in Figures.TEXT_FIELDS:
+            setattr(row, name, value)
+        else:
+            indicator_name, place = LINKOPING_FIELDS[name]
+            numbers.setdefault(indicator_name, [None, None])[place] = value
     row.status = status
     row.submitted_at = when if status == ReportStatus.SUBMITTED else None
     _save(row)
+    indicators = {i.name: i for i in Indicator.objects.filter(agreement=round.agreement)}
+    for indicator_name, (low, high) in numbers.items():
+        indicator = indicators[indicator_name]
+        value = IndicatorValue.objects.filter(
+            indicator=indicator, round=round, organisation=organisation
+        ).first() or IndicatorValue(indicator=indicator, round=round, organisation=organisation)
+        value.value = Decimal(low if low is not None else high)
+        value.value_max = Decimal(high) if high is not None and high != low else None
+        _save(value)
+
+
+def _linkoping_indicators(agreement: Agreement) -> None:
+    """Linköping's figures are the indicators of each of its agreements (idempotent)."""
+    if not Indicator.objects.filter(agreement=agreement).exists():
+        indicators_from_template(agreement, LINKOPING_TEMPLATE)
 
 
 def _seed_2018(case: DemoCase, agreement: Agreement) -> None:
@@ -303,6 +342,9 @@ def _seed_2024(case: DemoCase, agreement: Agreement) -> None:
 @transaction.atomic
 def seed(case: DemoCase) -> None:
     agreements = getattr(case, "agreements", {}) or {}
+    for key in ("2018", "2021", "2024"):
+        if agreements.get(key) is not None:
+            _linkoping_indicators(agreements[key])
     if agreements.get("2018") is not None:
         _seed_2018(case, agreements["2018"])
     if agreements.get("2024") is not None:

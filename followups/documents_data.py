@@ -8,7 +8,6 @@ included only once **submitted**: drafts never reach a document.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
@@ -17,12 +16,15 @@ from django.utils import timezone
 from partnerships.formatting import format_date
 from partnerships.models import Agreement, Sector
 
+from .indicators import reported_text, value_text
 from .models import (
     Assessment,
     Figures,
     FollowUpRound,
     GoalAssessment,
     GoalResult,
+    Indicator,
+    IndicatorValue,
     Meeting,
     Note,
     ReportStatus,
@@ -30,58 +32,46 @@ from .models import (
 from .schedule import PlanStatus, followup_plan, plan_status
 
 
-def _number(value: Decimal | int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        value = value.normalize()
-        text = f"{value:f}"
-        return text.replace(".", ",")
-    return str(value)
-
-
-def _range(low, high, unit: str) -> str:
-    low_text, high_text = _number(low), _number(high)
-    if low_text and high_text and low_text != high_text:
-        return f"{low_text}–{high_text} {unit}"
-    if low_text or high_text:
-        return f"{low_text or high_text} {unit}"
-    return ""
-
-
-def figures_rows(figures: Figures) -> dict[str, list[dict[str, str]]]:
-    """A party's figures as table rows (label, value) and text blocks (label, text)."""
-    rows: list[tuple[str, str]] = [
-        ("Öppet", _range(figures.opening_hours_min, figures.opening_hours_max, "timmar per dag")),
-        ("Öppna dagar under perioden", _number(figures.open_days)),
-        ("Besökare per dag (ungefär)", _number(figures.visitors_per_day)),
-        ("Återkommande besökare (stammisar)", _number(figures.regular_visitors)),
-        ("Unika personer under perioden", _number(figures.unique_persons)),
-    ]
-    if figures.share_total is not None:
-        rows.append(
-            (
-                "Kommer ofta / ibland / sällan",
-                f"{figures.share_often or 0} % / {figures.share_sometimes or 0} % / "
-                f"{figures.share_rarely or 0} %",
-            )
+def _values_of(figures: list[Figures]) -> dict:
+    """(round, organisation, indicator) ids -> value, of the given (submitted) reports."""
+    pairs = {(f.round_id, f.organisation_id) for f in figures}
+    if not pairs:
+        return {}
+    return {
+        (v.round_id, v.organisation_id, v.indicator_id): v
+        for v in IndicatorValue.objects.filter(
+            round_id__in={r for r, _o in pairs}, organisation_id__in={o for _r, o in pairs}
         )
-    rows += [
-        ("Personer i arbetsträning", _number(figures.work_training_persons)),
-        (
-            "Arbetsträning",
-            _range(
-                figures.work_training_hours_min, figures.work_training_hours_max, "timmar i veckan"
-            ),
-        ),
-    ]
+        if (v.round_id, v.organisation_id) in pairs
+    }
+
+
+def figures_rows(
+    figures: Figures, indicators: list[Indicator], values: dict
+) -> dict[str, list[dict[str, str]]]:
+    """A party's report as table rows (the agreement's indicators: label, value, target)
+    and text blocks (label, text). ``values``: (round, organisation, indicator) ids -> value."""
+    rows = []
+    for indicator in indicators:
+        text = reported_text(
+            indicator, values.get((figures.round_id, figures.organisation_id, indicator.pk))
+        )
+        if not text:
+            continue
+        label = indicator.name + (f" (mål {indicator.goal.position})" if indicator.goal else "")
+        target = (
+            value_text(indicator.target, None, indicator.unit)
+            if indicator.target is not None
+            else ""
+        )
+        rows.append({"label": label, "value": text, "target": target})
     texts = [
         ("Nya målgrupper", figures.new_target_groups),
         ("Samverkanspartner", figures.cooperation_partners),
         ("Framtida utvecklingsmöjligheter", figures.development_ideas),
     ]
     return {
-        "rows": [{"label": label, "value": value} for label, value in rows if value],
+        "rows": rows,
         "texts": [{"label": label, "text": text} for label, text in texts if (text or "").strip()],
     }
 
@@ -115,7 +105,8 @@ def followup_report_data(
          "meetings": [{"date", "title", "place"}],   # held in the period
          "goals": [{"text", "reports": [{"organisation", "narrative"}],
                     "result", "result_label", "comment"}],
-         "figures": [{"organisation", "rows": [{"label", "value"}],
+         "indicators": [{"name", "unit", "kind", "target", "goal"}],  # the agreement's
+         "figures": [{"organisation", "rows": [{"label", "value", "target"}],
                       "texts": [{"label", "text"}]}],
          "assessment": {"overall_result", "overall_result_label", "overall_text",
                         "recommendation"} | None,
@@ -164,6 +155,8 @@ def followup_report_data(
             )
             .first()
         )
+    indicators = list(Indicator.objects.filter(agreement=agreement).select_related("goal"))
+    values = _values_of(figures)
     goal_results = {ga.goal_id: ga for ga in assessment.goals.all()} if assessment else {}
 
     meetings = Meeting.objects.filter(agreement=agreement, status=Meeting.Status.HELD).order_by(
@@ -220,7 +213,20 @@ def followup_report_data(
         "goals_introduction": agreement.goals_introduction,
         "meetings": held,
         "goals": goal_rows,
-        "figures": [{"organisation": f.organisation.name, **figures_rows(f)} for f in figures],
+        "indicators": [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "kind": i.kind,
+                "target": value_text(i.target, None, i.unit) if i.target is not None else "",
+                "goal": i.goal.position if i.goal else None,
+            }
+            for i in indicators
+        ],
+        "figures": [
+            {"organisation": f.organisation.name, **figures_rows(f, indicators, values)}
+            for f in figures
+        ],
         "assessment": None
         if assessment is None
         else {
@@ -259,8 +265,11 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
                     "due": n, "done": n, "overdue": n,  # planned follow-ups due in the year
                     "next_due": "2027-12-31" | "",      # next planned follow-up after it
                     "assessment": {"period_label", "overall_result_label", "overall_text",
-                                   "recommendation"} | None}}   # latest up to the year
-    A fixed number of queries whatever the number of agreements."""
+                                   "recommendation"} | None,   # latest up to the year
+                    "indicators": {"period_label", "rows": [{"name", "target",
+                                   "values": [{"organisation", "value"}]}]} | None}}
+    ``indicators``: the agreement's own indicators with the submitted values of its last
+    round ending in the year. A fixed number of queries whatever the number of agreements."""
     ids = [a.pk for a in agreements]
     year_end = dt.date(year, 12, 31)
     meetings: dict[int, list[Meeting]] = {pk: [] for pk in ids}
@@ -277,6 +286,7 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
         .order_by("round__period_end", "round__pk")
     ):
         latest[assessment.round.agreement_id] = assessment  # the last one wins
+    indicators = _year_indicators(ids, year)
     result: dict[int, dict[str, Any]] = {}
     for agreement in agreements:
         dated = [(timezone.localtime(m.starts_at).date(), m.status) for m in meetings[agreement.pk]]
@@ -311,5 +321,57 @@ def followup_year_summary(agreements: list[Agreement], year: int) -> dict[int, d
                 "overall_text": assessment.overall_text,
                 "recommendation": assessment.recommendation,
             },
+            "indicators": indicators.get(agreement.pk),
         }
+    return result
+
+
+def _year_indicators(ids: list[int], year: int) -> dict[int, dict[str, Any]]:
+    """Per agreement, its indicators and the submitted values of its last round that ends
+    in ``year`` (agreements without indicators or such a round are left out). Four queries."""
+    last_round: dict[int, FollowUpRound] = {}
+    for round in FollowUpRound.objects.filter(agreement_id__in=ids, period_end__year=year).order_by(
+        "period_end", "pk"
+    ):
+        last_round[round.agreement_id] = round  # the last one wins
+    if not last_round:
+        return {}
+    reports = list(
+        Figures.objects.filter(
+            round__in=last_round.values(), status=ReportStatus.SUBMITTED
+        ).select_related("organisation")
+    )
+    values = _values_of(reports)
+    by_agreement: dict[int, list[Indicator]] = {}
+    for indicator in Indicator.objects.filter(agreement_id__in=last_round).order_by(
+        "position", "pk"
+    ):
+        by_agreement.setdefault(indicator.agreement_id, []).append(indicator)
+    result = {}
+    for agreement_id, indicators in by_agreement.items():
+        round = last_round[agreement_id]
+        own = sorted(
+            (f for f in reports if f.round_id == round.pk), key=lambda f: f.organisation.name
+        )
+        rows = []
+        for indicator in indicators:
+            reported = [
+                {
+                    "organisation": f.organisation.name,
+                    "value": reported_text(
+                        indicator, values.get((round.pk, f.organisation_id, indicator.pk))
+                    ),
+                }
+                for f in own
+            ]
+            rows.append(
+                {
+                    "name": indicator.name,
+                    "target": value_text(indicator.target, None, indicator.unit)
+                    if indicator.target is not None
+                    else "",
+                    "values": [r for r in reported if r["value"]],
+                }
+            )
+        result[agreement_id] = {"period_label": round.period_label, "rows": rows}
     return result

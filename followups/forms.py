@@ -8,7 +8,8 @@ from common.privacy import PRIVACY_NOTICE, validate_text
 from common.versioning import version_field
 from partnerships.models import ContactPerson, Goal
 
-from .models import TEXT_MAX, Figures, GoalResult, Meeting
+from .indicators import number_text
+from .models import TEXT_MAX, Figures, GoalResult, Indicator, Meeting
 from .schedule import default_round_period
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -141,6 +142,8 @@ class NotesForm(forms.Form):
 
 
 class FiguresForm(forms.ModelForm):
+    """The party's texts and one field per indicator of the agreement (two for a range)."""
+
     class Meta:
         model = Figures
         fields = Figures.REPORTED_FIELDS
@@ -150,25 +153,85 @@ class FiguresForm(forms.ModelForm):
             "development_ideas": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, indicators=(), stored_values=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             field.label = field.label[:1].upper() + field.label[1:]
-            if isinstance(field, forms.IntegerField | forms.DecimalField):
-                field.widget.attrs.setdefault("min", 0)
-                field.widget.attrs["inputmode"] = (
-                    "decimal" if isinstance(field, forms.DecimalField) else "numeric"
-                )
             if name in Figures.TEXT_FIELDS:
                 field.help_text = PRIVACY_NOTICE
+        self.indicators = list(indicators)
+        stored = stored_values or {}
+        for indicator in self.indicators:
+            low, high = stored.get(indicator.pk, (None, None))
+            key = f"ind_{indicator.pk}"
+            if indicator.kind == Indicator.Kind.RANGE:
+                base = f"{indicator.name}, {indicator.unit}" if indicator.unit else indicator.name
+                self.fields[key] = _value_field(f"{base} (minst)", indicator, low)
+                self.fields[f"{key}_max"] = _value_field(
+                    f"{base} (högst)", indicator, high if high is not None else low
+                )
+            else:
+                self.fields[key] = _value_field(indicator.label, indicator, low)
 
     def _post_clean(self):
-        # Model-level clean (share total, ranges) runs in the service, which knows the
-        # owner; here only the field validators run so errors show per field.
+        # Model-level rules (shares, ranges) run in the service, which knows the owner;
+        # here only the field validators run so errors show per field.
         pass
 
     def values(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+    def indicator_values(self) -> dict[int, tuple]:
+        data = self.cleaned_data
+        return {
+            i.pk: (data.get(f"ind_{i.pk}"), data.get(f"ind_{i.pk}_max")) for i in self.indicators
+        }
+
+    def indicator_groups(self) -> list[tuple[str, list]]:
+        """The indicator fields as fieldsets: first those of the whole agreement, then one
+        per goal (legend "Mål 1: ...")."""
+        groups: dict[object, list] = {}
+        for indicator in self.indicators:
+            key = f"ind_{indicator.pk}"
+            fields = [self[key]]
+            if indicator.kind == Indicator.Kind.RANGE:
+                fields.append(self[f"{key}_max"])
+            groups.setdefault(indicator.goal, []).extend(fields)
+        ordered = sorted(
+            groups.items(), key=lambda kv: (kv[0] is not None, getattr(kv[0], "position", 0))
+        )
+        return [
+            (f"Mål {goal.position}: {goal.text}" if goal else "Mått för perioden", fields)
+            for goal, fields in ordered
+        ]
+
+
+class NumberField(forms.DecimalField):
+    """A decimal as Swedes type it: "1 130" or "1,5" (spaces between thousands allowed)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "")
+        return super().to_python(value)
+
+
+def _value_field(label: str, indicator, initial) -> forms.DecimalField:
+    help_parts = []
+    if indicator.kind == Indicator.Kind.SHARE:
+        help_parts.append("Andelarna blir tillsammans 100 %")
+    if indicator.target is not None:
+        help_parts.append(f"Målvärde: {number_text(indicator.target)} {indicator.unit}".strip())
+    return NumberField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        initial=number_text(initial) or None,
+        help_text=". ".join(help_parts),
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
 
 
 RESULT_CHOICES = [("", "Ej bedömt"), *GoalResult.choices]
@@ -243,3 +306,69 @@ class AssessmentForm(forms.Form):
             initial[f"goal_{row.goal_id}_result"] = row.result
             initial[f"goal_{row.goal_id}_comment"] = row.comment
         return initial
+
+
+class IndicatorForm(forms.Form):
+    """One indicator of the agreement in the administrators' list (a formset row)."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    name = forms.CharField(
+        label="Namn",
+        required=False,
+        max_length=200,
+        validators=[validate_text],
+        help_text="Till exempel ”Antal guidade visningar” eller ”Antal aktiva spelare”.",
+    )
+    unit = forms.CharField(label="Enhet", required=False, max_length=60, validators=[validate_text])
+    kind = forms.ChoiceField(label="Slag", choices=Indicator.Kind.choices)
+    goal = forms.TypedChoiceField(label="Mål", required=False, coerce=int, empty_value=None)
+    target = forms.DecimalField(
+        label="Målvärde per omgång",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+    maximum = forms.DecimalField(
+        label="Högsta rimliga värde",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+    position = forms.IntegerField(label="Ordning", required=False, min_value=1, max_value=999)
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].choices = [("", "Hela överenskommelsen")] + [
+            (g.pk, f"Mål {g.position}: {g.text[:80]}") for g in goals
+        ]
+
+
+class _IndicatorFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Ta bort måttet"
+
+
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm, formset=_IndicatorFormSet, extra=2, can_delete=True
+)
+
+
+def indicator_initial(indicator) -> dict:
+    return {
+        "id": indicator.pk,
+        "version": indicator.version,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "kind": indicator.kind,
+        "goal": indicator.goal_id,
+        "target": number_text(indicator.target) or None,
+        "maximum": number_text(indicator.maximum) or None,
+        "position": indicator.position,
+    }

@@ -9,7 +9,16 @@ from partnerships.audit import HistorySource, party_rows_visible, register_histo
 from partnerships.history import HistoryEntry, entries_from
 from partnerships.models import Agreement, Organisation, User
 
-from .models import Assessment, Figures, FollowUpRound, Meeting, Note, ReportStatus
+from .models import (
+    Assessment,
+    Figures,
+    FollowUpRound,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Note,
+    ReportStatus,
+)
 
 
 def followup_entries(agreement: Agreement, user: User) -> list[HistoryEntry]:
@@ -42,6 +51,33 @@ def followup_entries(agreement: Agreement, user: User) -> list[HistoryEntry]:
                 f"{rounds.get(r.round_id, '')}"
             ),
         )
+    indicators = dict(Indicator.history.filter(agreement_id=agreement.pk).values_list("id", "name"))
+    entries += entries_from(
+        Indicator.history.filter(agreement_id=agreement.pk).select_related("history_user"),
+        Indicator,
+        lambda r: f"mått {r.name}",
+    )
+    # A value is seen exactly when its party's report is (drafts by that party only).
+    visible = set(
+        Figures.objects.filter(report_rows, round_id__in=rounds).values_list(
+            "round_id", "organisation_id"
+        )
+    )
+    values = [
+        r
+        for r in IndicatorValue.history.filter(
+            round_id__in=rounds, indicator_id__in=indicators
+        ).select_related("history_user")
+        if (r.round_id, r.organisation_id) in visible
+    ]
+    entries += entries_from(
+        values,
+        IndicatorValue,
+        lambda r: (
+            f"värde för {indicators.get(r.indicator_id, 'mått')} från "
+            f"{names.get(r.organisation_id, 'en part')}, {rounds.get(r.round_id, '')}"
+        ),
+    )
     entries += entries_from(
         Assessment.history.filter(round_id__in=rounds).select_related("history_user"),
         Assessment,

@@ -10,7 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -276,44 +276,13 @@ class Note(models.Model):
         return f"{self.organisation} – {self.goal}"
 
 
-def _count(label: str, *, maximum: int = 100_000, help_text: str = "") -> models.Field:
-    return models.PositiveIntegerField(
-        label,
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(maximum)],
-        help_text=help_text,
-    )
-
-
-def _hours(label: str, *, maximum: int = 24) -> models.Field:
-    return models.DecimalField(
-        label,
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(maximum)],
-    )
-
-
 class Figures(models.Model):
-    """A party's figures for a round: counts only, never anything about a single person."""
+    """A party's report of a round beside its notes: its status and version, and the texts
+    on target groups, cooperation and development. The figures themselves are the values of
+    the agreement's indicators (``IndicatorValue``)."""
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="figures")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    opening_hours_min = _hours("öppet, timmar per dag (minst)")
-    opening_hours_max = _hours("öppet, timmar per dag (högst)")
-    open_days = _count("öppna dagar under perioden", maximum=366)
-    visitors_per_day = _count("besökare per dag (ungefär)")
-    regular_visitors = _count("återkommande besökare (stammisar)")
-    unique_persons = _count("unika personer under perioden")
-    share_often = _count("andel som kommer ofta (%)", maximum=100)
-    share_sometimes = _count("andel som kommer ibland (%)", maximum=100)
-    share_rarely = _count("andel som kommer sällan (%)", maximum=100)
-    work_training_persons = _count("personer i arbetsträning")
-    work_training_hours_min = _hours("arbetsträning, timmar per vecka (minst)", maximum=60)
-    work_training_hours_max = _hours("arbetsträning, timmar per vecka (högst)", maximum=60)
     new_target_groups = _text("nya målgrupper", max_length=SHORT_TEXT_MAX * 5)
     cooperation_partners = _text("samverkanspartner", max_length=SHORT_TEXT_MAX * 5)
     development_ideas = _text("framtida utvecklingsmöjligheter")
@@ -321,37 +290,15 @@ class Figures(models.Model):
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    # The party's report (notes and figures) / the assessment as one edit: its version.
+    # The party's report (notes, figures, values) as one edit: its version.
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     TEXT_FIELDS = ["new_target_groups", "cooperation_partners", "development_ideas"]
-    RANGE_FIELDS = [
-        ("opening_hours_min", "opening_hours_max"),
-        ("work_training_hours_min", "work_training_hours_max"),
-    ]
-    SHARE_FIELDS = ["share_often", "share_sometimes", "share_rarely"]
+    # The fields a party reports here (its form and the report service use this one list).
+    REPORTED_FIELDS = TEXT_FIELDS
 
     history = HistoricalRecords(excluded_fields=["updated_at", "version"])
-
-    # The fields a party reports (its form and the report service use this one list).
-    REPORTED_FIELDS = [
-        "opening_hours_min",
-        "opening_hours_max",
-        "open_days",
-        "visitors_per_day",
-        "regular_visitors",
-        "unique_persons",
-        "share_often",
-        "share_sometimes",
-        "share_rarely",
-        "work_training_persons",
-        "work_training_hours_min",
-        "work_training_hours_max",
-        "new_target_groups",
-        "cooperation_partners",
-        "development_ideas",
-    ]
 
     class Meta:
         verbose_name = "siffror"
@@ -361,71 +308,10 @@ class Figures(models.Model):
             models.UniqueConstraint(
                 fields=["round", "organisation"], name="figures_once_per_party_round"
             ),
-            models.CheckConstraint(
-                condition=Q(opening_hours_min__isnull=True)
-                | Q(opening_hours_max__isnull=True)
-                | Q(opening_hours_max__gte=F("opening_hours_min")),
-                name="figures_opening_hours_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(work_training_hours_min__isnull=True)
-                | Q(work_training_hours_max__isnull=True)
-                | Q(work_training_hours_max__gte=F("work_training_hours_min")),
-                name="figures_work_training_hours_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(opening_hours_min__gte=0) | Q(opening_hours_min__isnull=True),
-                name="figures_opening_hours_min_nonnegative",
-            ),
-            models.CheckConstraint(
-                condition=Q(opening_hours_max__gte=0) | Q(opening_hours_max__isnull=True),
-                name="figures_opening_hours_max_nonnegative",
-            ),
-            models.CheckConstraint(
-                condition=Q(work_training_hours_min__gte=0)
-                | Q(work_training_hours_min__isnull=True),
-                name="figures_work_hours_min_nonnegative",
-            ),
-            models.CheckConstraint(
-                condition=Q(work_training_hours_max__gte=0)
-                | Q(work_training_hours_max__isnull=True),
-                name="figures_work_hours_max_nonnegative",
-            ),
         ]
 
     def __str__(self) -> str:
         return f"Siffror {self.organisation} {self.round}"
-
-    def clean(self) -> None:
-        errors: dict[str, str] = {}
-        for low, high in self.RANGE_FIELDS:
-            low_value, high_value = getattr(self, low), getattr(self, high)
-            for name, value in ((low, low_value), (high, high_value)):
-                if value is not None and value < 0:
-                    errors[name] = "Värdet kan inte vara negativt."
-            if (
-                low_value is not None
-                and high_value is not None
-                and high_value < low_value
-                and high not in errors
-            ):
-                errors[high] = "Det högsta värdet kan inte vara lägre än det lägsta."
-        shares = [getattr(self, name) for name in self.SHARE_FIELDS]
-        if any(value is not None for value in shares):
-            total = sum(value or 0 for value in shares)
-            if total != 100:
-                errors["share_often"] = (
-                    f"Andelarna ofta, ibland och sällan måste tillsammans bli 100 % (nu {total} %)."
-                )
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def share_total(self) -> int | None:
-        shares = [getattr(self, name) for name in self.SHARE_FIELDS]
-        if all(value is None for value in shares):
-            return None
-        return sum(value or 0 for value in shares)
 
 
 class GoalResult(models.TextChoices):
@@ -512,3 +398,6 @@ class SentReminder(models.Model):
     @staticmethod
     def make_key(*, kind: str, object_key: str, recipient: str) -> str:
         return f"{kind}:{object_key}:{recipient.strip().lower()}"
+
+
+from .indicator_models import Indicator, IndicatorValue  # noqa: E402, F401

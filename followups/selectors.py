@@ -21,6 +21,8 @@ from .models import (
     Figures,
     FollowUpRound,
     GoalAssessment,
+    Indicator,
+    IndicatorValue,
     Meeting,
     Note,
     ReportStatus,
@@ -84,6 +86,34 @@ def figures_visible_to(user: User, rounds) -> QuerySet[Figures]:
         .filter(_report_visibility(user))
         .select_related("organisation", "round")
     )
+
+
+def indicators_of(agreement: Agreement) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(agreement=agreement).select_related("goal")
+
+
+def values_of_reports(figures) -> dict[tuple[int, int, int], IndicatorValue]:
+    """(round id, organisation id, indicator id) -> value, for the given reports only (so a
+    value is visible exactly when its party's report is). One query."""
+    pairs = {(f.round_id, f.organisation_id) for f in figures}
+    if not pairs:
+        return {}
+    rounds = {r for r, _o in pairs}
+    organisations = {o for _r, o in pairs}
+    return {
+        (v.round_id, v.organisation_id, v.indicator_id): v
+        for v in IndicatorValue.objects.filter(
+            round_id__in=rounds, organisation_id__in=organisations
+        )
+        if (v.round_id, v.organisation_id) in pairs
+    }
+
+
+def own_values(round: FollowUpRound, organisation) -> dict[int, tuple]:
+    return {
+        v.indicator_id: (v.value, v.value_max)
+        for v in IndicatorValue.objects.filter(round=round, organisation=organisation)
+    }
 
 
 def own_report(round: FollowUpRound, organisation) -> tuple[dict[int, Note], Figures | None]:

@@ -6,6 +6,7 @@ of ``permissions`` is the 403 with its reason (``require``); nothing is half-sav
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,12 +24,14 @@ from partnerships.models import Agreement, ContactPerson, Goal, Organisation, Us
 from partnerships.selectors import agreement_contacts
 
 from . import ical
+from .indicator_services import values_check, values_store
 from .models import (
     Assessment,
     CalendarFeed,
     Figures,
     FollowUpRound,
     GoalAssessment,
+    Indicator,
     Meeting,
     Note,
     ReportStatus,
@@ -282,8 +285,10 @@ def report_save(
     figures: Mapping[str, Any],
     expected_version: int,
     submit: bool = False,
+    values: Mapping[int, tuple[Decimal | None, Decimal | None]] | None = None,
 ) -> tuple[list[Note], Figures]:
-    """Save the user's organisation's notes (per goal) and figures; submit locks them.
+    """Save the user's organisation's notes (per goal), texts and indicator values
+    (``values``: indicator id -> (value, high value of a range)); submit locks them.
 
     The organisation is always the user's own idea-based party: nothing in the input can
     point the write at another organisation."""
@@ -319,6 +324,8 @@ def report_save(
         submitted_at=now,
         errors=errors,
     )
+    indicators = list(Indicator.objects.filter(agreement=round.agreement))
+    values_check(indicators, values or {}, errors)
     if errors:
         raise ValidationError(errors)
     for note in notes:
@@ -326,6 +333,7 @@ def report_save(
     if figures_obj.pk:
         bump_version(figures_obj, expected_version)
     figures_obj.save()
+    values_store(round=round, organisation=organisation, indicators=indicators, values=values or {})
     if submit:
         log_event(
             agreement=round.agreement,

@@ -11,6 +11,7 @@ app_name = "followups"
 urlpatterns = [
     path("overenskommelser/<id:pk>/", views.agreement_followup, name="agreement_followup"),
     path("overenskommelser/<id:pk>/moten/nytt/", views.meeting_create, name="meeting_create"),
+    path("overenskommelser/<id:pk>/matt/", views.indicators_edit, name="indicators_edit"),
     path("overenskommelser/<id:pk>/omgangar/ny/", views.round_create, name="round_create"),
     path("moten/<id:pk>/", views.meeting_detail, name="meeting_detail"),
     path("moten/<id:pk>/redigera/", views.meeting_update, name="meeting_update"),

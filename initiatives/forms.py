@@ -1,12 +1,38 @@
 from django import forms
 
+from attachments.forms import ACCEPT
+from attachments.models import AttachmentKind
+from attachments.services import max_bytes
+from attachments.sniff import ALLOWED_TEXT
 from common.privacy import TextGuardFormMixin
 from common.versioning import version_field
 
 from . import selectors
-from .models import CRITERIA_FIELD_NAMES, Assessment, DeclaredAid, Initiative, Status
+from .models import (
+    CRITERIA_FIELD_NAMES,
+    INITIATIVE_KINDS,
+    Assessment,
+    DeclaredAid,
+    Initiative,
+    Status,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class WholeKronorField(forms.IntegerField):
+    """Whole kronor as people write them: "150 000", "150 000 kr" (a text field: a number
+    field refuses the spaces)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def widget_attrs(self, widget):
+        return {"inputmode": "numeric"}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").removesuffix("kr")
+        return super().to_python(value)
 
 
 class InitiativeForm(forms.ModelForm):
@@ -29,6 +55,10 @@ class InitiativeForm(forms.ModelForm):
             "goals",
             "own_money",
             "own_in_kind",
+            "budget_staff",
+            "budget_volunteers",
+            "budget_premises",
+            "budget_other",
             "organisation_description",
             "signatories",
             "kammarkollegiet_registered",
@@ -36,6 +66,18 @@ class InitiativeForm(forms.ModelForm):
             "attachments_note",
         ]
         widgets = {"kammarkollegiet_checked_on": DATE}
+        field_classes = {
+            name: WholeKronorField
+            for name in (
+                "own_money",
+                "budget_staff",
+                "budget_volunteers",
+                "budget_premises",
+                "budget_other",
+            )
+        }
+
+    BUDGET_FIELDS = ("budget_staff", "budget_volunteers", "budget_premises", "budget_other")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,9 +85,47 @@ class InitiativeForm(forms.ModelForm):
             del self.fields["organisation"]
         else:
             del self.fields["public_body"]
+        for name in self.BUDGET_FIELDS:  # an empty budget line is 0 kr
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.BUDGET_FIELDS:
+            if cleaned.get(name) is None and name not in self.errors:
+                cleaned[name] = 0
+        return cleaned
 
     def _post_clean(self):  # the service runs full_clean with the parties set
         pass
+
+
+class CompletionAnswerForm(InitiativeForm):
+    """The organisation completes its initiative: what it wrote, and its answer."""
+
+    answer = forms.CharField(
+        label="Svar på kompletteringen",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Vad har ni ändrat eller lagt till? Bilagor laddar ni upp på initiativets sida.",
+    )
+    version = version_field()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields.pop("organisation", None)
+        self.fields.pop("public_body", None)
+
+
+class InitiativeAttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label="Typ av dokument")
+    year = forms.IntegerField(label="Avser år", min_value=1990, max_value=2200)
+    file = forms.FileField(label="Fil")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, AttachmentKind(k).label) for k in INITIATIVE_KINDS]
+        self.fields["file"].help_text = f"{ALLOWED_TEXT}, högst {max_bytes() // (1024 * 1024)} MB."
+        self.fields["file"].widget.attrs["accept"] = ACCEPT
 
 
 class StatusForm(forms.Form):

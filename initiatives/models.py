@@ -22,6 +22,19 @@ class Status(models.TextChoices):
     AGREEMENT = "agreement", "Blev en överenskommelse"
 
 
+# Kinds an initiative's documents may have (attachments.models.AttachmentKind values: the
+# statutes, the latest annual accounts, activity report and audit report, the recipient's
+# declaration of other de minimis aid).
+INITIATIVE_KINDS = (
+    "statutes",
+    "annual_accounts",
+    "activity_report",
+    "audit_report",
+    "de_minimis_declaration",
+    "other",
+)
+
+
 class Initiative(models.Model):
     organisation = models.ForeignKey(
         Organisation,
@@ -61,17 +74,26 @@ class Initiative(models.Model):
     kammarkollegiet_checked_on = models.DateField(
         "registreringen kontrollerad den", null=True, blank=True
     )
+    budget_staff = models.PositiveIntegerField("budget: anställda (kr per år)", default=0)
+    budget_volunteers = models.PositiveIntegerField("budget: volontärer (kr per år)", default=0)
+    budget_premises = models.PositiveIntegerField("budget: lokaler (kr per år)", default=0)
+    budget_other = models.PositiveIntegerField("budget: övrigt (kr per år)", default=0)
     attachments_note = models.TextField(
-        "stadgar, årsredovisning, verksamhetsberättelse, revisionsberättelse",
+        "om handlingarna",
         blank=True,
         validators=TEXT_GUARD,
-        help_text="Var handlingarna finns tills bilagor kan laddas upp.",
+        help_text="Stadgar, årsredovisning, verksamhetsberättelse och revisionsberättelse laddas "
+        "upp som bilagor på initiativets sida. Skriv här om någon handling kommer senare.",
     )
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
     completion_request = models.TextField("begärd komplettering", blank=True, validators=TEXT_GUARD)
     completion_requested_at = models.DateTimeField("komplettering begärd", null=True, blank=True)
+    completion_answer = models.TextField(
+        "organisationens svar på kompletteringen", blank=True, validators=TEXT_GUARD
+    )
+    completed_at = models.DateTimeField("kompletterat", null=True, blank=True)
     agreement = models.OneToOneField(
         Agreement,
         verbose_name="överenskommelse",
@@ -107,6 +129,27 @@ class Initiative(models.Model):
     @property
     def goal_lines(self) -> list[str]:
         return [line.strip() for line in self.goals.splitlines() if line.strip()]
+
+    @property
+    def budget_lines(self) -> dict[str, int]:
+        """The yearly cost budget by category (finance's BudgetCategory values)."""
+        return {
+            "staff": self.budget_staff,
+            "volunteers": self.budget_volunteers,
+            "premises": self.budget_premises,
+            "other": self.budget_other,
+        }
+
+    @property
+    def budget_total(self) -> int:
+        return sum(self.budget_lines.values())
+
+    @property
+    def completion_open(self) -> bool:
+        """A completion was asked for and not yet answered."""
+        return bool(self.completion_requested_at) and (
+            self.completed_at is None or self.completed_at < self.completion_requested_at
+        )
 
 
 class StateAidRoute(models.TextChoices):

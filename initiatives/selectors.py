@@ -3,10 +3,13 @@ staff member of a public body the initiatives to that body; anyone else a 404.""
 
 from django.db.models import Q, QuerySet
 
+from attachments.models import Attachment
+from attachments.selectors import attachments_of_target
 from common.converters import one_or_404
 from partnerships.models import Organisation, Sector, User
 
 from .models import Assessment, DeclaredAid, Initiative
+from .permissions import can_see_attachments
 
 
 def initiatives_visible_to(user: User) -> QuerySet[Initiative]:
@@ -61,3 +64,28 @@ def de_minimis_grants_of_body(public_body: Organisation) -> QuerySet[Assessment]
 
 def declared_aid_of(organisation: Organisation) -> QuerySet[DeclaredAid]:
     return DeclaredAid.objects.filter(organisation=organisation)
+
+
+def initiative_attachments(user: User, initiative: Initiative) -> QuerySet[Attachment]:
+    """The initiative's own attachments, for those who may see them (else none)."""
+    if not can_see_attachments(user, initiative):
+        return Attachment.objects.none()
+    return (
+        Attachment.objects.active()
+        .filter(initiative=initiative)
+        .select_related("organisation", "uploaded_by")
+        .order_by("kind", "-year", "pk")
+    )
+
+
+def moved_attachments(user: User, initiative: Initiative) -> QuerySet[Attachment]:
+    """Attachments that followed the initiative to its agreement: the agreement's scope."""
+    if initiative.agreement_id is None:
+        return Attachment.objects.none()
+    return attachments_of_target(user, initiative)
+
+
+def initiative_attachment_for_user(user: User, initiative: Initiative, pk: object) -> Attachment:
+    """One of the initiative's attachments (``initiative`` from ``initiative_for_user``);
+    a 404 for anyone who may not see them."""
+    return one_or_404(initiative_attachments(user, initiative), pk, "Ingen sådan bilaga.")

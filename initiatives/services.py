@@ -8,14 +8,19 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from attachments import services as attachment_services
+from attachments.models import Attachment
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.privacy import fold_line
 from common.versioning import bump_version
 from partnerships.models import Agreement, Organisation, Sector, User
 from partnerships.services import agreement_create_draft
+from partnerships.signals import draft_budget_proposed
 
 from . import de_minimis, selectors
 from .models import (
+    INITIATIVE_KINDS,
     STATE_AID_CRITERIA,
     Assessment,
     DeclaredAid,
@@ -23,6 +28,7 @@ from .models import (
     StateAidRoute,
     Status,
 )
+from .permissions import can_attach, can_complete
 
 INITIATIVE_FIELDS = [
     "title",
@@ -31,6 +37,10 @@ INITIATIVE_FIELDS = [
     "goals",
     "own_money",
     "own_in_kind",
+    "budget_staff",
+    "budget_volunteers",
+    "budget_premises",
+    "budget_other",
     "organisation_description",
     "signatories",
     "kammarkollegiet_registered",
@@ -149,7 +159,73 @@ def initiative_make_agreement(
     initiative.status = Status.AGREEMENT
     initiative.full_clean()
     initiative.save()
+    # The organisation's documents follow to the draft (the initiative kept as their target).
+    attachment_services.attachments_move_to_agreement(
+        attachments=list(Attachment.objects.filter(initiative=initiative)),
+        agreement=agreement,
+        origin=initiative,
+    )
+    # The yearly budget: finance writes it for each year of the period (a receiver that
+    # raises rolls the whole draft back).
+    draft_budget_proposed.send(
+        sender=Initiative,
+        agreement=agreement,
+        organisation=initiative.organisation,
+        lines=initiative.budget_lines,
+        own_contribution=initiative.own_money,
+    )
     return agreement
+
+
+@transaction.atomic
+def initiative_complete(
+    *, user: User, initiative: Initiative, data: dict, answer: str, expected_version: int
+) -> Initiative:
+    """The organisation completes its initiative as asked: what it wrote may change, and
+    its answer is stored with the time (the public body sees both)."""
+    require(can_complete(user, initiative))
+    if data.get("kammarkollegiet_registered") and not data.get("kammarkollegiet_checked_on"):
+        raise ValidationError(
+            {"kammarkollegiet_checked_on": "Ange när registreringen kontrollerades."}
+        )
+    bump_version(initiative, expected_version)
+    for name in INITIATIVE_FIELDS:
+        if name in data:
+            setattr(initiative, name, data[name])
+    initiative.completion_answer = answer.strip()
+    initiative.completed_at = timezone.now()
+    initiative.full_clean()
+    initiative.save()
+    return initiative
+
+
+@transaction.atomic
+def initiative_attachment_upload(
+    *, user: User, initiative: Initiative, kind: str, year: int, uploaded
+) -> Attachment:
+    """The organisation's document, with the checks of every upload (size, type from the
+    content, zip bombs, personal identity numbers in the text)."""
+    require(can_attach(user, initiative))
+    if kind not in INITIATIVE_KINDS:
+        raise ValidationError({"kind": "Välj en typ av dokument."})
+    this_year = timezone.localdate().year
+    return attachment_services.attachment_store(
+        user=user,
+        initiative=initiative,
+        organisation=initiative.organisation,
+        kind=kind,
+        year=year,
+        uploaded=uploaded,
+        years=(this_year - 10, this_year + 1),
+    )
+
+
+@transaction.atomic
+def initiative_attachment_delete(
+    *, user: User, initiative: Initiative, attachment: Attachment
+) -> Attachment:
+    require(can_attach(user, initiative))
+    return attachment_services.attachment_soft_delete(user=user, attachment=attachment)
 
 
 def de_minimis_grants(

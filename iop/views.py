@@ -22,6 +22,7 @@ START_ATTENTION = 15
 ATTENTION_PROVIDERS = [
     partnerships.attention.attention_items,
     finance.attention.attention_items,
+    finance.attention.late_index_items,
     finance.attention.economic_report_items,
     finance.attention.schedule_items,
     followups.attention.attention_items,

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from .models import (
     Agreement,
+    Amendment,
     Goal,
     Party,
     Responsibility,
@@ -165,6 +166,11 @@ def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEnt
         Termination.history.filter(agreement_id=agreement.pk).select_related("history_user"),
         Termination,
         lambda r: "uppsägning",
+    )
+    entries += entries_from(
+        Amendment.history.filter(agreement_id=agreement.pk).select_related("history_user"),
+        Amendment,
+        lambda r: f"ändring {r.decided_on:%Y-%m-%d}: {r.title[:60]}",
     )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]

@@ -408,10 +408,111 @@ class Agreement(models.Model):
         return last_notice_date(period_end=self.period_end, notice_months=self.notice_period_months)
 
 
+class PartyChange(models.TextChoices):
+    JOINS = "joins", "Tillkommer som part"
+    LEAVES = "leaves", "Lämnar överenskommelsen"
+
+
+class Amendment(models.Model):
+    """An amendment (ändring, tilläggsbeslut) of an agreement decided during its period: a
+    decision with a date, a board, a paragraph and what it changes. The agreement stays as
+    it was decided; what an amendment changes is kept here (the period extended to a new
+    end, a party joining or leaving from a date), on the goals and responsibilities it adds
+    (``added_by_amendment``) and in finance (``AmountChange``: an amount from a date). The
+    agreement as amended is computed from the original and the amendments in date order
+    (``partnerships.amendments``)."""
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name="överenskommelse",
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    decided_on = models.DateField("beslutsdatum")
+    board = models.ForeignKey(
+        Board,
+        verbose_name="nämnd",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    paragraph = models.CharField(
+        "paragraf", max_length=40, blank=True, validators=LINE_GUARD, help_text="T.ex. § 87."
+    )
+    registry_number = models.CharField(
+        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
+    )
+    title = models.CharField(
+        "rubrik",
+        max_length=200,
+        validators=LINE_GUARD,
+        help_text="T.ex. ”Tilläggsbeslut om utökat uppdrag”.",
+    )
+    description = models.TextField("beskrivning", blank=True, validators=TEXT_GUARD)
+    new_period_end = models.DateField(
+        "förlängs till och med",
+        null=True,
+        blank=True,
+        help_text="Fyll i om ändringen förlänger perioden (utan ny överenskommelse).",
+    )
+    previous_period_end = models.DateField("tidigare slutdatum", null=True, editable=False)
+    party = models.ForeignKey(
+        "Party",
+        verbose_name="part som tillkommer eller lämnar",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    party_change = models.CharField(
+        "partändring", max_length=10, choices=PartyChange.choices, blank=True
+    )
+    party_change_on = models.DateField("partändringen gäller från och med", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = "ändring"
+        verbose_name_plural = "ändringar"
+        ordering = ["decided_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(party__isnull=True, party_change="", party_change_on__isnull=True)
+                    | Q(
+                        party__isnull=False,
+                        party_change__in=["joins", "leaves"],
+                        party_change_on__isnull=False,
+                    )
+                ),
+                name="amendment_party_change_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ändring {self.decided_on:%Y-%m-%d}: {self.title}"
+
+    @property
+    def label(self) -> str:
+        """ "ändring 2025-05-12" (with the paragraph when given)."""
+        paragraph = f" {self.paragraph}" if self.paragraph else ""
+        return f"ändring {self.decided_on:%Y-%m-%d}{paragraph}"
+
+
 class Goal(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
     position = models.PositiveSmallIntegerField("ordning", default=0)
     text = models.TextField("mål", validators=TEXT_GUARD)
+    added_by_amendment = models.ForeignKey(
+        "Amendment",
+        verbose_name="tillagt genom ändring",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="goals",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -488,6 +589,14 @@ class Responsibility(models.Model):
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="responsibilities")
     position = models.PositiveSmallIntegerField("ordning", default=0)
     text = models.TextField("ansvarsområde", validators=TEXT_GUARD)
+    added_by_amendment = models.ForeignKey(
+        "Amendment",
+        verbose_name="tillagt genom ändring",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responsibilities",
+    )
     history = HistoricalRecords()
 
     class Meta:

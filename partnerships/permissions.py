@@ -63,6 +63,11 @@ def can_terminate_agreement(user: User, agreement: Agreement) -> Decision:
     return administrator_of(user, agreement, "Endast handläggare kan registrera en uppsägning.")
 
 
+def can_record_amendment(user: User, agreement: Agreement) -> Decision:
+    """Record or change an amendment (ändring): administrators of a public party."""
+    return administrator_of(user, agreement, "Endast handläggare kan registrera en ändring.")
+
+
 def can_manage_organisations(user: User) -> Decision:
     """Who may register a new organisation: administrators of a public body, operators."""
     if user.is_authenticated and (user.is_operator or is_public_administrator(user)):

@@ -7,14 +7,16 @@ everything. Anything else is a 404, the same as an id that does not exist.
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from common.converters import id_or_404, one_or_404
 
 from .models import (
     Agreement,
+    Amendment,
     ContactPerson,
+    Goal,
     Organisation,
     Party,
     Responsibility,
@@ -59,16 +61,36 @@ def agreement_detail_for_user(user: User, pk: object) -> Agreement:
         "termination__given_by",
         "renewal_decision",
     ).prefetch_related(
-        "goals",
+        Prefetch("goals", queryset=Goal.objects.select_related("added_by_amendment")),
         Prefetch(
             "parties",
             queryset=Party.objects.select_related("organisation").prefetch_related(
-                Prefetch("responsibilities", queryset=Responsibility.objects.all()),
+                Prefetch(
+                    "responsibilities",
+                    queryset=Responsibility.objects.select_related("added_by_amendment"),
+                ),
                 Prefetch("signatories", queryset=Signatory.objects.all()),
+                "amendments",
             ),
         ),
+        Prefetch("amendments", queryset=amendments_queryset()),
     )
     return agreement_for_user(user, pk, queryset=queryset)
+
+
+def amendments_queryset() -> QuerySet[Amendment]:
+    """Amendments with what their words need, counted (not loaded): goals and
+    responsibilities added."""
+    return Amendment.objects.select_related("board", "party__organisation").annotate(
+        goals_added=Count("goals", distinct=True),
+        responsibilities_added=Count("responsibilities", distinct=True),
+    )
+
+
+def amendment_for_user(user: User, agreement: Agreement, pk: object) -> Amendment:
+    """An amendment of an agreement the user sees (the caller loaded it through
+    ``agreement_for_user``), else 404."""
+    return one_or_404(amendments_queryset().filter(agreement=agreement), pk, "Ingen sådan ändring.")
 
 
 def party_for_user(user: User, agreement: Agreement, pk: object) -> Party:

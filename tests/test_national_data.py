@@ -124,3 +124,6 @@ def test_benchmark_command_over_the_national_data(national, settings):
     assert len(rows) == 3 * 11  # three roles, eleven pages
     assert all("| 200 |" in row for row in rows), table
     assert "Minimal view" in table
+    # Every page carries the minimal view timed alongside it (paired), and both ratios.
+    assert "| paired minimal ms | × minimal | × first minimal |" in table
+    assert all(len(row.strip("|").split("|")) == 9 for row in rows), table

@@ -77,6 +77,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FLOORS = {
     "common": 0,
     "partnerships": 1,
+    # Files of agreements and initiatives: on partnerships (imports only it and common), so
+    # finance, followups and initiatives attach files without importing each other.
+    "attachments": 1.5,
     "finance": 2,
     "followups": 2,
     "initiatives": 2,

@@ -111,10 +111,18 @@ class PageResult:
     status: int
     queries: int
     times_ms: list[float] = field(default_factory=list)
+    # The minimal view, timed right before each request of this page (issue 19): on a
+    # shared machine the load changes during a run, and a ratio to a yardstick measured
+    # minutes earlier says more about the load than about the page.
+    minimal_ms: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times_ms)
+
+    @property
+    def minimal_median(self) -> float:
+        return statistics.median(self.minimal_ms) if self.minimal_ms else float("nan")
 
     @property
     def p95(self) -> float:
@@ -146,13 +154,19 @@ class Report:
             f"{self.minimal.median:.1f} ms, p95 {self.minimal.p95:.1f} ms, "
             f"{self.minimal.queries} query.",
             "",
-            "| role | page | status | median ms | p95 ms | queries | × minimal |",
-            "|---|---|---:|---:|---:|---:|---:|",
+            "Each page's requests alternate with requests of the minimal view; \"paired "
+            'minimal" is that view\'s median during the page\'s run and "× minimal" the '
+            'page\'s median over it ("× first minimal" divides by the minimal view above).',
+            "",
+            "| role | page | status | median ms | p95 ms | queries | paired minimal ms "
+            "| × minimal | × first minimal |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for r in self.pages:
             lines.append(
                 f"| {r.role} | {r.page} | {r.status} | {r.median:.1f} | {r.p95:.1f} | "
-                f"{r.queries} | {r.median / base:.1f} |"
+                f"{r.queries} | {r.minimal_median:.1f} | {r.median / r.minimal_median:.1f} | "
+                f"{r.median / base:.1f} |"
             )
         return "\n".join(lines) + "\n"
 
@@ -165,6 +179,18 @@ def _time(call: Callable[[], HttpResponse], repeat: int) -> tuple[list[float], i
         times.append((time.perf_counter() - started) * 1000)
         status = response.status_code
     return times, status
+
+
+def _time_paired(
+    call: Callable[[], HttpResponse], minimal: Callable[[], HttpResponse], repeat: int
+) -> tuple[list[float], list[float], int]:
+    """``repeat`` requests of the page, each right after one of the minimal view."""
+    times, minimal_times, status = [], [], 0
+    for _ in range(repeat):
+        minimal_times += _time(minimal, 1)[0]
+        page_times, status = _time(call, 1)
+        times += page_times
+    return times, minimal_times, status
 
 
 def _count_queries(call: Callable[[], HttpResponse]) -> int:
@@ -289,9 +315,15 @@ def run(
                 call = lambda path=path, client=client: client.get(path)  # noqa: E731
                 _time(call, warmup)
                 queries = _count_queries(call)
-                times, status = _time(call, repeat)
+                times, minimal_times, status = _time_paired(call, minimal_call, repeat)
                 result = PageResult(
-                    f"{label} ({user.username})", page, path, status, queries, times
+                    f"{label} ({user.username})",
+                    page,
+                    path,
+                    status,
+                    queries,
+                    times,
+                    minimal_times,
                 )
                 pages.append(result)
                 if log:

@@ -39,7 +39,16 @@ from finance.models import (
     IndexValue,
     Payment,
 )
-from followups.models import Figures, FollowUpRound, Meeting, Note, ReportStatus
+from followups.indicators import LINKOPING_TEMPLATE
+from followups.models import (
+    Figures,
+    FollowUpRound,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Note,
+    ReportStatus,
+)
 from partnerships.models import (
     Agreement,
     Board,
@@ -218,6 +227,8 @@ class _Writer:
         Meeting,
         Note,
         Figures,
+        Indicator,
+        IndicatorValue,
     ]
 
     def __init__(self, counts: Counts) -> None:
@@ -578,7 +589,56 @@ def _user(ids: _Ids, username: str, organisation_id: int, role: str, password: s
     )
 
 
+NATIONAL_INDICATORS = [spec for spec in LINKOPING_TEMPLATE if spec.name != "Arbetsträning"]
+
+
+def _indicators(writer, ids, agreement) -> dict[str, Indicator]:
+    """Every generated agreement reports Linköping's indicators (its template)."""
+    return {
+        spec.name: writer.add(
+            Indicator(
+                id=ids(Indicator),
+                agreement_id=agreement.id,
+                name=spec.name,
+                unit=spec.unit,
+                kind=spec.kind,
+                maximum=Decimal(spec.maximum) if spec.maximum is not None else None,
+                position=position,
+            )
+        )
+        for position, spec in enumerate(NATIONAL_INDICATORS, start=1)
+    }
+
+
+def _values(writer, ids, rng, round_, organisation_id, indicators) -> None:
+    often = rng.randint(20, 50)
+    sometimes = rng.randint(10, 100 - often)
+    numbers = {
+        "Öppet": (5, rng.randint(5, 9)),
+        "Öppna dagar under perioden": (rng.randint(90, 120), None),
+        "Besökare per dag (ungefär)": (rng.randint(3, 15), None),
+        "Återkommande besökare (stammisar)": (rng.randint(5, 30), None),
+        "Unika personer under perioden": (rng.randint(20, 120), None),
+        "Andel som kommer ofta": (often, None),
+        "Andel som kommer ibland": (sometimes, None),
+        "Andel som kommer sällan": (100 - often - sometimes, None),
+        "Personer i arbetsträning": (rng.randint(0, 20), None),
+    }
+    for name, (low, high) in numbers.items():
+        writer.add(
+            IndicatorValue(
+                id=ids(IndicatorValue),
+                indicator_id=indicators[name].id,
+                round_id=round_.id,
+                organisation_id=organisation_id,
+                value=Decimal(low),
+                value_max=Decimal(high) if high is not None and high != low else None,
+            )
+        )
+
+
 def _followups(writer, ids, rng, agreement, goals, idea_parties, today) -> None:
+    indicators = _indicators(writer, ids, agreement)
     for year in range(today.year - FOLLOWUP_YEARS + 1, today.year + 1):
         for period_start, period_end, due in _half_years(year):
             if period_start < agreement.period_start or period_end > agreement.period_end:
@@ -627,27 +687,16 @@ def _followups(writer, ids, rng, agreement, goals, idea_parties, today) -> None:
                             submitted_at=submitted_at,
                         )
                     )
-                often = rng.randint(20, 50)
-                sometimes = rng.randint(10, 100 - often)
                 writer.add(
                     Figures(
                         id=ids(Figures),
                         round_id=round_.id,
                         organisation_id=party.organisation_id,
-                        opening_hours_min=Decimal(5),
-                        opening_hours_max=Decimal(rng.randint(5, 9)),
-                        open_days=rng.randint(90, 120),
-                        visitors_per_day=rng.randint(3, 15),
-                        regular_visitors=rng.randint(5, 30),
-                        unique_persons=rng.randint(20, 120),
-                        share_often=often,
-                        share_sometimes=sometimes,
-                        share_rarely=100 - often - sometimes,
-                        work_training_persons=rng.randint(0, 20),
                         status=status,
                         submitted_at=submitted_at,
                     )
                 )
+                _values(writer, ids, rng, round_, party.organisation_id, indicators)
 
 
 def _reset_sequences() -> None:

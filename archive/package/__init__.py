@@ -6,10 +6,12 @@ ZIP entries carry a fixed time and mode).
 Package layout (inside one root folder named by the package id)::
 
     METS.xml                                  fileSec with SHA-256, size, MIME type
-    metadata/descriptive/agreement.json       the agreement, renewal chain, follow-ups, documents
+    metadata/descriptive/erms.xml             the case (CITS ERMS 3.0, FGS Ärendehantering)
+    metadata/descriptive/agreement.json       the agreement with its texts (the register's own)
     documentation/change-history.txt          the change history, readable
     representations/rep1/data/NN-<file>.pdf   every issued document (PDF/A) of the agreement
-    schemas/*.xsd                             the schemas METS.xml follows
+    representations/rep1/data/bilagor/NN-<f>  every attachment the parties handed in
+    schemas/*.xsd                             the schemas METS.xml and erms.xml follow
 
 Split by topic: ``files`` (what the package holds), ``mets`` (METS.xml), ``zips`` (the SIP
 and the auditors' dossier).

@@ -1,5 +1,6 @@
-"""The files of an agreement's archive package (all but METS.xml): the descriptive JSON,
-the readable change history, every issued document and the schemas; times from the data."""
+"""The files of an agreement's archive package (all but METS.xml): the case metadata (CITS
+ERMS), the descriptive JSON, the readable change history, every issued document, every
+attachment and the schemas; times from the data."""
 
 from __future__ import annotations
 
@@ -11,15 +12,20 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from attachments.models import Attachment
+from attachments.services import attachment_bytes
 from documents.models import IssuedDocument
 from followups.models import FollowUpRound
 from partnerships.history import agreement_history
-from partnerships.models import Agreement, Party, Sector
+from partnerships.models import Agreement, Sector
 from partnerships.selectors import agreement_chain
 
+from ..descriptive import descriptive
+from ..erms import ERMS_PATH, CaseContent, amendments_of, erms_xml
 from ..validation import SCHEMA_FILES, SCHEMAS
 
 CLOSED = {"ended", "terminated"}
+SOFTWARE = ("IOP-registret", "1.0")
 
 
 @dataclass(frozen=True)
@@ -81,100 +87,6 @@ def _documents(agreement: Agreement) -> list[IssuedDocument]:
     )
 
 
-def _descriptive(agreement: Agreement, documents, files_by_doc) -> dict:
-    termination = getattr(agreement, "termination", None)
-    decision = getattr(agreement, "renewal_decision", None)
-    rounds = FollowUpRound.objects.filter(agreement=agreement).select_related("assessment")
-    return {
-        "schema": "iop-registret/arkiv-overenskommelse/1.0",
-        "agreement": {
-            "id": agreement.pk,
-            "title": agreement.title,
-            "registry_number": agreement.registry_number,
-            "status": agreement.status.value,
-            "approved": agreement.approved,
-            "period_start": agreement.period_start.isoformat(),
-            "period_end": agreement.period_end.isoformat(),
-            "effective_end": agreement.effective_end.isoformat(),
-            "notice_period_months": agreement.notice_period_months,
-            "board": agreement.board.name if agreement.board else "",
-            "administration": agreement.board.administration_name if agreement.board else "",
-            "texts": {name: getattr(agreement, name) for name in Agreement.TEXT_SECTIONS},
-            "goals": [goal.text for goal in agreement.goals.all()],
-            "parties": [_party(p) for p in agreement.parties.all()],
-            "termination": {
-                "notice_date": termination.notice_date.isoformat(),
-                "given_by": termination.given_by.name,
-                "end_date": termination.end_date.isoformat(),
-                "reason": termination.reason,
-            }
-            if termination
-            else None,
-            "renewal_decision": {
-                "outcome": decision.outcome,
-                "decided_on": decision.decided_on.isoformat(),
-                "paragraph": decision.paragraph,
-            }
-            if decision
-            else None,
-        },
-        "renewal_chain": [
-            {
-                "id": a.pk,
-                "title": a.title,
-                "registry_number": a.registry_number,
-                "period_start": a.period_start.isoformat(),
-                "period_end": a.period_end.isoformat(),
-                "this_agreement": a.pk == agreement.pk,
-            }
-            for a in agreement_chain(agreement)
-        ],
-        # The register records changes as new versions of the agreement (and the renewal
-        # chain); it has no separate amendment records.
-        "amendments": [],
-        "followups": [
-            {
-                "period_start": r.period_start.isoformat(),
-                "period_end": r.period_end.isoformat(),
-                "due_date": r.due_date.isoformat(),
-                "status": r.status,
-                "assessment": getattr(getattr(r, "assessment", None), "overall_result", "") or "",
-            }
-            for r in rounds.order_by("period_start", "pk")
-        ],
-        "documents": [
-            {
-                "file": files_by_doc[d.pk],
-                "kind": d.kind,
-                "title": d.title,
-                "version": d.version,
-                "issued_at": _iso(d.issued_at),
-                "sha256": d.sha256,
-                "data_sha256": d.data_sha256,
-            }
-            for d in documents
-        ],
-    }
-
-
-def _party(party: Party) -> dict:
-    return {
-        "name": party.organisation.name,
-        "organisation_number": party.organisation.organisation_number,
-        "role": party.role,
-        "responsibilities": [r.text for r in party.responsibilities.all()],
-        "signatories": [
-            {
-                "name": s.name,
-                "title": s.title,
-                "place": s.place,
-                "signed_on": s.signed_on.isoformat() if s.signed_on else None,
-            }
-            for s in party.signatories.all()
-        ],
-    }
-
-
 def _history_text(agreement: Agreement) -> str:
     lines = [f"Ändringshistorik: {agreement.title}", ""]
     for entry in sorted(
@@ -187,26 +99,58 @@ def _history_text(agreement: Agreement) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _attachments(agreement: Agreement) -> list[Attachment]:
+    return list(
+        Attachment.objects.active()
+        .filter(agreement=agreement)
+        .select_related("organisation")
+        .order_by("year", "kind", "uploaded_at", "pk")
+    )
+
+
+def _content(agreement: Agreement) -> CaseContent:
+    documents = _documents(agreement)
+    attachments = _attachments(agreement)
+    return CaseContent(
+        documents=[
+            (d, f"representations/rep1/data/{n:02d}-{_safe(d.filename)}")
+            for n, d in enumerate(documents, start=1)
+        ],
+        attachments=[
+            (a, f"representations/rep1/data/bilagor/{n:02d}-{_safe(a.name)}")
+            for n, a in enumerate(attachments, start=1)
+        ],
+        rounds=list(FollowUpRound.objects.filter(agreement=agreement).select_related("assessment")),
+        amendments=amendments_of(agreement),
+        chain=agreement_chain(agreement),
+    )
+
+
 def package_files(agreement: Agreement) -> tuple[list[PackageFile], dt.datetime]:
     """Every file of the package but METS.xml, and the package time (from the data)."""
     agreement = _load(agreement.pk)
-    documents = _documents(agreement)
+    content = _content(agreement)
     history = _history_text(agreement)
-    times = [agreement.updated_at, *(d.issued_at for d in documents)]
+    times = [
+        agreement.updated_at,
+        *(d.issued_at for d, _ in content.documents),
+        *(a.uploaded_at for a, _ in content.attachments),
+    ]
     created = _utc(max(times))
-    files_by_doc = {
-        d.pk: f"representations/rep1/data/{n:02d}-{_safe(d.filename)}"
-        for n, d in enumerate(documents, start=1)
-    }
-    descriptive = _descriptive(agreement, documents, files_by_doc)
+    erms = erms_xml(
+        agreement, content, package_id=package_id(agreement), created=created, software=SOFTWARE
+    )
+    description = json.dumps(descriptive(agreement, content), ensure_ascii=False, indent=2,
+                             sort_keys=True)  # fmt: skip
     files = [
         PackageFile(
             "metadata/descriptive/agreement.json",
-            json.dumps(descriptive, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n",
+            description.encode() + b"\n",
             "application/json",
             created,
             "Metadata",
         ),
+        PackageFile(ERMS_PATH, erms, "application/xml", created, "Metadata"),
         PackageFile(
             "documentation/change-history.txt",
             history.encode(),
@@ -217,13 +161,23 @@ def package_files(agreement: Agreement) -> tuple[list[PackageFile], dt.datetime]
     ]
     files += [
         PackageFile(
-            files_by_doc[d.pk],
+            path,
             bytes(d.content),
             "application/pdf",
             _utc(d.issued_at),
             "Representations/rep1/Data",
-        )
-        for d in documents
+        )  # fmt: skip
+        for d, path in content.documents
+    ]
+    files += [
+        PackageFile(
+            path,
+            attachment_bytes(a),
+            a.content_type,
+            _utc(a.uploaded_at),
+            "Representations/rep1/Data",
+        )  # fmt: skip
+        for a, path in content.attachments
     ]
     files += [
         PackageFile(

@@ -11,15 +11,15 @@ from lxml import etree
 
 from partnerships.models import Agreement, Sector
 
+from ..erms import ERMS_PATH
 from ..validation import mets_errors
-from .files import PackageFile, _iso, _safe, package_id
+from .files import SOFTWARE, PackageFile, _iso, _safe, package_id
 
 METS_NS = "http://www.loc.gov/METS/"
 CSIP_NS = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
-SOFTWARE = ("IOP-registret", "1.0")
 
 
 def _e(parent, tag: str, ns: str = METS_NS, **attrs) -> etree._Element:
@@ -71,8 +71,9 @@ def _dmd_secs(root: etree._Element, metadata: list[PackageFile]) -> None:
         dmd = _e(
             root, "dmdSec", ID="dmd-" + item.xml_id, CREATED=_iso(item.created), STATUS="CURRENT"
         )
+        other = "ERMS" if item.path == ERMS_PATH else "IOP-JSON"
         ref = _e(
-            dmd, "mdRef", LOCTYPE="URL", MDTYPE="OTHER", OTHERMDTYPE="IOP-JSON",
+            dmd, "mdRef", LOCTYPE="URL", MDTYPE="OTHER", OTHERMDTYPE=other,
             MIMETYPE=item.mimetype, SIZE=str(len(item.content)), CREATED=_iso(item.created),
             CHECKSUM=item.sha256, CHECKSUMTYPE="SHA-256",
         )  # fmt: skip

@@ -8,7 +8,10 @@ from typing import Any
 from django.db.models import Prefetch
 
 from finance import documents_data as finance_data
-from partnerships.models import Agreement, Party, Responsibility, Signatory
+from finance.amendment_documents import AmendmentItem, amendment_items
+from partnerships.amendments import as_amended
+from partnerships.models import Agreement, Goal, Party, Responsibility, Signatory
+from partnerships.selectors import amendments_queryset
 
 from .. import texts
 from ..models import DocumentKind
@@ -76,6 +79,7 @@ class AgreementTexts:
     period: str
     notice: str
     followup: str
+    extension: str = ""  # "(förlängd genom ändring 2025-05-12, tidigare 2025-12-31)"
 
 
 @dataclass
@@ -84,19 +88,33 @@ class AgreementSnapshot(Snapshot):
     parties: list[PartyInfo]
     texts: AgreementTexts
     economy: finance_data.AgreementEconomy | None
+    # The amendments decided during the period, with what each changes (the agreement
+    # above is printed as amended).
+    amendments: list[AmendmentItem] = field(default_factory=list)
 
 
 def queryset():
     return Agreement.objects.select_related("board__organisation").prefetch_related(
-        "goals",
+        Prefetch("goals", queryset=Goal.objects.select_related("added_by_amendment")),
         Prefetch(
             "parties",
             queryset=Party.objects.select_related("organisation").prefetch_related(
-                Prefetch("responsibilities", queryset=Responsibility.objects.all()),
+                Prefetch(
+                    "responsibilities",
+                    queryset=Responsibility.objects.select_related("added_by_amendment"),
+                ),
                 Prefetch("signatories", queryset=Signatory.objects.all()),
             ),
         ),
+        Prefetch("amendments", queryset=amendments_queryset()),
     )
+
+
+def _added(item) -> str:
+    """The text of a goal or responsibility, marked when an amendment added it."""
+    if item.added_by_amendment_id is None:
+        return item.text
+    return f"{item.text} (tillagt genom {item.added_by_amendment.label})"
 
 
 def _party(party: Party) -> PartyInfo:
@@ -105,7 +123,7 @@ def _party(party: Party) -> PartyInfo:
         organisation_number=party.organisation.organisation_number or "",
         role=party.role,
         role_label=party.get_role_display(),
-        responsibilities=[r.text for r in party.responsibilities.all()],
+        responsibilities=[_added(r) for r in party.responsibilities.all()],
         signatories=[
             SignatoryInfo(name=s.name, title=s.title, place=s.place, signed_on=iso(s.signed_on))
             for s in party.signatories.all()
@@ -124,7 +142,7 @@ def snapshot_from(agreement: Agreement, *, date: str | None = None) -> dict[str,
             name: Section(heading=AGREEMENT_HEADINGS[name], text=getattr(agreement, name) or "")
             for name in Agreement.TEXT_SECTIONS
         },
-        goals=[goal.text for goal in agreement.goals.all()],
+        goals=[_added(goal) for goal in agreement.goals.all()],
     )
     return AgreementSnapshot(
         kind=DocumentKind.AGREEMENT.value,
@@ -137,8 +155,10 @@ def snapshot_from(agreement: Agreement, *, date: str | None = None) -> dict[str,
             period=texts.period_text(agreement.period_start, agreement.period_end),
             notice=texts.notice_text(agreement.notice_period_months),
             followup=texts.followup_text(agreement.min_followups_per_year),
+            extension=as_amended(agreement).extension,
         ),
         economy=finance_data.agreement_economy(agreement),
+        amendments=amendment_items(agreement),
     ).as_dict()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from attachments import documents_data as attachment_data
 from finance import documents_data as finance_data
 from finance import shapes_documents as finance_shapes
 from followups import documents_data as followup_data
@@ -29,10 +30,14 @@ class FollowUpReportSnapshot(Snapshot):
     economic: list[dict[str, Any]] = field(default_factory=list)
     # finance.shapes_documents.in_kind_by_agreement of the round's years: {"rows", "total"}
     in_kind: dict[str, Any] = field(default_factory=dict)
+    # attachments.documents_data.AttachmentRow of the period's years: the documents received
+    # (an issued report keeps the attachments it names)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
     agreement = round.agreement
+    years = list(range(round.period_start.year, round.period_end.year + 1))
     return FollowUpReportSnapshot(
         kind=DocumentKind.FOLLOWUP_REPORT.value,
         document=DocumentBlock.draft_of(date),
@@ -41,12 +46,9 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         agreement=AgreementRef.of(agreement),
         texts=ReportTexts(period=texts.period_text(agreement.period_start, agreement.period_end)),
         report=followup_data.followup_report_data(round),
-        economic=finance_data.economic_results(
-            [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
-        )[agreement.pk],
-        in_kind=finance_shapes.in_kind_by_agreement(
-            [agreement.pk], list(range(round.period_start.year, round.period_end.year + 1))
-        )[agreement.pk],
+        economic=finance_data.economic_results([agreement.pk], years)[agreement.pk],
+        attachments=attachment_data.attachment_rows(agreement.pk, years),
+        in_kind=finance_shapes.in_kind_by_agreement([agreement.pk], years)[agreement.pk],
     ).as_dict()
 
 

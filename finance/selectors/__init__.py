@@ -15,6 +15,12 @@ from ..ledger import (
     ledger_queryset,
     municipal_financing,
 )
+from .amendments import (
+    AmendmentView,
+    amendment_views,
+    amendment_with_changes,
+    compensations_of,
+)
 from .budgets import (
     BudgetView,
     BudgetYear,
@@ -34,6 +40,7 @@ from .economy import (
     economy_for_agreement,
     economy_for_user,
 )
+from .late_index import LateIndexItem, late_index_differences
 from .missing_index import (
     YEAR_VALIDATORS_MIN,
     MissingIndex,
@@ -72,6 +79,10 @@ from .shapes import (
 )
 
 __all__ = [
+    "AmendmentView",
+    "amendment_views",
+    "amendment_with_changes",
+    "compensations_of",
     "BudgetView",
     "BudgetYear",
     "CapView",
@@ -112,6 +123,8 @@ __all__ = [
     "index_series_with_values",
     "index_value_for_user",
     "ledger_queryset",
+    "late_index_differences",
+    "LateIndexItem",
     "missing_index_values",
     "municipal_financing",
     "municipal_money_received",

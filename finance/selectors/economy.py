@@ -123,7 +123,9 @@ def _chain_points(ledgers: list[Ledger], points, today: dt.date) -> list[tuple[i
         [ledger.compensation.continues_from_id for ledger in ledgers]
     )
     if earlier_ids:
-        for compensation in ledger_queryset(Compensation.objects.filter(pk__in=earlier_ids)):
+        # Only their yearly amounts are drawn: no predecessor joins (``chain=False``).
+        earlier = Compensation.objects.filter(pk__in=earlier_ids)
+        for compensation in ledger_queryset(earlier, chain=False):
             for row in build_ledger(compensation, points, today).rows:
                 totals[row.year].append(row.schedule.amount)
     return [

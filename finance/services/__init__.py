@@ -4,6 +4,13 @@ Nothing is half-saved. Rows that two people may edit at once are saved only when
 version they read is still the current one (``ConcurrentEditError`` otherwise).
 """
 
+from .amendments import (
+    AmountChangeInput,
+    amendment_change,
+    amendment_deletion_stop,
+    amendment_record,
+    amendment_remove,
+)
 from .budgets import (
     budget_save,
 )
@@ -45,6 +52,11 @@ from .settlement import (
 )
 
 __all__ = [
+    "AmountChangeInput",
+    "amendment_change",
+    "amendment_deletion_stop",
+    "amendment_record",
+    "amendment_remove",
     "DuplicatePaymentError",
     "LOCKED_MESSAGE",
     "budget_save",

@@ -12,10 +12,41 @@ from partnerships.models import Agreement, Party, Sector
 from ..models import (
     BudgetCategory,
     BudgetLine,
+    EconomicReport,
+    EconomicReportLine,
+    EconomicReportStatus,
     PartyBudget,
 )
 
 # --- budgets ------------------------------------------------------------------------------
+
+
+def _refuse_removing_reported_lines(budget, party, year, lines) -> None:
+    """A budget line that a submitted economic report accounts against is not removed (the
+    report would lose what it was compared with); change its amount instead."""
+    removed = [
+        line.category
+        for line in budget.lines.all()
+        if lines.get(line.category, ("", None))[1] is None
+    ]
+    if not removed:
+        return
+    reported = EconomicReportLine.objects.filter(
+        report__in=EconomicReport.objects.filter(
+            party=party, year=year, status=EconomicReportStatus.SUBMITTED
+        ),
+        category__in=removed,
+    ).values_list("category", flat=True)
+    errors = {
+        f"{category}_amount": (
+            f"Kostnadsslaget ”{BudgetCategory(category).label}” kan inte tas bort: den "
+            f"inlämnade ekonomiska redovisningen för {year} redovisar utfall mot det. "
+            "Ändra beloppet i stället."
+        )
+        for category in sorted(set(reported))
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -36,6 +67,8 @@ def budget_save(
     if not agreement.period_start.year <= year <= agreement.period_end.year:
         raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
     budget = PartyBudget.objects.filter(party=party, year=year).first()
+    if budget is not None:
+        _refuse_removing_reported_lines(budget, party, year, lines)
     if budget is None:
         if expected_version not in (None, 0):
             raise ConcurrentEditError

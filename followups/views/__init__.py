@@ -5,6 +5,7 @@ form to a service, answer."""
 
 from .agreement import agreement_followup
 from .calendar import calendar_feed, calendar_settings
+from .indicators import indicators_edit
 from .meetings import meeting_create, meeting_detail, meeting_ics, meeting_invite, meeting_update
 from .rounds import (
     round_assessment,
@@ -19,6 +20,7 @@ __all__ = [
     "agreement_followup",
     "calendar_feed",
     "calendar_settings",
+    "indicators_edit",
     "meeting_create",
     "meeting_detail",
     "meeting_ics",

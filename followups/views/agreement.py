@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .. import selectors
-from ..chart import METRICS, figures_chart
-from ..permissions import reporting_organisation
+from ..chart import figures_chart
+from ..indicators import chart_title, reported_text
+from ..permissions import can_manage_followups, reporting_organisation
 from ..schedule import PLAN_STATUS_LABELS
 from ._page import agreement_context
 
@@ -29,18 +30,28 @@ def agreement_followup(request: HttpRequest, pk: int) -> HttpResponse:
             "round__period_start", "organisation__name"
         )
     )
-    metric = request.GET.get("matt", "unique_persons")
-    if metric not in METRICS:
-        metric = "unique_persons"
+    indicators = list(selectors.indicators_of(agreement))
+    values = selectors.values_of_reports(figures)
+    for f in figures:
+        f.cells = [
+            reported_text(i, values.get((f.round_id, f.organisation_id, i.pk))) or "–"
+            for i in indicators
+        ]
+    chosen = request.GET.get("matt", "")
+    indicator = next((i for i in indicators if str(i.pk) == chosen), None) or next(
+        iter(indicators), None
+    )
     context = {
         **agreement_context(agreement, request),
         "plan": plan,
         "meetings": meetings,
         "rounds": rounds,
         "figures": figures,
-        "chart": figures_chart(rounds, figures, metric),
-        "metrics": METRICS.items(),
-        "metric": metric,
+        "indicators": indicators,
+        "chart": figures_chart(rounds, figures, indicator, values),
+        "metrics": [(str(i.pk), chart_title(i)) for i in indicators],
+        "metric": str(indicator.pk) if indicator else "",
+        "can_manage": bool(can_manage_followups(request.user, agreement)),
         "partner_org": reporting_organisation(request.user, agreement),
         "today": today,
     }

@@ -13,6 +13,7 @@ from common.permissions import require
 
 from .. import selectors, services
 from ..forms import AssessmentForm, FiguresForm, NotesForm, RoundForm
+from ..indicators import reported_text
 from ..models import Figures, FollowUpRound, ReportStatus
 from ..permissions import (
     can_assess,
@@ -50,6 +51,8 @@ def _parties_of_round(request: HttpRequest, round: FollowUpRound, goals: list) -
     user may see them."""
     notes = list(selectors.notes_visible_to(request.user, round))
     figures = {f.organisation_id: f for f in selectors.figures_visible_to(request.user, [round])}
+    indicators = list(selectors.indicators_of(round.agreement))
+    values = selectors.values_of_reports(figures.values())
     overview = selectors.submission_overview(round)
     parties = []
     for party in idea_parties(round.agreement):
@@ -61,6 +64,10 @@ def _parties_of_round(request: HttpRequest, round: FollowUpRound, goals: list) -
                 "status": overview.get(org.pk),
                 "notes": [(goal, org_notes.get(goal.pk)) for goal in goals],
                 "figures": figures.get(org.pk),
+                "values": [
+                    (i, reported_text(i, values.get((round.pk, org.pk, i.pk))) or "–")
+                    for i in indicators
+                ],
                 "visible": bool(org_notes) or org.pk in figures,
                 "own": org.pk == request.user.organisation_id,
             }
@@ -94,14 +101,23 @@ def _is_locked(notes: dict, figures: Figures | None) -> bool:
     )
 
 
-def _report_forms(request: HttpRequest, goals: list, notes: dict, figures: Figures | None):
+def _report_forms(
+    request: HttpRequest, goals: list, notes: dict, figures: Figures | None, indicators, stored
+):
     if request.method == "POST":
-        return NotesForm(request.POST, goals=goals), FiguresForm(request.POST, prefix="figures")
+        return NotesForm(request.POST, goals=goals), FiguresForm(
+            request.POST, prefix="figures", indicators=indicators
+        )
     initial = {f"goal_{gid}": n.narrative for gid, n in notes.items()}
     initial["version"] = figures.version if figures else 0  # of the report as read
     return (
         NotesForm(goals=goals, initial=initial),
-        FiguresForm(prefix="figures", instance=figures or Figures()),
+        FiguresForm(
+            prefix="figures",
+            instance=figures or Figures(),
+            indicators=indicators,
+            stored_values=stored,
+        ),
     )
 
 
@@ -126,7 +142,9 @@ def round_report(request: HttpRequest, pk: int) -> HttpResponse:
     goals = list(round.agreement.goals.all())
     notes, figures = selectors.own_report(round, organisation)
     locked = _is_locked(notes, figures)
-    notes_form, figures_form = _report_forms(request, goals, notes, figures)
+    indicators = list(selectors.indicators_of(round.agreement))
+    stored = selectors.own_values(round, organisation)
+    notes_form, figures_form = _report_forms(request, goals, notes, figures, indicators, stored)
     if request.method == "POST":
         require(can_write_report(request.user, round, locked=locked))
     submitted = "submit" in request.POST
@@ -138,6 +156,7 @@ def round_report(request: HttpRequest, pk: int) -> HttpResponse:
             round=round,
             narratives=notes_form.narratives(),
             figures=figures_form.values(),
+            values=figures_form.indicator_values(),
             submit=submitted,
             expected_version=notes_form.cleaned_data["version"],
         ),

@@ -16,7 +16,7 @@ from ._page import detail_context
 
 
 def _detail_again(request, initiative, status: int, **forms) -> HttpResponse:
-    context = detail_context(initiative, handles=True, **forms)
+    context = detail_context(initiative, user=request.user, handles=True, **forms)
     return render(request, "initiatives/detail.html", context, status=status)
 
 

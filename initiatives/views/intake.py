@@ -61,5 +61,5 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     handles = can_handle_initiative(request.user, initiative).allowed
-    context = detail_context(initiative, handles=handles)
+    context = detail_context(initiative, user=request.user, handles=handles)
     return render(request, "initiatives/detail.html", context)

@@ -7,6 +7,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from common.privacy import PRIVACY_NOTICE
+from partnerships.amendments import party_change_texts
 from partnerships.formatting import format_date, format_months, format_sek
 from partnerships.models import public_body_words
 
@@ -83,6 +84,12 @@ def status_badge(agreement):
     return format_html(
         '<span class="badge badge--{}">{}</span>', agreement.status.value, agreement.status_label
     )
+
+
+@register.simple_tag
+def party_changes(party) -> list[str]:
+    """What amendments say about a party joining or leaving (``party.amendments``)."""
+    return party_change_texts(party)
 
 
 @register.simple_tag

@@ -17,6 +17,7 @@ from common.forms import apply_validation_error, shown_without_errors, submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
+from ..amendments import as_amended
 from ..forms import (
     AgreementForm,
     AgreementSearchForm,
@@ -99,6 +100,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "today": today,
             "renewal_form": RenewalStartForm(),
             "decision_form": RenewalDecisionForm(),
+            "as_amended": as_amended(agreement),
         },
     )
 

@@ -136,13 +136,14 @@ def test_dossier_holds_everything_in_reading_order(closed):
     assert sorted(files) == [
         f"{root}/01-innehall.txt",
         f"{root}/02-agreement.json",
-        f"{root}/03-01-overenskommelse.pdf",
-        f"{root}/04-02-overenskommelse.pdf",
-        f"{root}/05-change-history.txt",
+        f"{root}/03-erms.xml",
+        f"{root}/04-01-overenskommelse.pdf",
+        f"{root}/05-02-overenskommelse.pdf",
+        f"{root}/06-change-history.txt",
     ]
     listing = files[f"{root}/01-innehall.txt"].decode()
     assert hashlib.sha256(b"%PDF-1.7 version ett").hexdigest() in listing
-    assert files[f"{root}/04-02-overenskommelse.pdf"] == b"%PDF-1.7 version tva"
+    assert files[f"{root}/05-02-overenskommelse.pdf"] == b"%PDF-1.7 version tva"
 
 
 def test_downloads_and_their_scope(client_for, world, closed, client):

@@ -9,6 +9,7 @@ from finance.models import (
     ClaimStatus,
     EconomicReport,
     EconomicReportStatus,
+    PartyBudget,
     RepaymentClaim,
 )
 from partnerships.models import Sector
@@ -200,3 +201,41 @@ def test_start_page_says_which_reports_are_missing(setup, client_for, time_machi
     assert world.agreement.title not in client_for(world.outsider_admin).get("/").content.decode()
     _post(client_for(world.partner), world, action="submit")
     assert missing not in client_for(world.admin).get("/").content.decode()
+
+
+def test_a_budget_line_a_submitted_report_accounts_against_is_not_removed(setup, client_for):
+    world = setup
+    report = EconomicReport.objects.create(
+        agreement=world.agreement, party=world.party, year=2024, own_financing=195_310,
+        status=EconomicReportStatus.SUBMITTED,
+    )  # fmt: skip
+    report.lines.create(category="premises", actual=182_000, comment="Hyran höjdes")
+    budget = PartyBudget.objects.get(party=world.party, year=2024)
+    url = reverse("finance:budget_edit", args=[world.agreement.pk, world.party.pk, 2024])
+    data = {
+        "version": str(budget.version),
+        "own_contribution": "195 310",
+        "municipal_financing": "",
+        "staff_amount": "205 000",
+        "volunteers_amount": "160 000",
+        "premises_amount": "",  # the line the report accounts against
+        "other_amount": "",
+        "note": "Lokalen sägs upp",
+    }
+
+    response = client_for(world.admin).post(url, data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Kostnadsslaget ”" in page and "kan inte tas bort" in page
+    assert "Lokalen sägs upp" in page  # what was typed is kept
+    assert BudgetLine.objects.filter(budget=budget, category="premises", amount=170_000).exists()
+    budget.refresh_from_db()
+    assert budget.note != "Lokalen sägs upp"  # nothing half-saved
+
+    # A line no submitted report uses may still be cleared.
+    data["premises_amount"], data["staff_amount"] = "170 000", ""
+    report.lines.all().delete()
+    report.lines.create(category="premises", actual=182_000, comment="Hyran höjdes")
+    assert client_for(world.admin).post(url, data).status_code == 302
+    assert not BudgetLine.objects.filter(budget=budget, category="staff").exists()

@@ -51,6 +51,35 @@ def test_checksum_is_crc32_of_labels_and_field_contents_only():
     assert sie.ksumma(['#TRANS\t4990  { 1 "120" }   100.00']) == zlib.crc32(b"#TRANS49901120100.00")
 
 
+def _crc_as_printed_in_the_standard(data: bytes) -> int:
+    """The SIE standard's own table algorithm (its C code example, as translated to Python
+    in Open End AB's SIE module): reflected polynomial 0xEDB88320, register preset to
+    0xFFFFFFFF, inverted at the end. Written out here so the test does not trust zlib."""
+    table = []
+    for i in range(256):
+        crc = i
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xEDB88320 if crc & 1 else crc >> 1
+        table.append(crc)
+    crc = 0xFFFFFFFF
+    for byte in data:
+        crc = ((crc >> 8) & 0x00FFFFFF) ^ table[(crc ^ byte) & 0xFF]
+    return crc ^ 0xFFFFFFFF
+
+
+def test_checksum_is_the_standards_crc_over_the_whole_record_stream():
+    """One CRC over the concatenated contents of every record in between (not one per
+    record), CP437 bytes, written as an unsigned decimal number."""
+    lines = ['#FNAMN "Kommun \\"A\\" åäö"', "{", '#TRANS 4990 {1 "120"} 100.00', "}"]
+    stream = '#FNAMNKommun "A" åäö'.encode("cp437") + b"#TRANS49901120100.00"
+    assert sie.ksumma(lines) == _crc_as_printed_in_the_standard(stream)
+    data = sie.write_sie(HEADER, [_voucher()])
+    last = data.decode("cp437").split("\r\n")[-2]
+    value = last.removeprefix("#KSUMMA ")
+    assert value.isdigit() and 0 <= int(value) <= 0xFFFFFFFF
+    assert sie.parse_sie(data).checksum_ok
+
+
 def test_file_reads_back_with_header_vouchers_and_a_valid_checksum():
     data = sie.write_sie(HEADER, [_voucher(), _voucher(25_050, "4991")])
     text = data.decode("cp437")

@@ -5,7 +5,7 @@ import time_machine
 
 from tests.factories import ContactPersonFactory
 
-from .factories import RoundFactory
+from .factories import RoundFactory, linkoping_indicators
 
 
 @pytest.fixture
@@ -16,6 +16,8 @@ def frozen_today():
 
 @pytest.fixture
 def open_round(world):
+    """An open round of an agreement with Linköping's indicators."""
+    linkoping_indicators(world.agreement)
     return RoundFactory(agreement=world.agreement)
 
 

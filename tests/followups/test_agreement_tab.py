@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from followups.models import Assessment, GoalResult
+from followups.models import Assessment, GoalResult, Indicator
 from tests.factories import OrganisationFactory, PartyFactory
 
 from .factories import STOCKHOLM, FiguresFactory, MeetingFactory, RoundFactory
@@ -43,20 +43,30 @@ def test_figures_table_and_accessible_chart(world, client_for):
             due_date=dt.date(year, 12, 15),
         )
         FiguresFactory(
-            round=round, organisation=world.association, unique_persons=persons, submitted=True
+            round=round,
+            organisation=world.association,
+            values={"Unika personer under perioden": persons, "Öppet": (5, 9)},
+            submitted=True,
         )
-    body = client_for(world.admin).get(tab_url(world.agreement)).content.decode()
+    unique = Indicator.objects.get(agreement=world.agreement, name="Unika personer under perioden")
+    client = client_for(world.admin)
+    body = client.get(tab_url(world.agreement), {"matt": unique.pk}).content.decode()
     assert 'role="img"' in body
     assert '<title id="figures-chart-title">' in body
     assert "IOGT-NTO Kamratstödet: 2024: 60, 2025: 75." in body
-    assert '<th scope="col" class="num">Unika personer</th>' in body
+    assert '<th scope="col" class="num">Unika personer under perioden</th>' in body
+    assert '<td class="num">5–9 timmar per dag</td>' in body
+    # The first indicator is the chart's default; a range shows its high value.
+    body = client.get(tab_url(world.agreement)).content.decode()
+    assert "Öppet, timmar per dag (högst) per omgång och organisation" in body
+    assert "IOGT-NTO Kamratstödet: 2024: 9, 2025: 9." in body
 
 
 def test_draft_figures_of_another_party_are_not_in_the_chart(world, client_for):
     other = OrganisationFactory(name="Pingst")
     PartyFactory(agreement=world.agreement, organisation=other)
     round = RoundFactory(agreement=world.agreement)
-    FiguresFactory(round=round, organisation=other, unique_persons=777)
+    FiguresFactory(round=round, organisation=other, values={"Unika personer under perioden": 777})
     assert "777" not in client_for(world.partner).get(tab_url(world.agreement)).content.decode()
     assert "777" not in client_for(world.admin).get(tab_url(world.agreement)).content.decode()
 

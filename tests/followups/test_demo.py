@@ -6,11 +6,14 @@ import pytest
 from django.urls import reverse
 
 from followups import demo
+from followups.indicators import LINKOPING_TEMPLATE
 from followups.models import (
     Assessment,
     Figures,
     FollowUpRound,
     GoalResult,
+    Indicator,
+    IndicatorValue,
     Meeting,
     Note,
     ReportStatus,
@@ -84,8 +87,18 @@ def _snapshot():
         FollowUpRound.objects.count(),
         Note.objects.count(),
         Figures.objects.count(),
+        Indicator.objects.count(),
+        IndicatorValue.objects.count(),
         Assessment.objects.count(),
     )
+
+
+def reported(round, organisation) -> dict:
+    """The party's values of the round: indicator name -> (value, high value)."""
+    return {
+        v.indicator.name: (v.value, v.value_max)
+        for v in IndicatorValue.objects.filter(round=round, organisation=organisation)
+    }
 
 
 def test_seed_reproduces_the_2020_followup_and_is_idempotent(case):
@@ -101,14 +114,18 @@ def test_seed_reproduces_the_2020_followup_and_is_idempotent(case):
     notes = Note.objects.filter(round=round)
     assert notes.count() == 2 * len(GOALS_2018)
     assert set(notes.values_list("status", flat=True)) == {ReportStatus.SUBMITTED}
-    iogt = Figures.objects.get(round=round, organisation=case.organisations["iogt"])
-    assert (iogt.opening_hours_min, iogt.opening_hours_max) == (5, 9)
-    pingst = Figures.objects.get(round=round, organisation=case.organisations["pingst"])
-    assert pingst.regular_visitors == 25
-    assert pingst.unique_persons == 90
-    assert pingst.share_total == 100
-    assert pingst.work_training_persons == 15
-    assert (pingst.work_training_hours_min, pingst.work_training_hours_max) == (2, 20)
+    assert [i.name for i in Indicator.objects.filter(agreement=case.agreements["2018"])] == [
+        spec.name for spec in LINKOPING_TEMPLATE
+    ]
+    iogt = reported(round, case.organisations["iogt"])
+    assert iogt["Öppet"] == (5, 9)
+    assert iogt["Öppna dagar under perioden"] == (220, None)
+    pingst = reported(round, case.organisations["pingst"])
+    assert pingst["Återkommande besökare (stammisar)"] == (25, None)
+    assert pingst["Unika personer under perioden"] == (90, None)
+    assert sum(pingst[f"Andel som kommer {w}"][0] for w in ("ofta", "ibland", "sällan")) == 100
+    assert pingst["Personer i arbetsträning"] == (15, None)
+    assert pingst["Arbetsträning"] == (2, 20)
     assessment = Assessment.objects.get(round=round)
     assert assessment.overall_result == GoalResult.PARTLY
     assert "delvis nått sitt syfte och mål" in assessment.overall_text
@@ -136,12 +153,12 @@ def test_seed_with_sion_as_party_files_pingst_text_under_sion(case):
     PartyFactory(agreement=agreement, organisation=case.organisations["sion"])
     demo.seed(case)
     round = FollowUpRound.objects.get(agreement=agreement)
-    assert (
-        Figures.objects.get(round=round, organisation=case.organisations["sion"]).unique_persons
-        == 90
+    assert reported(round, case.organisations["sion"])["Unika personer under perioden"] == (
+        90,
+        None,
     )
 
 
 def test_seed_of_an_empty_case_does_nothing(db):
     demo.seed(DemoCase({}, {}, {}))
-    assert _snapshot() == (0, 0, 0, 0, 0)
+    assert _snapshot() == (0, 0, 0, 0, 0, 0, 0)

@@ -1,14 +1,22 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from followups import services
-from followups.models import Figures, FollowUpRound, Note, ReportStatus
+from followups.models import (
+    Figures,
+    FollowUpRound,
+    Indicator,
+    IndicatorValue,
+    Note,
+    ReportStatus,
+)
 from tests.factories import OrganisationFactory, PartyFactory, UserFactory
 
-from .factories import FiguresFactory, NoteFactory, RoundFactory
+from .factories import FiguresFactory, NoteFactory, RoundFactory, indicator_field
 
 D = dt.date
 
@@ -26,14 +34,18 @@ def report_version(round, organisation=None) -> int:
     return found.version if found else 0
 
 
+def field(round, name, *, high=False):
+    return indicator_field(round.agreement, name, high=high)
+
+
 def post_data(round, text="Vi har haft öppet.", **extra):
     data = {f"goal_{g.pk}": text for g in round.agreement.goals.all()}
     data["version"] = str(report_version(round))
     data.update(
         {
-            "figures-opening_hours_min": "5",
-            "figures-opening_hours_max": "9",
-            "figures-unique_persons": "90",
+            field(round, "Öppet"): "5",
+            field(round, "Öppet", high=True): "9",
+            field(round, "Unika personer under perioden"): "90",
         }
     )
     data.update(extra)
@@ -202,22 +214,21 @@ def test_samordningsnummer_in_figures_text_is_refused(world, client_for, open_ro
     [
         (
             {
-                "figures-share_often": "50",
-                "figures-share_sometimes": "30",
-                "figures-share_rarely": "10",
+                ("Andel som kommer ofta", False): "50",
+                ("Andel som kommer ibland", False): "30",
+                ("Andel som kommer sällan", False): "10",
             },
             "måste tillsammans bli 100 %",
         ),
-        ({"figures-unique_persons": "-3"}, "större än eller lika med 0"),
-        (
-            {"figures-opening_hours_min": "9", "figures-opening_hours_max": "5"},
-            "högsta värdet kan inte vara lägre",
-        ),
+        ({("Unika personer under perioden", False): "-3"}, "större än eller lika med 0"),
+        ({("Öppet", False): "9", ("Öppet", True): "5"}, "högsta värdet kan inte vara lägre"),
+        ({("Öppet", True): "25"}, "kan inte vara större än 24"),
     ],
 )
 def test_bad_figures_are_refused_next_to_the_field(world, client_for, open_round, fields, message):
+    posted = {field(open_round, name, high=high): v for (name, high), v in fields.items()}
     response = client_for(world.partner).post(
-        report_url(open_round), post_data(open_round, **fields)
+        report_url(open_round), post_data(open_round, **posted)
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -225,20 +236,26 @@ def test_bad_figures_are_refused_next_to_the_field(world, client_for, open_round
 
 
 def test_shares_adding_up_to_100_are_accepted(world, open_round):
-    _, figures = services.report_save(
+    indicators = {i.name: i for i in Indicator.objects.filter(agreement=world.agreement)}
+    services.report_save(
         user=world.partner,
         round=open_round,
         narratives={},
         expected_version=0,
-        figures={
-            "share_often": 34,
-            "share_sometimes": 33,
-            "share_rarely": 33,
-            "work_training_hours_min": 2,
-            "work_training_hours_max": 20,
+        figures={},
+        values={
+            indicators["Andel som kommer ofta"].pk: (Decimal(34), None),
+            indicators["Andel som kommer ibland"].pk: (Decimal(33), None),
+            indicators["Andel som kommer sällan"].pk: (Decimal(33), None),
+            indicators["Arbetsträning"].pk: (Decimal(2), Decimal(20)),
         },
     )
-    assert figures.share_total == 100
+    stored = {
+        v.indicator.name: (v.value, v.value_max)
+        for v in IndicatorValue.objects.filter(round=open_round, organisation=world.association)
+    }
+    assert sum(stored[f"Andel som kommer {w}"][0] for w in ("ofta", "ibland", "sällan")) == 100
+    assert stored["Arbetsträning"] == (2, 20)
 
 
 def test_too_long_text_is_refused(world, open_round):

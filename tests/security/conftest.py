@@ -23,7 +23,7 @@ from finance.models import (
     SieExportBatch,
 )
 from followups.models import CalendarFeed, ReportStatus
-from partnerships.models import Sector, User
+from partnerships.models import Amendment, Sector, User
 from publication.models import Publication
 from tests.factories import BoardFactory, ContactPersonFactory, UserFactory
 from tests.finance.factories import (
@@ -65,6 +65,9 @@ def objects(world, settings, tmp_path) -> dict:
         agreement=agreement, party=public_party, kind="premises", description="Lokal"
     )
     cap = AgreementCap.objects.create(agreement=agreement, label="Totalt", amount=1_000_000)
+    amendment = Amendment.objects.create(
+        agreement=agreement, decided_on=dt.date(2025, 5, 12), board=board, title="Tilläggsbeslut"
+    )
     round_ = RoundFactory(
         agreement=agreement,
         period_start=dt.date(2026, 1, 1),
@@ -160,8 +163,21 @@ def objects(world, settings, tmp_path) -> dict:
         role=User.Role.BOARD_STAFF,
     )
     initiative = InitiativeFactory(organisation=world.association, public_body=world.municipality)
+    initiative_attachment = Attachment(
+        initiative=initiative,
+        organisation=world.association,
+        kind=AttachmentKind.STATUTES,
+        year=2026,
+        name="stadgar.png",
+        content_type="image/png",
+        size=4,
+        sha256="0" * 64,
+        uploaded_by=world.partner,
+    )
+    initiative_attachment.file.save("x", ContentFile(b"\x89PNG"), save=True)
     return {
         "initiative": initiative.pk,
+        "initiative_attachment": initiative_attachment.pk,
         "attachment": attachment.pk,
         "economic_report": economic_report.pk,
         "agreement": agreement.pk,
@@ -175,6 +191,7 @@ def objects(world, settings, tmp_path) -> dict:
         "claim": claim.pk,
         "in_kind": in_kind.pk,
         "cap": cap.pk,
+        "amendment": amendment.pk,
         "index_value": index_value.pk,
         "round": round_.pk,
         "meeting": meeting.pk,

@@ -11,7 +11,7 @@ from followups.models import Note, ReportStatus
 from partnerships.models import AuditEvent
 from tests.factories import PartyFactory
 from tests.finance.factories import CompensationFactory, PaymentFactory
-from tests.followups.factories import NoteFactory, RoundFactory
+from tests.followups.factories import NoteFactory, RoundFactory, linkoping_indicators
 from tests.followups.test_rounds import post_data, report_url
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,7 @@ def history_url(agreement, **query) -> str:
 
 
 def test_submitting_and_reopening_a_report_is_in_history_and_events(world, client_for):
+    linkoping_indicators(world.agreement)  # the report posts Linköping's figures
     round = RoundFactory(agreement=world.agreement)
     client = client_for(world.partner)
     assert client.post(report_url(round), post_data(round, submit="1")).status_code == 302

@@ -162,6 +162,18 @@ MATRIX: dict[str, Expect] = {
     # --- finance ---------------------------------------------------------------------------
     "finance:economy": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
     "finance:economy_export": E(A, "login 200 200 200 404 404", "login 200 200 200 404 404"),
+    "finance:amendments": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
+    "finance:amendment_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "finance:amendment_update": E(
+        {"pk": "agreement", "amendment_pk": "amendment"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "finance:amendment_delete": E(
+        {"pk": "agreement", "amendment_pk": "amendment"},
+        "login 200 403 403 404 404",
+        "login 302 403 403 404 404",
+    ),
     "finance:compensation_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "finance:compensation_update": E(
         {"pk": "agreement", "compensation_pk": "compensation"},
@@ -186,13 +198,14 @@ MATRIX: dict[str, Expect] = {
     "finance:economic_report_claim": E(
         {"report_pk": "economic_report"},
         "login 200 403 403 404 404",
-        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
     ),
     # --- attachments: downloads only through the scoped view ---------------------------------
     "attachments:agreement_attachments": E(
         A, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
-    "attachments:upload": E(A, "login 200 403 200 404 404", "login 200 403 200 404 404"),
+    # An empty POST is refused (400) since ``common.forms.submit`` treats it as bad input.
+    "attachments:upload": E(A, "login 200 403 200 404 404", "login 400 403 400 404 404"),
     "attachments:download": E(
         {"pk": "attachment"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
@@ -263,6 +276,7 @@ MATRIX: dict[str, Expect] = {
     "followups:agreement_followup": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
     "followups:meeting_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "followups:round_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "followups:indicators_edit": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "followups:meeting_detail": E(
         {"pk": "meeting"}, "login 200 200 200 404 404", "login 405 405 405 405 405"
     ),
@@ -311,6 +325,22 @@ MATRIX: dict[str, Expect] = {
     "initiatives:agreement": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
     "initiatives:assessment": E(INI, "login 200 403 403 404 404", "login 400 403 403 404 404"),
     "initiatives:declared_aid": E(INI, "login 405 405 405 405 405", "login 400 403 403 404 404"),
+    # The organisation completes its own initiative (an empty POST lacks the version: 400).
+    "initiatives:complete": E(INI, "login 403 403 200 404 404", "login 403 403 400 404 404"),
+    # The organisation's documents: its own users and the body's administrators only.
+    "initiatives:attachment_upload": E(
+        INI, "login 405 405 405 405 405", "login 400 403 400 404 404"
+    ),
+    "initiatives:attachment_download": E(
+        {"pk": "initiative", "attachment_pk": "initiative_attachment"},
+        "login 200 404 200 404 404",
+        "login 405 405 405 405 405",
+    ),
+    "initiatives:attachment_delete": E(
+        {"pk": "initiative", "attachment_pk": "initiative_attachment"},
+        "login 405 405 405 405 405",
+        "login 302 404 302 404 404",
+    ),
     # --- documents -------------------------------------------------------------------------
     "documents:agreement_documents": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),
     "documents:agreement_preview": E(A, "login 200 200 200 404 404", "login 405 405 405 405 405"),

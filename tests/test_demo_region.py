@@ -1,0 +1,77 @@
+"""The demo's region (issue 14): an agreement from 1 July with the region's own index
+series and the heritage society's own indicators, beside the unchanged Linköping case."""
+
+import datetime as dt
+
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+
+from finance.ledger import build_ledger, index_points, ledger_queryset
+from finance.models import Compensation, Payment
+from followups.models import FollowUpRound, Indicator, IndicatorValue
+from partnerships.models import Agreement, Organisation, PublicKind, User
+from partnerships.selectors import agreements_visible_to
+from tests.documents.conftest import followup_report_pdf, pdf_text
+
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
+
+
+def _counts():
+    return (
+        Agreement.objects.count(),
+        Organisation.objects.count(),
+        User.objects.count(),
+        Compensation.objects.count(),
+        Payment.objects.count(),
+        Indicator.objects.count(),
+        IndicatorValue.objects.count(),
+    )
+
+
+@time_machine.travel(NOW)
+def test_seed_demo_adds_a_region_from_1_july_and_leaves_linkoping_as_it_is(db, client):
+    call_command("seed_demo", verbosity=0)
+    counts = _counts()
+    call_command("seed_demo", verbosity=0)
+    assert _counts() == counts
+
+    agreement = Agreement.objects.get(title="Levande kulturarv i Exempellän")
+    assert (agreement.period_start, agreement.period_end) == (
+        dt.date(2025, 7, 1),
+        dt.date(2028, 6, 30),
+    )
+    region = Organisation.objects.get(name="Region Exempellän")
+    assert region.public_kind == PublicKind.REGION
+    compensation = ledger_queryset(Compensation.objects.filter(agreement=agreement)).get()
+    assert compensation.index_series.name == "LPIK" and compensation.index_series.owner == region
+    ledger = build_ledger(compensation, index_points(), NOW.date())
+    assert ledger.row(2025).expected == 100_000  # July-December: 6 of 12 months
+    assert ledger.row(2026).expected == 206_200  # 200 000 x 1.031 (LPIK 2026)
+    assert ledger.row(2025).paid == 100_000
+
+    # Its own indicators, not Linköping's; Linköping's are still its figures.
+    names = list(Indicator.objects.filter(agreement=agreement).values_list("name", flat=True))
+    assert names == [
+        "Antal guidade visningar",
+        "Antal besökare vid visningarna",
+        "Skolklasser som besökt gården",
+    ]
+    linkoping_2024 = Agreement.objects.get(period_start=dt.date(2024, 1, 1))
+    assert Indicator.objects.filter(agreement=linkoping_2024, name="Öppet").exists()
+    round = FollowUpRound.objects.get(agreement=agreement)
+    text = " ".join(pdf_text(followup_report_pdf(round.pk)).split())
+    assert "Antal guidade visningar 46 visningar (mål 40 visningar)" in text
+    assert "Unika personer" not in text
+
+    # Scopes hold both ways.
+    region_user = User.objects.get(username="region")
+    assert set(agreements_visible_to(region_user)) == {agreement}
+    handlaggare = User.objects.get(username="handlaggare")
+    assert agreement not in set(agreements_visible_to(handlaggare))
+    client.force_login(handlaggare)
+    economy = reverse("finance:economy", args=[agreement.pk])
+    assert client.get(economy).status_code == 404
+    client.force_login(region_user)
+    body = " ".join(client.get(economy).content.decode().replace("\xa0", " ").split())
+    assert "206 200 kr" in body
