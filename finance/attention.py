@@ -2,13 +2,24 @@
 
 import datetime as dt
 
+from django.db.models import Q
 from django.urls import reverse
 
 from partnerships.attention import AttentionItem
+from partnerships.formatting import format_sek
 from partnerships.models import User
 from partnerships.selectors import agreements_visible_to
 
-from .selectors import late_index_differences, missing_index_values, reports_missing
+from .ledger import build_ledger, index_points, ledger_queryset
+from .models import AgreementCap, PaymentSchedule
+from .selectors import (
+    compensations_visible_to,
+    late_index_differences,
+    missing_index_values,
+    partner_only,
+    reports_missing,
+)
+from .selectors.shapes import cap_views, schedules_of
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -79,4 +90,65 @@ def economic_report_items(user: User, today: dt.date) -> list[AttentionItem]:
                 link_text="Lämna redovisningen" if user.is_partner else "Öppna redovisningen",
             )
         )
+    return items
+
+
+def schedule_items(user: User, today: dt.date) -> list[AttentionItem]:
+    """Instalments past their due date and unpaid (a schedule other than once a year), and
+    caps that the amounts or the payments pass. A fixed number of queries: the
+    compensations concerned with their ledgers, index values, given dates and caps."""
+    if not user.is_authenticated:
+        return []
+    agreements = agreements_visible_to(user).filter(
+        approved=True, period_start__lte=today, period_end__year__gte=today.year - 1
+    )
+    scoped = compensations_visible_to(user).filter(agreement__in=agreements)
+    concerned = scoped.filter(
+        ~Q(payment_schedule=PaymentSchedule.YEARLY) | Q(agreement__caps__isnull=False)
+    ).distinct()
+    compensations = list(ledger_queryset(concerned, chain=False).order_by("agreement__title", "pk"))
+    if not compensations:
+        return []
+    points = index_points()
+    ledgers = [build_ledger(c, points, today) for c in compensations]
+    items = []
+    for plan in schedules_of(ledgers, today):
+        compensation = plan.compensation
+        if compensation.payment_schedule == PaymentSchedule.YEARLY or not plan.overdue_count:
+            continue
+        agreement = compensation.agreement
+        items.append(
+            AttentionItem(
+                level="warning",
+                text=(
+                    f"{plan.overdue_count} delbetalning(ar) till "
+                    f"{compensation.party.organisation.name} i {agreement.title} är försenade: "
+                    f"{format_sek(plan.overdue)} har passerat förfallodagen utan att betalas."
+                ),
+                url=reverse("finance:economy", args=[agreement.pk]),
+                link_text="Öppna ekonomin",
+            )
+        )
+    by_agreement: dict[int, list] = {}
+    for ledger in ledgers:
+        by_agreement.setdefault(ledger.compensation.agreement_id, []).append(ledger)
+    caps = (
+        AgreementCap.objects.none()
+        if partner_only(user)
+        else AgreementCap.objects.filter(agreement_id__in=list(by_agreement))
+        .select_related("agreement")
+        .prefetch_related("compensations")
+        .order_by("agreement__title", "pk")
+    )
+    for cap in caps:
+        for view in cap_views([cap], by_agreement.get(cap.agreement_id, [])):
+            for warning in view.warnings:
+                items.append(
+                    AttentionItem(
+                        level="warning",
+                        text=f"{cap.agreement.title}: {warning}",
+                        url=reverse("finance:economy", args=[cap.agreement_id]),
+                        link_text="Öppna ekonomin",
+                    )
+                )
     return items

@@ -62,7 +62,101 @@ def economy_csv(economy) -> HttpResponse:
                     _remark(row),
                 ]
             )
+    rows += _shape_rows(economy)
     return csv_response(f"ekonomi-{economy.agreement.pk}.csv", ECONOMY_HEADER, rows)
+
+
+SCHEDULE_HEADER = [
+    "Delbetalningar",
+    "Part",
+    "År",
+    "Förfallodag",
+    "Belopp (kr)",
+    "Betalt (kr)",
+    "Kvar (kr)",
+    "Status",
+    "Utbetalningsplan",
+]
+IN_KIND_HEADER = [
+    "Insatser",
+    "Part",
+    "Gäller",
+    "Slag",
+    "Beskrivning",
+    "Värde av insats (kr)",
+    "Grund för värderingen",
+]
+CAP_HEADER = [
+    "Tak",
+    "Benämning",
+    "Omfattar",
+    "Tak (kr)",
+    "Beslutade/beräknade belopp (kr)",
+    "Utbetalt (kr)",
+    "Kvar (kr)",
+    "Läge",
+]
+
+
+def _shape_rows(economy) -> list[list]:
+    """The economy's schedule, contributions in kind and caps, each a block after an empty
+    row and its own header row (issue 14)."""
+    title = economy.agreement.title
+    rows: list[list] = []
+    if economy.schedules:
+        rows += [[], SCHEDULE_HEADER]
+        for plan in economy.schedules:
+            compensation = plan.compensation
+            for year in plan.years:
+                for item in year.instalments:
+                    rows.append(
+                        [
+                            title,
+                            compensation.party.organisation.name,
+                            year.year,
+                            item.due_on.isoformat(),
+                            item.amount,
+                            item.paid,
+                            item.outstanding,
+                            item.status_label,
+                            compensation.payment_schedule_text,
+                        ]
+                    )
+    if economy.in_kind:
+        rows += [[], IN_KIND_HEADER]
+        for item in economy.in_kind:
+            rows.append(
+                [
+                    title,
+                    item.party.display_name,
+                    item.period_text,
+                    item.get_kind_display(),
+                    item.description,
+                    item.value,
+                    item.valuation_basis,
+                ]
+            )
+    if economy.caps:
+        rows += [[], CAP_HEADER]
+        for view in economy.caps:
+            covered = (
+                "Alla ersättningar"
+                if view.covers_all
+                else ", ".join(c.party.organisation.name for c in view.compensations)
+            )
+            rows.append(
+                [
+                    title,
+                    view.cap.label,
+                    covered,
+                    view.cap.amount,
+                    view.state.known_amounts_total,
+                    view.state.paid_total,
+                    view.state.left,
+                    "Över taket" if view.state.passed else "Inom taket",
+                ]
+            )
+    return rows
 
 
 def overview_csv(overview, year: int) -> HttpResponse:

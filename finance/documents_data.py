@@ -32,10 +32,12 @@ from .models import (
     EconomicReport,
     EconomicReportStatus,
     IndexRule,
+    InKindContribution,
     PartyBudget,
     Payment,
 )
 from .rules import budget_difference
+from .shapes_documents import NO_MONEY_TEXT, in_kind_by_agreement, schedule_sentences
 
 
 class AmountRow(TypedDict):
@@ -137,9 +139,14 @@ def _terms_text(compensations: list[Compensation]) -> str:
         sentences.append(
             f"Ersättningen till {names} är ett fast belopp och räknas inte upp med index."
         )
-    months = sorted({c.payment_month for c in compensations})
-    month_text = " och ".join(MONTHS[m - 1] for m in months)
-    sentences.append(f"Ersättningen utbetalas i {month_text} månad en (1) gång per år.")
+    yearly = [c for c in compensations if c.payment_schedule == "yearly"]
+    months = sorted({c.payment_month for c in yearly})
+    if months:
+        month_text = " och ".join(MONTHS[m - 1] for m in months)
+        sentences.append(f"Ersättningen utbetalas i {month_text} månad en (1) gång per år.")
+    schedules = schedule_sentences(compensations)
+    if schedules:
+        sentences.append(schedules)
     return " ".join(sentences)
 
 
@@ -168,8 +175,9 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
     """
     compensations = _compensations(agreement)
     budget_year, budgets = _budgets(agreement)
-    if not compensations and not budgets:
-        return None
+    in_kind = in_kind_by_agreement([agreement.pk])[agreement.pk]
+    if not compensations and not budgets and not in_kind["rows"]:
+        return None  # the document says NO_MONEY_TEXT
     municipality = _municipality(agreement)
     warnings: list[str] = []
 
@@ -219,8 +227,15 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
             }
         )
 
+    budget_in_kind = sum(
+        row_value
+        for item in InKindContribution.objects.filter(agreement=agreement, year=budget_year)
+        if (row_value := item.value) is not None
+    )
     diff = (
-        budget_difference(total_cost=total_cost, municipal=municipal_total, own=own_total)
+        budget_difference(
+            total_cost=total_cost, municipal=municipal_total, own=own_total, in_kind=budget_in_kind
+        )
         if budgets
         else None
     )
@@ -268,6 +283,10 @@ def agreement_economy(agreement: Agreement) -> AgreementEconomy | None:
         "own_financing": own_total if budgets else None,
         "diff": diff,
         "warnings": warnings,
+        "in_kind": in_kind["rows"],
+        "in_kind_total": in_kind["total"],
+        "in_kind_budget": budget_in_kind,
+        "no_money_text": "" if compensations else NO_MONEY_TEXT,
         "amended": amended_rows(list(ledgers.values())),
     }
 

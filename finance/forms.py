@@ -21,6 +21,7 @@ from .models import (
     DecidedScope,
     IndexRule,
     IndexSeries,
+    PaymentSchedule,
     Proration,
     SettlementAction,
 )
@@ -207,6 +208,15 @@ class CompensationForm(VersionedForm):
         coerce=int,
         choices=list(enumerate(MONTHS, start=1)),
     )
+    payment_schedule = forms.ChoiceField(
+        label="Utbetalningsplan",
+        choices=PaymentSchedule.choices,
+        initial=PaymentSchedule.YEARLY,
+        required=False,
+        help_text="Delbetalningarna räknas från utbetalningsmånaden och delar årets belopp "
+        "lika i hela kronor (resten på årets sista). Angivna datum fylls i per år på "
+        "ekonomifliken.",
+    )
     continues_from = forms.ModelChoiceField(
         label="Fortsätter ersättningen",
         queryset=Compensation.objects.none(),
@@ -236,6 +246,7 @@ class CompensationForm(VersionedForm):
         data = super().clean()
         base, first = data.get("base_year"), data.get("first_index_year")
         data["proration"] = data.get("proration") or Proration.BY_DAYS
+        data["payment_schedule"] = data.get("payment_schedule") or PaymentSchedule.YEARLY
         if data.get("fixed"):
             data["index_series"], data["first_index_year"] = None, None
             return data

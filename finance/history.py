@@ -8,10 +8,13 @@ from partnerships.history import HistoryEntry, entries_from
 from partnerships.models import Agreement, Party, User
 
 from .models import (
+    AgreementCap,
     AmountChange,
     Compensation,
     DecidedAmount,
+    GivenInstalment,
     IndexSettlement,
+    InKindContribution,
     PartyBudget,
     Payment,
     RepaymentClaim,
@@ -89,6 +92,26 @@ def economy_entries(agreement: Agreement, user: User) -> list[HistoryEntry]:
         PartyBudget,
         lambda r: f"budget {r.year} för {name(r.party_id)}",
     )
+    entries += entries_from(
+        InKindContribution.history.filter(
+            agreement_id=agreement.pk, party_id__in=allowed
+        ).select_related("history_user"),
+        InKindContribution,
+        lambda r: f"insats från {name(r.party_id)}",
+    )
+    entries += entries_from(
+        GivenInstalment.history.filter(compensation_id__in=visible_compensations).select_related(
+            "history_user"
+        ),
+        GivenInstalment,
+        lambda r: f"delbetalning {r.year} för {of_compensation(r)}",
+    )
+    if own is None:  # a cap sums several parties' money: not for a partner
+        entries += entries_from(
+            AgreementCap.history.filter(agreement_id=agreement.pk).select_related("history_user"),
+            AgreementCap,
+            lambda r: f"tak ”{r.label}”",
+        )
     return entries
 
 

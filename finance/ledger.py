@@ -19,6 +19,7 @@ from partnerships.amendments import JOINS, LEAVES
 from partnerships.models import Agreement, Amendment
 
 from . import amendments, indexation
+from . import schedule as payment_plan
 from .late_index import LateIndex, late_index
 from .models import AmountChange, Compensation, IndexValue, PartyBudget, SettlementAction
 from .proration import BY_DAYS, share_text
@@ -220,6 +221,7 @@ def build_ledger(
                     year=item.year,
                     payment_month=compensation.payment_month,
                     today=today,
+                    due_so_far=_due_so_far(compensation, item.year, expected, today),
                 ),
                 settlement=settlement,
                 decided=decided.get(item.year),
@@ -229,6 +231,27 @@ def build_ledger(
             )
         )
     return Ledger(compensation, rows)
+
+
+def _due_so_far(
+    compensation: Compensation, year: int, expected: int | None, today: dt.date
+) -> int | None:
+    """What a regular payment schedule (half-yearly, quarterly, monthly) made due before
+    today; None for a yearly schedule and for given dates (the year is then due by the end
+    of its payment month, as before; the economy tab shows given dates one by one)."""
+    kind = compensation.payment_schedule
+    if expected is None or kind in (payment_plan.YEARLY, payment_plan.GIVEN_DATES):
+        return None
+    agreement = compensation.agreement
+    items = payment_plan.instalments(
+        amount=expected,
+        kind=kind,
+        year=year,
+        payment_month=compensation.payment_month,
+        period_start=agreement.period_start,
+        period_end=agreement.period_end,
+    )
+    return payment_plan.due_so_far(items, today)
 
 
 def ledger_queryset(qs: QuerySet[Compensation], *, chain: bool = True) -> QuerySet[Compensation]:

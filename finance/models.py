@@ -20,6 +20,7 @@ from partnerships.models import Agreement, Party, User
 from . import amendments as amendment_rules
 from . import indexation
 from . import proration as pro_rata
+from . import schedule as payment_plan
 
 MONTHS = [
     "januari",
@@ -146,6 +147,14 @@ class Proration(models.TextChoices):
     BY_MONTHS = pro_rata.BY_MONTHS, "Efter hela månader"
 
 
+class PaymentSchedule(models.TextChoices):
+    YEARLY = payment_plan.YEARLY, "En gång per år"
+    HALF_YEARLY = payment_plan.HALF_YEARLY, "Halvårsvis (två gånger per år)"
+    QUARTERLY = payment_plan.QUARTERLY, "Kvartalsvis (fyra gånger per år)"
+    MONTHLY = payment_plan.MONTHLY, "Månadsvis (tolv gånger per år)"
+    GIVEN_DATES = payment_plan.GIVEN_DATES, "På angivna datum med angivna belopp"
+
+
 class Compensation(models.Model):
     """The municipality's yearly compensation (ersättning) to one idea-based party."""
 
@@ -201,6 +210,14 @@ class Compensation(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text="1 = januari.",
     )
+    payment_schedule = models.CharField(
+        "utbetalningsplan",
+        max_length=20,
+        choices=PaymentSchedule.choices,
+        default=PaymentSchedule.YEARLY,
+        help_text="Hur årets belopp betalas ut. Delbetalningarna räknas från utbetalnings"
+        "månaden: kvartalsvis från januari är januari, april, juli och oktober.",
+    )
     continues_from = models.OneToOneField(
         "self",
         verbose_name="fortsätter ersättningen",
@@ -244,6 +261,10 @@ class Compensation(models.Model):
                 name="compensation_payment_month_valid",
             ),
             models.CheckConstraint(
+                condition=Q(payment_schedule__in=PaymentSchedule.values),
+                name="compensation_payment_schedule_valid",
+            ),
+            models.CheckConstraint(
                 condition=~Q(continues_from=F("pk")), name="compensation_not_own_continuation"
             ),
         ]
@@ -254,6 +275,26 @@ class Compensation(models.Model):
     @property
     def payment_month_name(self) -> str:
         return MONTHS[self.payment_month - 1]
+
+    @property
+    def payment_schedule_text(self) -> str:
+        """How the year's amount is paid, in words (the economy tab and the documents)."""
+        if self.payment_schedule == PaymentSchedule.GIVEN_DATES:
+            return "på angivna datum med angivna belopp"
+        if self.payment_schedule == PaymentSchedule.YEARLY:
+            return f"i {self.payment_month_name} en gång per år"
+        step = payment_plan.STEP_MONTHS[self.payment_schedule]
+        months = [m for m in range(1, 13) if (m - self.payment_month) % step == 0]
+        names = [MONTHS[m - 1] for m in months]
+        listed = ", ".join(names[:-1]) + " och " + names[-1]
+        label = {
+            PaymentSchedule.HALF_YEARLY: "halvårsvis",
+            PaymentSchedule.QUARTERLY: "kvartalsvis",
+            PaymentSchedule.MONTHLY: "månadsvis",
+        }[self.payment_schedule]
+        if self.payment_schedule == PaymentSchedule.MONTHLY:
+            return "månadsvis, i slutet av varje månad"
+        return f"{label}, i {listed}"
 
     @property
     def proration_text(self) -> str:
@@ -860,3 +901,13 @@ class OtherFunding(models.Model):
 
     def __str__(self) -> str:
         return self.funder
+
+
+# The agreement shapes of issue 14 (given instalment dates, contributions in kind, caps) are
+# in their own module; imported here so that Django registers them with the app.
+from .shape_models import (  # noqa: E402, F401
+    AgreementCap,
+    GivenInstalment,
+    InKindContribution,
+    InKindKind,
+)

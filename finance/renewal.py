@@ -66,6 +66,7 @@ def compensations_continue(*, predecessor: Agreement, successor: Agreement) -> l
             index_rule=compensation.index_rule,
             proration=compensation.proration,
             payment_month=compensation.payment_month,
+            payment_schedule=compensation.payment_schedule,
             continues_from=compensation,
         )
         continued.full_clean()

@@ -50,6 +50,19 @@ urlpatterns = [
         name="decided_amount_edit",
     ),
     path(
+        "ersattning/<id:compensation_pk>/delbetalningar/<int:year>/",
+        views.given_instalments_edit,
+        name="given_instalments_edit",
+    ),
+    path("overenskommelser/<id:pk>/insats/ny/", views.in_kind_edit, name="in_kind_create"),
+    path(
+        "overenskommelser/<id:pk>/insats/<id:in_kind_pk>/",
+        views.in_kind_edit,
+        name="in_kind_update",
+    ),
+    path("overenskommelser/<id:pk>/tak/ny/", views.cap_edit, name="cap_create"),
+    path("overenskommelser/<id:pk>/tak/<id:cap_pk>/", views.cap_edit, name="cap_update"),
+    path(
         "ersattning/<id:compensation_pk>/utbetalning/", views.payment_create, name="payment_create"
     ),
     path(

@@ -24,6 +24,7 @@ ATTENTION_PROVIDERS = [
     finance.attention.attention_items,
     finance.attention.late_index_items,
     finance.attention.economic_report_items,
+    finance.attention.schedule_items,
     followups.attention.attention_items,
 ]
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from finance import annual_report_data as finance_data
 from finance import documents_data as finance_data_economic
+from finance import shapes_documents as finance_shapes
 from followups import documents_data as followup_data
 from partnerships.models import Agreement, Board, Party
 from partnerships.rules import STATUS_LABELS
@@ -65,6 +66,8 @@ class AgreementRow:
     successor: SuccessorBrief | None
     # finance.documents_data.EconomicResultRow of the year (submitted reports only)
     economic: list[dict[str, Any]] = field(default_factory=list)
+    # finance.shapes_documents.in_kind_by_agreement of the year: {"rows", "total"}
+    in_kind: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -163,8 +166,10 @@ def snapshot(
         )
         for agreement in agreements
     ]
+    in_kind = finance_shapes.in_kind_by_agreement(ids, [year])
     for row in rows:
         row.economic = economic[row.id]
+        row.in_kind = in_kind[row.id]
     result = AnnualReportSnapshot(
         kind=DocumentKind.ANNUAL_REPORT.value,
         document=DocumentBlock.draft_of(date),

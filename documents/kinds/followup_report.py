@@ -7,6 +7,7 @@ from typing import Any
 
 from attachments import documents_data as attachment_data
 from finance import documents_data as finance_data
+from finance import shapes_documents as finance_shapes
 from followups import documents_data as followup_data
 from followups.models import FollowUpRound
 
@@ -27,6 +28,8 @@ class FollowUpReportSnapshot(Snapshot):
     report: dict[str, Any]  # followups.documents_data.FollowUpReport
     # finance.documents_data.EconomicResultRow of the period's years (submitted reports only)
     economic: list[dict[str, Any]] = field(default_factory=list)
+    # finance.shapes_documents.in_kind_by_agreement of the round's years: {"rows", "total"}
+    in_kind: dict[str, Any] = field(default_factory=dict)
     # attachments.documents_data.AttachmentRow of the period's years: the documents received
     # (an issued report keeps the attachments it names)
     attachments: list[dict[str, Any]] = field(default_factory=list)
@@ -45,6 +48,7 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         report=followup_data.followup_report_data(round),
         economic=finance_data.economic_results([agreement.pk], years)[agreement.pk],
         attachments=attachment_data.attachment_rows(agreement.pk, years),
+        in_kind=finance_shapes.in_kind_by_agreement([agreement.pk], years)[agreement.pk],
     ).as_dict()
 
 

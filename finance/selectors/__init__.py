@@ -65,6 +65,18 @@ from .scope import (
     party_filter,
     visible_parties,
 )
+from .shapes import (
+    CapView,
+    CompensationSchedule,
+    cap_for_user,
+    cap_views,
+    caps_visible,
+    given_rows,
+    in_kind_for_user,
+    in_kind_values_by_year,
+    in_kind_visible,
+    schedules_of,
+)
 
 __all__ = [
     "AmendmentView",
@@ -73,6 +85,8 @@ __all__ = [
     "compensations_of",
     "BudgetView",
     "BudgetYear",
+    "CapView",
+    "CompensationSchedule",
     "Economy",
     "Ledger",
     "MAX_CHAIN",
@@ -84,6 +98,9 @@ __all__ = [
     "agreement_years",
     "budget_years_of",
     "build_ledger",
+    "cap_for_user",
+    "cap_views",
+    "caps_visible",
     "claim_for_user",
     "compensation_for_user",
     "compensation_ledger",
@@ -94,7 +111,11 @@ __all__ = [
     "economic_result_of",
     "economy_for_agreement",
     "economy_for_user",
+    "given_rows",
     "idea_based_party_for_user",
+    "in_kind_for_user",
+    "in_kind_values_by_year",
+    "in_kind_visible",
     "index_points",
     "index_series_editable_by",
     "index_series_for_agreement",
@@ -111,5 +132,6 @@ __all__ = [
     "partner_only",
     "party_filter",
     "reports_missing",
+    "schedules_of",
     "visible_parties",
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Prefetch
 
+from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Party, Sector, User
 from partnerships.selectors import agreement_for_user
 
@@ -28,6 +29,15 @@ from ..models import (
 from .budgets import BudgetYear, budget_years_of
 from .economic_report import economic_report_statuses
 from .scope import party_filter, visible_parties
+from .shapes import (
+    CapView,
+    CompensationSchedule,
+    cap_views,
+    caps_visible,
+    in_kind_values_by_year,
+    in_kind_visible,
+    schedules_of,
+)
 
 MAX_CHAIN = 10
 
@@ -46,6 +56,19 @@ class Economy:
     warnings: list[str] = field(default_factory=list)
     # (year, party, "submitted" / "draft" / "") of each party's yearly economic report
     report_rows: list[tuple[int, Party, str]] = field(default_factory=list)
+    # issue 14: the instalments of each compensation, contributions in kind, caps
+    schedules: list[CompensationSchedule] = field(default_factory=list)
+    in_kind: list = field(default_factory=list)
+    caps: list[CapView] = field(default_factory=list)
+
+    @property
+    def has_money(self) -> bool:
+        """False for an agreement without any compensation ("ingen ekonomisk ersättning")."""
+        return bool(self.ledgers)
+
+    @property
+    def in_kind_valued_total(self) -> int:
+        return sum(item.value for item in self.in_kind if item.value is not None)
 
     @property
     def totals(self) -> list[dict]:
@@ -138,7 +161,13 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
         .filter(role=Sector.IDEA_BASED)
         .order_by("organisation__name")
     )
-    budget_years = budget_years_of(budgets, ledgers_by_party)
+    in_kind = list(in_kind_visible(user, agreement))
+    public_ids = frozenset(p.pk for p in agreement.parties.all() if p.role == Sector.PUBLIC)
+    budget_years = budget_years_of(
+        budgets, ledgers_by_party, in_kind_values_by_year(in_kind), public_ids
+    )
+    schedules = schedules_of(ledgers, today)
+    caps = cap_views(list(caps_visible(user, agreement)), ledgers)
     warnings = []
     for ledger in ledgers:
         for reason in ledger.missing_reasons:
@@ -153,6 +182,7 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
                     f"Budgeten {budget_year.year} för {view.budget.party.organisation.name} "
                     f"går inte ihop: differensen är {view.difference:+d} kr."
                 )
+    warnings += _shape_warnings(schedules, caps)
     return Economy(
         agreement=agreement,
         years=agreement_years(agreement),
@@ -163,7 +193,29 @@ def economy_for_agreement(user: User, agreement: Agreement, today: dt.date) -> E
         chart_points=_chain_points(ledgers, points, today),
         warnings=warnings,
         report_rows=_report_rows(user, agreement, parties),
+        schedules=schedules,
+        in_kind=in_kind,
+        caps=caps,
     )
+
+
+def _shape_warnings(schedules: list[CompensationSchedule], caps: list[CapView]) -> list[str]:
+    warnings = []
+    for item in schedules:
+        name = item.compensation.party.organisation.name
+        if item.overdue_count:
+            warnings.append(
+                f"{item.overdue_count} delbetalning(ar) till {name} har passerat "
+                f"förfallodagen utan att vara betalda: {format_sek(item.overdue)} är försenat."
+            )
+        for year in item.given_mismatches:
+            warnings.append(
+                f"Delbetalningarna {year.year} till {name} summerar till "
+                f"{format_sek(year.scheduled)}, men årets belopp är {format_sek(year.amount)}."
+            )
+    for view in caps:
+        warnings += view.warnings
+    return warnings
 
 
 def _report_rows(user: User, agreement: Agreement, parties: list[Party]):

@@ -14,6 +14,10 @@ from .amendments import (
 from .budgets import (
     budget_save,
 )
+from .caps import (
+    cap_delete,
+    cap_save,
+)
 from .claims import (
     claim_save,
 )
@@ -26,6 +30,10 @@ from .economic_report import (
     economic_report_reopen,
     economic_report_save,
 )
+from .in_kind import (
+    in_kind_delete,
+    in_kind_save,
+)
 from .index import (
     index_series_create,
     index_value_save,
@@ -34,6 +42,10 @@ from .index import (
 from .payments import (
     DuplicatePaymentError,
     payment_register,
+)
+from .schedule import (
+    given_instalments_save,
+    given_instalments_version,
 )
 from .settlement import (
     settlement_record,
@@ -48,11 +60,17 @@ __all__ = [
     "DuplicatePaymentError",
     "LOCKED_MESSAGE",
     "budget_save",
+    "cap_delete",
+    "cap_save",
     "claim_save",
     "compensation_save",
     "decided_amount_save",
     "economic_report_reopen",
     "economic_report_save",
+    "given_instalments_save",
+    "given_instalments_version",
+    "in_kind_delete",
+    "in_kind_save",
     "index_series_create",
     "index_value_save",
     "index_values_import",

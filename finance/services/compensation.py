@@ -16,6 +16,7 @@ from ..models import (
     DecidedAmount,
     DecidedScope,
     IndexSeries,
+    PaymentSchedule,
     Proration,
 )
 from ..selectors import index_series_for_agreement
@@ -57,6 +58,7 @@ def compensation_save(
     payment_month: int,
     fixed: bool = False,
     proration: str = Proration.BY_DAYS,
+    payment_schedule: str = PaymentSchedule.YEARLY,
     continues_from: Compensation | None = None,
     instance: Compensation | None = None,
     expected_version: int | None = None,
@@ -75,6 +77,7 @@ def compensation_save(
     compensation.first_index_year = first_index_year
     compensation.index_rule = index_rule
     compensation.payment_month = payment_month
+    compensation.payment_schedule = payment_schedule or PaymentSchedule.YEARLY
     compensation.continues_from = continues_from
     allowed_series = index_series_for_agreement(agreement)
     if not fixed and index_series is None:

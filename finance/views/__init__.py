@@ -8,17 +8,21 @@ from .budget import budget_edit, claim_edit
 from .compensation import compensation_edit, decided_amount_edit, payment_create, settlement_create
 from .economy import economy, economy_export, overview, overview_export
 from .index import index_import, index_series_create, index_value_edit, index_values
+from .shapes import cap_edit, given_instalments_edit, in_kind_edit
 
 __all__ = [
     "amendment_delete",
     "amendment_edit",
     "amendments",
     "budget_edit",
+    "cap_edit",
     "claim_edit",
     "compensation_edit",
     "decided_amount_edit",
     "economy",
     "economy_export",
+    "given_instalments_edit",
+    "in_kind_edit",
     "index_import",
     "index_series_create",
     "index_value_edit",

@@ -27,6 +27,7 @@ COMPENSATION_FIELDS = (
     "index_rule",
     "proration",
     "payment_month",
+    "payment_schedule",
     "continues_from",
 )
 
@@ -38,6 +39,7 @@ def _compensation_initial(agreement, instance: Compensation | None) -> dict:
         "base_year": agreement.period_start.year - 1,
         "first_index_year": agreement.period_start.year,
         "payment_month": 1,
+        "payment_schedule": "yearly",
         "proration": "days",
         "index_series": selectors.index_series_for_agreement(agreement)
         .filter(owner__isnull=True, name="OPI")

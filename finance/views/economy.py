@@ -13,6 +13,7 @@ from partnerships.tabs import agreement_tabs
 from .. import permissions, selectors
 from ..chart import bar_chart
 from ..csv_export import economy_csv, overview_csv
+from ..schedule import ROUNDING_TEXT
 
 
 @login_required
@@ -41,6 +42,7 @@ def economy(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_economy(request.user, agreement),
             "is_partner": selectors.partner_only(request.user),
             "today": today,
+            "rounding_text": ROUNDING_TEXT,
         },
     )
 

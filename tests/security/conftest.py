@@ -14,7 +14,14 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.services import invitation_create
 from attachments.models import Attachment, AttachmentKind
 from documents.models import AnnualReportJob, DocumentKind, IssuedDocument, Memo, MemoKind
-from finance.models import EconomicReport, EconomicReportStatus, IndexValue, SieExportBatch
+from finance.models import (
+    AgreementCap,
+    EconomicReport,
+    EconomicReportStatus,
+    IndexValue,
+    InKindContribution,
+    SieExportBatch,
+)
 from followups.models import CalendarFeed, ReportStatus
 from partnerships.models import Amendment, Sector, User
 from publication.models import Publication
@@ -54,6 +61,10 @@ def objects(world, settings, tmp_path) -> dict:
     DecidedAmountFactory(compensation=compensation, year=2025, amount=105_000)
     payment = PaymentFactory(compensation=compensation, year=2024, amount=50_000)
     claim = RepaymentClaimFactory(party=idea_party, amount=1_000)
+    in_kind = InKindContribution.objects.create(
+        agreement=agreement, party=public_party, kind="premises", description="Lokal"
+    )
+    cap = AgreementCap.objects.create(agreement=agreement, label="Totalt", amount=1_000_000)
     amendment = Amendment.objects.create(
         agreement=agreement, decided_on=dt.date(2025, 5, 12), board=board, title="Tilläggsbeslut"
     )
@@ -178,6 +189,8 @@ def objects(world, settings, tmp_path) -> dict:
         "compensation": compensation.pk,
         "payment": payment.pk,
         "claim": claim.pk,
+        "in_kind": in_kind.pk,
+        "cap": cap.pk,
         "amendment": amendment.pk,
         "index_value": index_value.pk,
         "round": round_.pk,

@@ -233,6 +233,24 @@ MATRIX: dict[str, Expect] = {
         "login 200 403 403 404 404",
         "login 400 403 403 404 404",
     ),
+    # Agreement shapes (issue 14): the public party's administrators only.
+    "finance:given_instalments_edit": E(
+        {"compensation_pk": "compensation", "year": "year"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "finance:in_kind_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "finance:in_kind_update": E(
+        {"pk": "agreement", "in_kind_pk": "in_kind"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
+    "finance:cap_create": E(A, "login 200 403 403 404 404", "login 400 403 403 404 404"),
+    "finance:cap_update": E(
+        {"pk": "agreement", "cap_pk": "cap"},
+        "login 200 403 403 404 404",
+        "login 400 403 403 404 404",
+    ),
     "finance:overview": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
     "finance:overview_export": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
     "finance:index_values": E({}, "login 200 200 200 200 200", "login 200 200 200 200 200"),
