@@ -127,3 +127,20 @@ def test_the_schema_refuses_broken_case_metadata(with_attachment):
     erms = files[f"{root}/metadata/descriptive/erms.xml"]
     assert erms_errors(erms.replace(b'aggregationType="caseFile"', b'aggregationType="case"'))
     assert erms_errors(erms.replace(b'value="closed"', b'value="stangd"', 1))
+
+
+def test_amendments_are_in_the_case_and_the_description(with_attachment, world):
+    from partnerships.models import Amendment
+
+    Amendment.objects.create(
+        agreement=with_attachment, decided_on=dt.date(2024, 6, 12), title="Utökat uppdrag",
+        registry_number="SOCN 2024-0099", paragraph="§ 87",
+    )  # fmt: skip
+    root, files = _package(with_attachment)
+    erms = files[f"{root}/metadata/descriptive/erms.xml"]
+    assert erms_errors(erms) == []
+    texts = [a.findtext("e:actionText", namespaces=E) for a in etree.fromstring(erms).iter(
+        "{https://DILCIS.eu/XML/ERMS}action")]  # fmt: skip
+    assert "Utökat uppdrag (SOCN 2024-0099), § 87" in texts
+    assert b'"registry_number": "SOCN 2024-0099"' in files[
+        f"{root}/metadata/descriptive/agreement.json"]  # fmt: skip
