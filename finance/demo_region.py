@@ -1,6 +1,6 @@
 """Demo money of the region's agreement (``partnerships.demo_region``): from 1 July, the
-region's own index series (LPIK), the first half year paid in July. Idempotent; the
-Linköping case is not touched."""
+region's own index series (LPIK), an amendment raising the level from 1 July 2026, the
+payments in July. Idempotent; the Linköping case is not touched."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from decimal import Decimal
 from django.db import transaction
 
 from partnerships.demo import DemoCase
+from partnerships.models import Amendment
 
+from .amendments import NEW_LEVEL
 from .ledger import build_ledger, index_points, ledger_queryset
 from .models import Compensation, IndexRule, IndexSeries, IndexValue, Payment, Proration
+from .services.amendments import AmountChangeInput, amendment_record
 
 LPIK_2026 = Decimal("3.1")
 
@@ -52,20 +55,51 @@ def seed(case: DemoCase) -> None:
         },
     )
     compensation.full_clean()
-    # The first part year (July-December 2025: 6 of 12 months) paid in July 2025.
+    _amendment(case, agreement, compensation)
+    # Paid in July: 2025 (July-December, 6 of 12 months) and 2026 as amended.
     ledger = build_ledger(
         ledger_queryset(Compensation.objects.filter(pk=compensation.pk)).get(),
         index_points(),
-        dt.date(2025, 7, 1),
+        dt.date(2026, 7, 1),
     )
-    first = ledger.row(2025)
-    Payment.objects.get_or_create(
+    for year in (2025, 2026):
+        Payment.objects.get_or_create(
+            agreement=agreement,
+            reference=f"DEMO-{year}-HEMBYGD",
+            defaults={
+                "compensation": compensation,
+                "year": year,
+                "paid_on": dt.date(year, 7, 25),
+                "amount": ledger.row(year).expected,
+            },
+        )
+
+
+def _amendment(case: DemoCase, agreement, compensation: Compensation) -> None:
+    """March 2026: the board adds a school programme and raises the yearly level to
+    240 000 kr from 1 July 2026 (the year is split by whole months)."""
+    decided_on = dt.date(2026, 3, 12)
+    if Amendment.objects.filter(agreement=agreement, decided_on=decided_on).exists():
+        return
+    amendment_record(
         agreement=agreement,
-        reference="DEMO-2025-HEMBYGD",
-        defaults={
-            "compensation": compensation,
-            "year": 2025,
-            "paid_on": dt.date(2025, 7, 25),
-            "amount": first.expected,
+        user=case.users.get("region"),
+        changes={
+            compensation: AmountChangeInput(
+                kind=NEW_LEVEL,
+                effective_from=dt.date(2026, 7, 1),
+                amount=240_000,
+                purpose="Skolprogram för länets mellanstadier",
+            )
         },
+        goals=["Alla mellanstadieklasser i länet erbjuds ett besök på gården."],
+        decided_on=decided_on,
+        board=agreement.board,
+        paragraph="§ 23",
+        registry_number="KBN 2026-0031",
+        title="Skolprogram för länets mellanstadier",
+        description=(
+            "Föreningen tar emot alla mellanstadieklasser i länet som vill komma; regionen "
+            "höjer ersättningen från den 1 juli 2026."
+        ),
     )

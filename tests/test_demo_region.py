@@ -1,5 +1,6 @@
 """The demo's region (issue 14): an agreement from 1 July with the region's own index
-series and the heritage society's own indicators, beside the unchanged Linköping case."""
+series, an amendment and the heritage society's own indicators, beside the unchanged
+Linköping case."""
 
 import datetime as dt
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 from finance.ledger import build_ledger, index_points, ledger_queryset
 from finance.models import Compensation, Payment
 from followups.models import FollowUpRound, Indicator, IndicatorValue
-from partnerships.models import Agreement, Organisation, PublicKind, User
+from partnerships.models import Agreement, Amendment, Organisation, PublicKind, User
 from partnerships.selectors import agreements_visible_to
 from tests.documents.conftest import followup_report_pdf, pdf_text
 
@@ -47,8 +48,13 @@ def test_seed_demo_adds_a_region_from_1_july_and_leaves_linkoping_as_it_is(db, c
     assert compensation.index_series.name == "LPIK" and compensation.index_series.owner == region
     ledger = build_ledger(compensation, index_points(), NOW.date())
     assert ledger.row(2025).expected == 100_000  # July-December: 6 of 12 months
-    assert ledger.row(2026).expected == 206_200  # 200 000 x 1.031 (LPIK 2026)
-    assert ledger.row(2025).paid == 100_000
+    # The amendment of 2026-03-12: 240 000 kr a year from 1 July 2026, the year split by
+    # whole months: 6/12 of 206 200 (200 000 x 1.031, LPIK 2026) + 6/12 of 240 000.
+    amendment = Amendment.objects.get(agreement=agreement)
+    assert amendment.decided_on == dt.date(2026, 3, 12)
+    assert ledger.row(2026).expected == 103_100 + 120_000
+    assert (ledger.row(2025).paid, ledger.row(2026).paid) == (100_000, 223_100)
+    assert agreement.goals.count() == 3  # one added by the amendment
 
     # Its own indicators, not Linköping's; Linköping's are still its figures.
     names = list(Indicator.objects.filter(agreement=agreement).values_list("name", flat=True))
@@ -74,4 +80,4 @@ def test_seed_demo_adds_a_region_from_1_july_and_leaves_linkoping_as_it_is(db, c
     assert client.get(economy).status_code == 404
     client.force_login(region_user)
     body = " ".join(client.get(economy).content.decode().replace("\xa0", " ").split())
-    assert "206 200 kr" in body
+    assert "223 100 kr" in body and "6 av 12 månader av 240 000 kr = 120 000 kr" in body
