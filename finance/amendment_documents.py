@@ -9,6 +9,7 @@ from typing import TypedDict
 from django.db.models import Prefetch
 
 from partnerships.amendments import terms_of, terms_texts
+from partnerships.boards import label_amendment_boards
 from partnerships.models import Agreement
 from partnerships.selectors import amendments_queryset
 
@@ -66,7 +67,7 @@ def amendment_items(agreement: Agreement) -> list[AmendmentItem]:
         .order_by("decided_on", "pk")
     )
     items: list[AmendmentItem] = []
-    for amendment in amendments:
+    for amendment in label_amendment_boards(amendments):
         money = [
             f"{change.text} till {change.compensation.party.display_name}"
             for change in amendment.amount_changes.all()
@@ -74,7 +75,7 @@ def amendment_items(agreement: Agreement) -> list[AmendmentItem]:
         items.append(
             {
                 "decided_on": f"{amendment.decided_on:%Y-%m-%d}",
-                "board": amendment.board.name if amendment.board else "",
+                "board": amendment.board_label,
                 "paragraph": amendment.paragraph,
                 "registry_number": amendment.registry_number,
                 "title": amendment.title,

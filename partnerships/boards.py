@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from .models import Board
+
 NameRow = tuple[dt.datetime, str]  # (when the row was recorded, the name from then on)
 
 
@@ -99,3 +101,22 @@ def agreement_board_decisions(agreement) -> list[BoardDecision]:
         text = decision.get_outcome_display()
         decisions.append(BoardDecision("renewal", text, day, names.label_on(day)))
     return decisions
+
+
+def label_amendment_boards(amendments) -> list:
+    """Sets ``board_label`` on each amendment: its board's name at the decision ("Kultur-
+    och fritidsnämnden (hette då Fritidsnämnden)"), all boards' names in one query."""
+    amendments = list(amendments)
+    board_ids = {a.board_id for a in amendments if a.board_id}
+    rows: dict[int, list[NameRow]] = {board_id: [] for board_id in board_ids}
+    if board_ids:
+        history = Board.history.filter(id__in=board_ids).order_by("history_date")
+        for board_id, recorded_at, name in history.values_list("id", "history_date", "name"):
+            rows[board_id].append((recorded_at, name))
+    for amendment in amendments:
+        if amendment.board_id is None:
+            amendment.board_label = ""
+            continue
+        names = BoardNames(current=amendment.board.name, rows=rows[amendment.board_id])
+        amendment.board_label = names.label_on(amendment.decided_on)
+    return amendments

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from partnerships.amendments import terms_of, terms_texts
+from partnerships.boards import label_amendment_boards
 from partnerships.models import Agreement, Amendment, User
 from partnerships.selectors import amendment_for_user, amendments_queryset
 
@@ -41,7 +42,7 @@ def amendment_views(user: User, agreement: Agreement) -> list[AmendmentView]:
         .order_by("decided_on", "pk")
     )
     views = []
-    for amendment in amendments:
+    for amendment in label_amendment_boards(amendments):
         changes = list(amendment.amount_changes.all())
         money = [f"{c.text} till {c.compensation.party.display_name}" for c in changes]
         views.append(AmendmentView(amendment, terms_texts(terms_of(amendment)) + money, changes))

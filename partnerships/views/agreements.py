@@ -18,7 +18,7 @@ from common.permissions import require
 
 from .. import permissions, selectors, services
 from ..amendments import as_amended
-from ..boards import agreement_board_decisions
+from ..boards import agreement_board_decisions, label_amendment_boards
 from ..forms import (
     AgreementForm,
     AgreementSearchForm,
@@ -77,6 +77,12 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _as_amended_with_boards(agreement):
+    amended = as_amended(agreement)
+    label_amendment_boards(amendment for amendment, _ in amended.items)
+    return amended
+
+
 @login_required
 def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_detail_for_user(request.user, pk)
@@ -102,7 +108,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
             "renewal_form": RenewalStartForm(),
             "decision_form": RenewalDecisionForm(),
             "board_decisions": agreement_board_decisions(agreement),
-            "as_amended": as_amended(agreement),
+            "as_amended": _as_amended_with_boards(agreement),
         },
     )
 

@@ -272,3 +272,19 @@ def test_the_change_history_names_the_amendment_and_its_amount_change(
     page = _body(client.get(reverse("partnerships:agreement_history", args=[world.agreement.pk])))
     assert "ändring 2025-05-12: Tilläggsbeslut om utökat uppdrag" in page
     assert "beloppsändring från 2025-07-01 för IOGT-NTO Kamratstödet" in page
+
+
+def test_an_amendment_names_its_board_as_it_was_called_at_the_decision(
+    world, compensation, client_for
+):
+    client = client_for(world.admin)
+    assert _create(client, compensation, **RAISE).status_code == 302
+    board = world.agreement.board
+    old_name = board.name
+    board.name = "Kultur- och fritidsnämnden"
+    board.save()
+    expected = f"Kultur- och fritidsnämnden (hette då {old_name})"
+    page = _body(client.get(world.agreement.get_absolute_url()))
+    assert f"2025-05-12, {expected}, § 87" in page
+    tab = _body(client.get(reverse("finance:amendments", args=[world.agreement.pk])))
+    assert expected in tab
