@@ -1,6 +1,7 @@
 """Demo money of the region's agreement (``partnerships.demo_region``): from 1 July, the
-region's own index series (LPIK), an amendment raising the level from 1 July 2026, the
-payments in July. Idempotent; the Linköping case is not touched."""
+region's own index series (LPIK), an amendment raising the level from 1 July 2026, paid
+quarterly, and the association's volunteers' time as a contribution in kind. Idempotent;
+the Linköping case is not touched."""
 
 from __future__ import annotations
 
@@ -14,8 +15,20 @@ from partnerships.models import Amendment
 
 from .amendments import NEW_LEVEL
 from .ledger import build_ledger, index_points, ledger_queryset
-from .models import Compensation, IndexRule, IndexSeries, IndexValue, Payment, Proration
+from .models import (
+    Compensation,
+    IndexRule,
+    IndexSeries,
+    IndexValue,
+    InKindContribution,
+    InKindKind,
+    Payment,
+    PaymentSchedule,
+    Proration,
+)
+from .schedule import instalments
 from .services.amendments import AmountChangeInput, amendment_record
+from .services.in_kind import in_kind_save
 
 LPIK_2026 = Decimal("3.1")
 
@@ -51,28 +64,65 @@ def seed(case: DemoCase) -> None:
             "index_series": lpik,
             "index_rule": IndexRule.DEFINITIVE,
             "payment_month": 7,
+            "payment_schedule": PaymentSchedule.QUARTERLY,
             "proration": Proration.BY_MONTHS,
         },
     )
     compensation.full_clean()
     _amendment(case, agreement, compensation)
-    # Paid in July: 2025 (July-December, 6 of 12 months) and 2026 as amended.
+    _quarterly_payments(agreement, compensation)
+    _volunteer_time(case, agreement, party)
+
+
+PAID_UNTIL = dt.date(2026, 10, 31)  # the demo's payments: every instalment due by then
+
+
+def _quarterly_payments(agreement, compensation: Compensation) -> None:
+    """Quarterly in July, October, January and April (each due on the month's last day):
+    2025 (July-December, 6 of 12 months) in two instalments, 2026 as amended in four."""
     ledger = build_ledger(
         ledger_queryset(Compensation.objects.filter(pk=compensation.pk)).get(),
         index_points(),
-        dt.date(2026, 7, 1),
+        PAID_UNTIL,
     )
     for year in (2025, 2026):
-        Payment.objects.get_or_create(
-            agreement=agreement,
-            reference=f"DEMO-{year}-HEMBYGD",
-            defaults={
-                "compensation": compensation,
-                "year": year,
-                "paid_on": dt.date(year, 7, 25),
-                "amount": ledger.row(year).expected,
-            },
+        due = instalments(
+            amount=ledger.row(year).expected,
+            kind=compensation.payment_schedule,
+            year=year,
+            payment_month=compensation.payment_month,
+            period_start=agreement.period_start,
+            period_end=agreement.period_end,
         )
+        for instalment in due:
+            if instalment.due_on > PAID_UNTIL:
+                continue
+            Payment.objects.get_or_create(
+                agreement=agreement,
+                reference=f"DEMO-{instalment.due_on:%Y-%m}-HEMBYGD",
+                defaults={
+                    "compensation": compensation,
+                    "year": year,
+                    "paid_on": instalment.due_on - dt.timedelta(days=5),
+                    "amount": instalment.amount,
+                },
+            )
+
+
+def _volunteer_time(case: DemoCase, agreement, party) -> None:
+    """The association's volunteers guide the school classes: valued, never paid."""
+    if InKindContribution.objects.filter(agreement=agreement, party=party).exists():
+        return
+    in_kind_save(
+        agreement=agreement,
+        party=party,
+        year=2026,
+        kind=InKindKind.STAFF_TIME,
+        description="Ideella guider vid skolbesöken på gården, omkring 400 timmar under året.",
+        value=80_000,
+        valuation_basis="400 timmar × 200 kr i timmen (schablon för ideellt arbete).",
+        user=case.users.get("region"),
+    )
 
 
 def _amendment(case: DemoCase, agreement, compensation: Compensation) -> None:

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from finance.ledger import build_ledger, index_points, ledger_queryset
-from finance.models import Compensation, Payment
+from finance.models import Compensation, InKindContribution, Payment
 from followups.models import FollowUpRound, Indicator, IndicatorValue
 from partnerships.models import Agreement, Amendment, Organisation, PublicKind, User
 from partnerships.selectors import agreements_visible_to
@@ -55,6 +55,22 @@ def test_seed_demo_adds_a_region_from_1_july_and_leaves_linkoping_as_it_is(db, c
     assert ledger.row(2026).expected == 103_100 + 120_000
     assert (ledger.row(2025).paid, ledger.row(2026).paid) == (100_000, 223_100)
     assert agreement.goals.count() == 3  # one added by the amendment
+
+    # Paid quarterly (July, October, January, April; due on the month's last day): two
+    # instalments in the half year 2025, four in 2026, each year's sum to the krona.
+    assert compensation.payment_schedule == "quarterly"
+    payments = Payment.objects.filter(compensation=compensation).order_by("paid_on")
+    assert [(p.year, p.amount) for p in payments] == [
+        (2025, 50_000),
+        (2025, 50_000),
+        (2026, 55_775),
+        (2026, 55_775),
+        (2026, 55_775),
+        (2026, 55_775),
+    ]
+    # The association's volunteers' time, valued and never paid, in the agreement PDF.
+    in_kind = InKindContribution.objects.get(agreement=agreement)
+    assert (in_kind.kind, in_kind.value, in_kind.year) == ("staff_time", 80_000, 2026)
 
     # Its own indicators, not Linköping's; Linköping's are still its figures.
     names = list(Indicator.objects.filter(agreement=agreement).values_list("name", flat=True))
