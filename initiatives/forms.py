@@ -16,6 +16,7 @@ from .models import (
     Initiative,
     Status,
 )
+from .services import INITIATIVE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,23 +49,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "title",
-            "need",
-            "target_group",
-            "goals",
-            "own_money",
-            "own_in_kind",
-            "budget_staff",
-            "budget_volunteers",
-            "budget_premises",
-            "budget_other",
-            "organisation_description",
-            "signatories",
-            "kammarkollegiet_registered",
-            "kammarkollegiet_checked_on",
-            "attachments_note",
-        ]
+        fields = INITIATIVE_FIELDS
         widgets = {"kammarkollegiet_checked_on": DATE}
         field_classes = {
             name: WholeKronorField
