@@ -2,32 +2,35 @@
 kind and caps. Load via selectors (404 outside scope), ``require`` the edit rule (403),
 ``submit`` the form to a service, answer."""
 
-from django.contrib import messages
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
-from common.permissions import require
 from partnerships.formatting import format_sek
+from partnerships.models import Agreement
 
-from .. import permissions, selectors, services
+from .. import services
 from ..models import GivenInstalment
 from ..selectors import shapes
 from ..shape_forms import EXTRA_ROWS, CapForm, GivenInstalmentsForm, InKindForm
-from ._page import economy_url, editable_agreement, form_page, require_edit
+from ._page import editable_agreement, editable_year, finance_form
+
+IN_KIND_INTRO = (
+    "En insats är ett bidrag som inte är pengar, t.ex. lokaler utan hyra eller "
+    "personaltid, från vilken part som helst. Den betalas aldrig ut; ett värde räknas in "
+    "i budgetens balans som ”värde av insats”."
+)
+CAP_INTRO = (
+    "Ett tak är det högsta belopp som överenskommelsen tillåter, för hela perioden och "
+    "för en eller flera parters ersättningar (”upp till 4 000 000 kr totalt”). "
+    "Ekonomifliken visar vad som är kvar och varnar när belopp eller utbetalningar "
+    "passerar taket."
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def given_instalments_edit(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
-    compensation = selectors.compensation_for_user(request.user, compensation_pk)
-    agreement = compensation.agreement
-    require_edit(request, agreement)
-    row = selectors.compensation_ledger(compensation, timezone.localdate()).row(year)
-    require(permissions.ledger_year(row))
+def _given_instalments_form(request: HttpRequest, compensation, year: int):
     existing = list(
         GivenInstalment.objects.filter(compensation=compensation, year=year).order_by("due_on")
     )
@@ -35,10 +38,25 @@ def given_instalments_edit(request: HttpRequest, compensation_pk: int, year: int
     for index, item in enumerate(existing):
         initial[f"due_{index}"] = item.due_on
         initial[f"amount_{index}"] = item.amount
-    form = GivenInstalmentsForm(
-        request.POST or None, rows=len(existing) + EXTRA_ROWS, initial=initial
+    rows = len(existing) + EXTRA_ROWS
+    return GivenInstalmentsForm(request.POST or None, rows=rows, initial=initial)
+
+
+def _given_instalments_intro(year: int, row) -> str:
+    if row.expected is None:
+        return f"Årets belopp {year} är inte känt än ({row.schedule.missing_reason})."
+    return (
+        f"Årets belopp {year}: {format_sek(row.expected)}. Delbetalningarna bör tillsammans bli "
+        "årets belopp; ekonomifliken varnar annars. Lämna en rad tom för att ta bort den."
     )
-    status = submit(
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def given_instalments_edit(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
+    compensation, row = editable_year(request, compensation_pk, year)
+    form = _given_instalments_form(request, compensation, year)
+    return finance_form(
         request,
         form,
         lambda: services.given_instalments_save(
@@ -48,27 +66,42 @@ def given_instalments_edit(request: HttpRequest, compensation_pk: int, year: int
             expected_version=form.expected_version,
             user=request.user,
         ),
-    )
-    if status is None:
-        messages.success(request, f"Delbetalningarna för {year} har sparats.")
-        return redirect(economy_url(agreement))
-    amount = row.expected
-    intro = (
-        f"Årets belopp {year}: {format_sek(amount)}. Delbetalningarna bör tillsammans bli "
-        "årets belopp; ekonomifliken varnar annars. Lämna en rad tom för att ta bort den."
-        if amount is not None
-        else f"Årets belopp {year} är inte känt än ({row.schedule.missing_reason})."
-    )
-    title = f"Delbetalningar {year} – {compensation.party.organisation.name}"
-    return form_page(
-        request,
-        form,
-        title=title,
-        agreement=agreement,
-        intro=intro,
-        status=status,
+        agreement=compensation.agreement,
+        done=f"Delbetalningarna för {year} har sparats.",
+        title=f"Delbetalningar {year} – {compensation.party.organisation.name}",
+        intro=_given_instalments_intro(year, row),
         extra={"instalment_form": True},
     )
+
+
+def _shape_edit(
+    request: HttpRequest,
+    agreement: Agreement,
+    form,
+    *,
+    delete: Callable[[], object],
+    save: Callable[[], object],
+    noun: str,
+    title: str,
+    intro: str,
+) -> HttpResponse:
+    """An in-kind contribution's or a cap's form: saved, or removed when its "delete" box
+    is ticked; ``noun`` names it in the message ("Insatsen har sparats.")."""
+    deleting = form.is_bound and form.is_valid() and form.cleaned_data.get("delete")
+    return finance_form(
+        request,
+        form,
+        delete if deleting else save,
+        agreement=agreement,
+        done=f"{noun} har tagits bort." if deleting else f"{noun} har sparats.",
+        title=title,
+        intro=intro,
+    )
+
+
+def _by(request: HttpRequest, form) -> dict:
+    """Who saves and the version they saw (read once the form is valid)."""
+    return {"expected_version": form.expected_version, "user": request.user}
 
 
 def _in_kind_initial(item) -> dict:
@@ -82,43 +115,25 @@ def _in_kind_initial(item) -> dict:
 @require_http_methods(["GET", "POST"])
 def in_kind_edit(request: HttpRequest, pk: int, in_kind_pk: int | None = None) -> HttpResponse:
     agreement = editable_agreement(request, pk)
-    item = None
-    if in_kind_pk is not None:
-        item = shapes.in_kind_for_user(request.user, agreement, in_kind_pk)
+    item = (
+        None if in_kind_pk is None else shapes.in_kind_for_user(request.user, agreement, in_kind_pk)
+    )
+    initial = _in_kind_initial(item)
     form = InKindForm(
-        request.POST or None,
-        agreement=agreement,
-        existing=item is not None,
-        initial=_in_kind_initial(item),
+        request.POST or None, agreement=agreement, existing=item is not None, initial=initial
     )
-    deleting = form.is_bound and form.is_valid() and form.cleaned_data.get("delete")
-
-    def save():
-        if deleting:
-            return services.in_kind_delete(
-                item=item, expected_version=form.expected_version, user=request.user
-            )
-        return services.in_kind_save(
-            agreement=agreement,
-            instance=item,
-            expected_version=form.expected_version,
-            user=request.user,
-            **form.values(),
-        )
-
-    status = submit(request, form, save)
-    if status is None:
-        messages.success(
-            request, "Insatsen har tagits bort." if deleting else "Insatsen har sparats."
-        )
-        return redirect(economy_url(agreement))
-    title = "Ändra insats" if item else "Ny insats (värde av insats)"
-    intro = (
-        "En insats är ett bidrag som inte är pengar, t.ex. lokaler utan hyra eller "
-        "personaltid, från vilken part som helst. Den betalas aldrig ut; ett värde räknas in "
-        "i budgetens balans som ”värde av insats”."
+    return _shape_edit(
+        request,
+        agreement,
+        form,
+        delete=lambda: services.in_kind_delete(item=item, **_by(request, form)),
+        save=lambda: services.in_kind_save(
+            agreement=agreement, instance=item, **_by(request, form), **form.values()
+        ),
+        noun="Insatsen",
+        title="Ändra insats" if item else "Ny insats (värde av insats)",
+        intro=IN_KIND_INTRO,
     )
-    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)
 
 
 def _cap_initial(cap) -> dict:
@@ -133,45 +148,30 @@ def _cap_initial(cap) -> dict:
     }
 
 
+def _cap_values(form: CapForm) -> dict:
+    values = form.values()
+    values["compensations"] = list(values["compensations"])
+    return values
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def cap_edit(request: HttpRequest, pk: int, cap_pk: int | None = None) -> HttpResponse:
     agreement = editable_agreement(request, pk)
-    cap = None
-    if cap_pk is not None:
-        cap = shapes.cap_for_user(request.user, agreement, cap_pk)
+    cap = None if cap_pk is None else shapes.cap_for_user(request.user, agreement, cap_pk)
+    initial = _cap_initial(cap)
     form = CapForm(
-        request.POST or None,
-        agreement=agreement,
-        existing=cap is not None,
-        initial=_cap_initial(cap),
+        request.POST or None, agreement=agreement, existing=cap is not None, initial=initial
     )
-    deleting = form.is_bound and form.is_valid() and form.cleaned_data.get("delete")
-
-    def save():
-        if deleting:
-            return services.cap_delete(
-                cap=cap, expected_version=form.expected_version, user=request.user
-            )
-        values = form.values()
-        values["compensations"] = list(values["compensations"])
-        return services.cap_save(
-            agreement=agreement,
-            instance=cap,
-            expected_version=form.expected_version,
-            user=request.user,
-            **values,
-        )
-
-    status = submit(request, form, save)
-    if status is None:
-        messages.success(request, "Taket har tagits bort." if deleting else "Taket har sparats.")
-        return redirect(economy_url(agreement))
-    title = "Ändra tak" if cap else "Nytt tak"
-    intro = (
-        "Ett tak är det högsta belopp som överenskommelsen tillåter, för hela perioden och "
-        "för en eller flera parters ersättningar (”upp till 4 000 000 kr totalt”). "
-        "Ekonomifliken visar vad som är kvar och varnar när belopp eller utbetalningar "
-        "passerar taket."
+    return _shape_edit(
+        request,
+        agreement,
+        form,
+        delete=lambda: services.cap_delete(cap=cap, **_by(request, form)),
+        save=lambda: services.cap_save(
+            agreement=agreement, instance=cap, **_by(request, form), **_cap_values(form)
+        ),
+        noun="Taket",
+        title="Ändra tak" if cap else "Nytt tak",
+        intro=CAP_INTRO,
     )
-    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)
