@@ -28,6 +28,7 @@ as an error message, else the success message, then back to the page."""
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
@@ -94,6 +95,25 @@ def submit(
     if not all(valid):
         return 400
     return save_through_service(form, save, prefixed)
+
+
+def optional_choice(label: str, model, empty_label: str, **kwargs) -> forms.ModelChoiceField:
+    """An optional choice of one ``model`` row; the form's ``__init__`` sets the rows it
+    offers (none until then)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.none(),
+        required=False,
+        empty_label=empty_label,
+        **kwargs,
+    )
+
+
+def ends_after(form: BaseForm, data: Mapping, start: str, end: str, message: str) -> None:
+    """The error ``message`` on ``end`` when both are given and it is not after ``start``."""
+    first, last = data.get(start), data.get(end)
+    if first and last and last <= first:
+        form.add_error(end, message)
 
 
 def _given(value: Any, result: object) -> Any:

@@ -5,34 +5,24 @@ from __future__ import annotations
 
 from django import forms
 
+from common.forms import optional_choice
 from common.privacy import TextGuardFormMixin
 from common.versioning import version_field
+from partnerships.amendment_services import AMENDMENT_FIELDS
 from partnerships.models import Amendment, Board, Party, PartyChange
 
 from .forms import DATE_INPUT, KronorField
 from .models import AmountChange, AmountChangeKind, Compensation
 from .services import AmountChangeInput
 
-DECISION_FIELDS = (
-    "decided_on",
-    "board",
-    "paragraph",
-    "registry_number",
-    "title",
-    "description",
-    "new_period_end",
-    "party",
-    "party_change",
-    "party_change_on",
-)
+#: The decision's fields and what it changes in the register, declared once.
+DECISION_FIELDS = AMENDMENT_FIELDS
 
 
 class AmendmentForm(TextGuardFormMixin, forms.Form):
     version = version_field()
     decided_on = forms.DateField(label="Beslutsdatum", widget=DATE_INPUT)
-    board = forms.ModelChoiceField(
-        label="Nämnd", queryset=Board.objects.none(), required=False, empty_label="–"
-    )
+    board = optional_choice("Nämnd", Board, "–")
     paragraph = forms.CharField(
         label="Paragraf", max_length=40, required=False, help_text="T.ex. § 87."
     )
@@ -51,11 +41,10 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         widget=DATE_INPUT,
         help_text="Bara om ändringen förlänger överenskommelsen (utan ny överenskommelse).",
     )
-    party = forms.ModelChoiceField(
-        label="Part som tillkommer eller lämnar",
-        queryset=Party.objects.none(),
-        required=False,
-        empty_label="Ingen",
+    party = optional_choice(
+        "Part som tillkommer eller lämnar",
+        Party,
+        "Ingen",
         help_text="En ny part läggs först till under ”Redigera överenskommelsen”.",
     )
     party_change = forms.ChoiceField(
@@ -72,12 +61,7 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Ett mål per rad.",
     )
-    responsibility_party = forms.ModelChoiceField(
-        label="Part vars ansvarsområden utökas",
-        queryset=Party.objects.none(),
-        required=False,
-        empty_label="Ingen",
-    )
+    responsibility_party = optional_choice("Part vars ansvarsområden utökas", Party, "Ingen")
     responsibilities = forms.CharField(
         label="Ansvarsområden som läggs till",
         required=False,

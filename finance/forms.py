@@ -8,6 +8,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 
+from common.forms import optional_choice
 from common.privacy import LINE_GUARD, TEXT_GUARD, TextGuardFormMixin
 from common.versioning import version_field
 from partnerships.models import Sector
@@ -31,18 +32,33 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_KRONOR = 10_000_000_000
 
 
-class KronorField(forms.CharField):
+class _TypedNumberField(forms.CharField):
+    """A number typed as text (spaces, "kr", a decimal comma): ``parse`` reads the text."""
+
+    inputmode, maxlength = "numeric", "20"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update(
+            {"inputmode": self.inputmode, "autocomplete": "off", "maxlength": self.maxlength}
+        )
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return None if text in self.empty_values else self.parse(text)
+
+    def parse(self, text: str):
+        raise NotImplementedError
+
+
+class KronorField(_TypedNumberField):
     """Whole kronor: '452948', '452 948' or '452 948 kr'. Never negative, never öre."""
 
     def __init__(self, *args, allow_zero: bool = True, **kwargs):
         self.allow_zero = allow_zero
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "maxlength": "20"})
 
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
+    def parse(self, text: str) -> int:
         cleaned = re.sub(r"[\s\u00a0]", "", text)
         cleaned = re.sub(r"(?i)(kr|kronor|sek)$", "", cleaned).replace("\u2212", "-")
         if re.fullmatch(r"-?\d+[,.]\d*", cleaned):
@@ -64,18 +80,16 @@ class KronorField(forms.CharField):
         return value
 
 
-class PercentField(forms.CharField):
+class PercentField(_TypedNumberField):
     """Percent with one decimal; decimal comma accepted ('3,5'). A share (0,035) is refused."""
+
+    inputmode, maxlength = "decimal", "10"
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", "Procent med en decimal, t.ex. 3,5.")
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "10"})
 
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
+    def parse(self, text: str):
         try:
             return parse_percent(text)
         except ValueError as exc:
@@ -186,12 +200,7 @@ class CompensationForm(VersionedForm):
         required=False,
         help_text="Samma belopp varje år. Index och första år med uppräkning lämnas då tomma.",
     )
-    index_series = forms.ModelChoiceField(
-        label="Index",
-        queryset=IndexSeries.objects.none(),
-        required=False,
-        empty_label="(inget index – fast belopp)",
-    )
+    index_series = optional_choice("Index", IndexSeries, "(inget index – fast belopp)")
     first_index_year = forms.IntegerField(
         label="Första år med uppräkning", required=False, **YEAR_FIELD_KWARGS
     )

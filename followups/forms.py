@@ -4,6 +4,7 @@ shape input. Every field has a label; bad input is shown next to the field."""
 from django import forms
 from django.utils import timezone
 
+from common.forms import ends_after
 from common.privacy import PRIVACY_NOTICE, validate_text
 from common.versioning import version_field
 from partnerships.models import ContactPerson, Goal
@@ -83,9 +84,7 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        starts, ends = data.get("starts_at"), data.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", "Mötet måste sluta efter att det börjar.")
+        ends_after(self, data, "starts_at", "ends_at", "Mötet måste sluta efter att det börjar.")
         return data
 
 
@@ -308,6 +307,13 @@ class AssessmentForm(forms.Form):
         return initial
 
 
+def _indicator_value(label: str) -> forms.DecimalField:
+    """An optional number of an indicator (its target, its highest reasonable value)."""
+    return forms.DecimalField(
+        label=label, required=False, min_value=0, max_digits=12, decimal_places=2, localize=True
+    )
+
+
 class IndicatorForm(forms.Form):
     """One indicator of the agreement in the administrators' list (a formset row)."""
 
@@ -323,22 +329,8 @@ class IndicatorForm(forms.Form):
     unit = forms.CharField(label="Enhet", required=False, max_length=60, validators=[validate_text])
     kind = forms.ChoiceField(label="Slag", choices=Indicator.Kind.choices)
     goal = forms.TypedChoiceField(label="Mål", required=False, coerce=int, empty_value=None)
-    target = forms.DecimalField(
-        label="Målvärde per omgång",
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-    )
-    maximum = forms.DecimalField(
-        label="Högsta rimliga värde",
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-    )
+    target = _indicator_value("Målvärde per omgång")
+    maximum = _indicator_value("Högsta rimliga värde")
     position = forms.IntegerField(label="Ordning", required=False, min_value=1, max_value=999)
 
     def __init__(self, *args, goals=(), **kwargs):

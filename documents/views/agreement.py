@@ -15,7 +15,7 @@ from common.permissions import require
 
 from .. import kinds, permissions, selectors, services
 from ..models import IssuedDocument
-from .common import documents_page, pdf_response, preview_response
+from .common import documents_page, issue, pdf_response, preview_response
 
 logger = logging.getLogger("documents.integrity")
 
@@ -39,12 +39,12 @@ def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
 def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
     require(permissions.can_issue_documents(request.user, agreement))
-    try:
-        document = services.agreement_issue(user=request.user, agreement=agreement)
-    except ValidationError as refused:
-        return documents_page(request, agreement, problems=refused.messages, status=400)
-    messages.success(request, f"Överenskommelsen är utfärdad som version {document.version}.")
-    return redirect("documents:agreement_documents", pk=agreement.pk)
+    return issue(
+        request,
+        agreement,
+        lambda: services.agreement_issue(user=request.user, agreement=agreement),
+        "Överenskommelsen",
+    )
 
 
 @login_required

@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 from partnerships.tabs import agreement_tabs
 
 from .. import kinds, permissions, selectors, services
 from ..forms import MemoForm
-from .common import documents_page, memo_kind, preview_response
+from .common import issue, memo_kind, preview_response
 
 
 @login_required
@@ -47,7 +47,7 @@ def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     if memo is None:
         raise Http404("Tjänsteskrivelsen är inte skapad.")
     form = MemoForm(request.POST or None, instance=memo)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.memo_update(
@@ -55,10 +55,13 @@ def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
             memo=form.instance,
             expected_version=form.cleaned_data["version"],
         ),
+        done="Tjänsteskrivelsen är sparad.",
+        to=reverse("documents:memo_edit", args=[agreement.pk, kind]),
+        page=lambda status: _memo_page(request, agreement, memo, form, kind, status),
     )
-    if status is None:
-        messages.success(request, "Tjänsteskrivelsen är sparad.")
-        return redirect(reverse("documents:memo_edit", args=[agreement.pk, kind]))
+
+
+def _memo_page(request: HttpRequest, agreement, memo, form, kind: str, status: int):
     context = {
         "agreement": agreement,
         "memo": memo,
@@ -92,9 +95,9 @@ def memo_preview(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 def memo_issue(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     agreement, memo = _readable_memo(request, pk, kind)
     require(permissions.can_issue_documents(request.user, agreement))
-    try:
-        document = services.memo_issue(user=request.user, memo=memo)
-    except ValidationError as refused:
-        return documents_page(request, agreement, problems=refused.messages, status=400)
-    messages.success(request, f"Tjänsteskrivelsen är utfärdad som version {document.version}.")
-    return redirect("documents:agreement_documents", pk=agreement.pk)
+    return issue(
+        request,
+        agreement,
+        lambda: services.memo_issue(user=request.user, memo=memo),
+        "Tjänsteskrivelsen",
+    )

@@ -3,13 +3,12 @@ answer to a completion request. Files are served only through the scoped downloa
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attachments.views import file_response
-from common.forms import save_through_service, submit
+from common.forms import act, save_through_service, submit_or_page
 from common.permissions import require
 
 from .. import selectors, services
@@ -59,15 +58,14 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     attachment = selectors.initiative_attachment_for_user(request.user, initiative, attachment_pk)
-    try:
-        services.initiative_attachment_delete(
+    return act(
+        request,
+        lambda: services.initiative_attachment_delete(
             user=request.user, initiative=initiative, attachment=attachment
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Bilagan {attachment.name} är borttagen.")
-    return redirect(initiative.get_absolute_url())
+        ),
+        done=f"Bilagan {attachment.name} är borttagen.",
+        to=initiative,
+    )
 
 
 @login_required
@@ -92,9 +90,12 @@ def initiative_complete(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"],
         )
 
-    status = submit(request, form, save)
-    if status is None:
-        messages.success(request, "Initiativet är kompletterat.")
-        return redirect(initiative.get_absolute_url())
     context = {"form": form, "initiative": initiative}
-    return render(request, "initiatives/form.html", context, status=status)
+    return submit_or_page(
+        request,
+        form,
+        save,
+        done="Initiativet är kompletterat.",
+        to=initiative,
+        page=lambda status: render(request, "initiatives/form.html", context, status=status),
+    )

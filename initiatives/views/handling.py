@@ -1,12 +1,11 @@
 """The public body's handling: status, asking for completion, making a draft agreement."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 
 from .. import selectors, services
@@ -26,7 +25,7 @@ def initiative_status(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     require(can_handle_initiative(request.user, initiative))
     form = StatusForm(request.POST)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.initiative_set_status(
@@ -35,11 +34,10 @@ def initiative_status(request: HttpRequest, pk: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             expected_version=form.cleaned_data["version"],
         ),
+        done="Status är ändrad.",
+        to=initiative,
+        page=lambda status: _detail_again(request, initiative, status, status_form=form),
     )
-    if status is None:
-        messages.success(request, "Status är ändrad.")
-        return redirect(initiative.get_absolute_url())
-    return _detail_again(request, initiative, status, status_form=form)
 
 
 @login_required
@@ -48,24 +46,24 @@ def initiative_completion(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     require(can_handle_initiative(request.user, initiative))
     form = CompletionForm(request.POST)
-    sent: list[list[str]] = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: sent.append(
-            services.initiative_request_completion(
-                user=request.user,
-                initiative=initiative,
-                message=form.cleaned_data["message"],
-                expected_version=form.cleaned_data["version"],
-            )
+        lambda: services.initiative_request_completion(
+            user=request.user,
+            initiative=initiative,
+            message=form.cleaned_data["message"],
+            expected_version=form.cleaned_data["version"],
         ),
+        done=_completion_requested,
+        to=initiative,
+        page=lambda status: _detail_again(request, initiative, status, completion_form=form),
     )
-    if status is None:
-        told = f" {len(sent[0])} mottagare får e-post." if sent[0] else " Ingen partner har e-post."
-        messages.success(request, "Begäran om komplettering är sparad." + told)
-        return redirect(initiative.get_absolute_url())
-    return _detail_again(request, initiative, status, completion_form=form)
+
+
+def _completion_requested(sent: list[str]) -> str:
+    told = f" {len(sent)} mottagare får e-post." if sent else " Ingen partner har e-post."
+    return "Begäran om komplettering är sparad." + told
 
 
 @login_required
@@ -74,21 +72,17 @@ def initiative_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     require(can_make_agreement(request.user, initiative))
     form = AgreementDraftForm(request.POST)
-    made = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: made.append(
-            services.initiative_make_agreement(
-                user=request.user,
-                initiative=initiative,
-                period_start=form.cleaned_data["period_start"],
-                period_end=form.cleaned_data["period_end"],
-                expected_version=form.cleaned_data["version"],
-            )
+        lambda: services.initiative_make_agreement(
+            user=request.user,
+            initiative=initiative,
+            period_start=form.cleaned_data["period_start"],
+            period_end=form.cleaned_data["period_end"],
+            expected_version=form.cleaned_data["version"],
         ),
+        done="Ett utkast till överenskommelse är skapat från initiativet.",
+        to=lambda agreement: agreement,
+        page=lambda status: _detail_again(request, initiative, status, agreement_form=form),
     )
-    if status is None:
-        messages.success(request, "Ett utkast till överenskommelse är skapat från initiativet.")
-        return redirect(made[0].get_absolute_url())
-    return _detail_again(request, initiative, status, agreement_form=form)

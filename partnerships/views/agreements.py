@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
-from common.forms import apply_validation_error, shown_without_errors, submit
+from common.forms import apply_validation_error, shown_without_errors, submit_or_page
 from common.permissions import require
 
 from .. import permissions, selectors, services
@@ -220,21 +220,19 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     form, goal_formset, party_formset = _agreement_forms(request)
     if ADD_PARTY in request.POST:
         return _with_one_more_party(request, form, goal_formset, party_formset)
-    created = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: created.append(
-            services.agreement_create(
-                user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
-            )
+        lambda: services.agreement_create(
+            user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
         ),
         also=[goal_formset, party_formset],
+        done="Överenskommelsen har sparats.",
+        to=lambda created: created,
+        page=lambda status: _render_agreement_form(
+            request, form, goal_formset, party_formset, status=status
+        ),
     )
-    if status is None:
-        messages.success(request, "Överenskommelsen har sparats.")
-        return redirect(created[0])
-    return _render_agreement_form(request, form, goal_formset, party_formset, status=status)
 
 
 @login_required
@@ -321,19 +319,18 @@ def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
     require(permissions.can_terminate_agreement(request.user, agreement))
     data = request.POST if request.method == "POST" else None
     form = TerminationForm(data, agreement=agreement)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.termination_create(
             agreement=agreement, user=request.user, **form.cleaned_data
         ),
-    )
-    if status is None:
-        messages.success(request, "Uppsägningen har registrerats.")
-        return redirect(agreement)
-    return render(
-        request,
-        "partnerships/termination_form.html",
-        {"agreement": agreement, "form": form},
-        status=status,
+        done="Uppsägningen har registrerats.",
+        to=agreement,
+        page=lambda status: render(
+            request,
+            "partnerships/termination_form.html",
+            {"agreement": agreement, "form": form},
+            status=status,
+        ),
     )
