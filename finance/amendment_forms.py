@@ -11,7 +11,7 @@ from common.versioning import version_field
 from partnerships.amendment_services import AMENDMENT_FIELDS
 from partnerships.models import Amendment, Board, Party, PartyChange
 
-from .forms import DATE_INPUT, KronorField
+from .forms import DATE_INPUT, KronorField, optional_date
 from .models import AmountChange, AmountChangeKind, Compensation
 from .services import AmountChangeInput
 
@@ -35,10 +35,8 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
     description = forms.CharField(
         label="Beskrivning", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    new_period_end = forms.DateField(
-        label="Perioden förlängs till och med",
-        required=False,
-        widget=DATE_INPUT,
+    new_period_end = optional_date(
+        "Perioden förlängs till och med",
         help_text="Bara om ändringen förlänger överenskommelsen (utan ny överenskommelse).",
     )
     party = optional_choice(
@@ -52,9 +50,7 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         choices=[("", "–"), *PartyChange.choices],
         required=False,
     )
-    party_change_on = forms.DateField(
-        label="Partändringen gäller från och med", required=False, widget=DATE_INPUT
-    )
+    party_change_on = optional_date("Partändringen gäller från och med")
     goals = forms.CharField(
         label="Mål som läggs till",
         required=False,
@@ -117,11 +113,8 @@ class AmountChangeForm(TextGuardFormMixin, forms.Form):
         choices=[("", "Ingen ändring av beloppet"), *AmountChangeKind.choices],
         required=False,
     )
-    effective_from = forms.DateField(
-        label="Gäller från och med",
-        required=False,
-        widget=DATE_INPUT,
-        help_text="För ett engångsbelopp: ett datum i det år beloppet avser.",
+    effective_from = optional_date(
+        "Gäller från och med", help_text="För ett engångsbelopp: ett datum i det år beloppet avser."
     )
     amount = KronorField(
         label="Belopp (kr)",

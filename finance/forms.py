@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -29,6 +30,13 @@ from .models import (
 from .selectors import index_series_for_agreement
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def optional_date(label: str, **kwargs) -> forms.DateField:
+    """A date the user may leave empty, picked with the browser's date input."""
+    return forms.DateField(label=label, required=False, widget=DATE_INPUT, **kwargs)
+
+
 MAX_KRONOR = 10_000_000_000
 
 
@@ -112,12 +120,17 @@ class VersionedForm(TextGuardFormMixin, forms.Form):
         return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
 
     def values(self) -> dict:
-        """The cleaned values the service takes (all but ``version``)."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        """The cleaned values the service takes (all but ``version`` and a ``delete`` box)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "delete")}
 
     @property
     def expected_version(self) -> int | None:
         return self.cleaned_data.get("version")
+
+    def saving(self, service: Callable[..., object], **context) -> Callable[[], object]:
+        """The call that saves this form through ``service``: ``context`` (who and what), the
+        version the user read and the cleaned values, all read once the form is valid."""
+        return lambda: service(**context, expected_version=self.expected_version, **self.values())
 
 
 YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
@@ -134,13 +147,9 @@ class IndexValueForm(VersionedForm):
 
     year = forms.IntegerField(label="År", **YEAR_FIELD_KWARGS)
     preliminary_percent = PercentField(label="Preliminärt värde (%)", required=False)
-    preliminary_published = forms.DateField(
-        label="Preliminärt värde publicerat", required=False, widget=DATE_INPUT
-    )
+    preliminary_published = optional_date("Preliminärt värde publicerat")
     definitive_percent = PercentField(label="Definitivt värde (%)", required=False)
-    definitive_published = forms.DateField(
-        label="Definitivt värde publicerat", required=False, widget=DATE_INPUT
-    )
+    definitive_published = optional_date("Definitivt värde publicerat")
     source = forms.CharField(
         label="Källa",
         required=False,
@@ -226,11 +235,10 @@ class CompensationForm(VersionedForm):
         "lika i hela kronor (resten på årets sista). Angivna datum fylls i per år på "
         "ekonomifliken.",
     )
-    continues_from = forms.ModelChoiceField(
-        label="Fortsätter ersättningen",
-        queryset=Compensation.objects.none(),
-        required=False,
-        empty_label="(ingen – ny ersättning)",
+    continues_from = optional_choice(
+        "Fortsätter ersättningen",
+        Compensation,
+        "(ingen – ny ersättning)",
         help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
     )
 
@@ -283,7 +291,7 @@ class DecidedAmountForm(VersionedForm):
         widget=forms.RadioSelect,
         help_text="Utan val: ny nivå.",
     )
-    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    decided_on = optional_date("Beslutsdatum")
     note = forms.CharField(
         label="Beslut",
         required=False,
@@ -325,7 +333,7 @@ class ClaimForm(VersionedForm):
     party = forms.ModelChoiceField(label="Part", queryset=None, empty_label=None)
     amount = KronorField(label="Belopp (kr)", allow_zero=False)
     reason = forms.CharField(label="Skäl", widget=forms.Textarea(attrs={"rows": 4}))
-    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    decided_on = optional_date("Beslutsdatum")
     status = forms.ChoiceField(label="Status", choices=ClaimStatus.choices)
 
     def __init__(self, *args, agreement, **kwargs):

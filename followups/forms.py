@@ -110,13 +110,21 @@ class RoundForm(forms.Form):
             self.initial.setdefault("due_date", due)
 
 
-def _narrative_field(goal: Goal) -> forms.CharField:
+def _long_text(label: str, rows: int = 8, **kwargs) -> forms.CharField:
+    """An optional free text (a narrative, an assessment), checked by the privacy guard."""
     return forms.CharField(
-        label=f"Mål {goal.position}: {goal.text}",
+        label=label,
         required=False,
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": rows}),
         validators=[validate_text],
+        **kwargs,
+    )
+
+
+def _narrative_field(goal: Goal) -> forms.CharField:
+    return _long_text(
+        f"Mål {goal.position}: {goal.text}",
         help_text=PRIVACY_NOTICE,
     )
 
@@ -241,19 +249,10 @@ class AssessmentForm(forms.Form):
     overall_result = forms.ChoiceField(
         label="Samlad bedömning av syfte och mål", choices=RESULT_CHOICES, required=False
     )
-    overall_text = forms.CharField(
-        label="Samlad bedömning (text)",
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[validate_text],
-    )
-    recommendation = forms.CharField(
-        label="Rekommendation",
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_text],
+    overall_text = _long_text("Samlad bedömning (text)")
+    recommendation = _long_text(
+        "Rekommendation",
+        rows=5,
         help_text="Till exempel om överenskommelsen bör förnyas och vad som bör utvecklas.",
     )
 

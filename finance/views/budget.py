@@ -68,13 +68,7 @@ def claim_edit(request: HttpRequest, pk: int, claim_pk: int | None = None) -> Ht
     return finance_form(
         request,
         form,
-        lambda: services.claim_save(
-            user=request.user,
-            agreement=agreement,
-            instance=claim,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.claim_save, user=request.user, agreement=agreement, instance=claim),
         agreement=agreement,
         done="Återbetalningskravet har sparats.",
         title="Ändra återbetalningskrav" if claim else "Nytt återbetalningskrav",

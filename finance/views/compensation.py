@@ -67,12 +67,7 @@ def compensation_edit(
     return finance_form(
         request,
         form,
-        lambda: services.compensation_save(
-            agreement=agreement,
-            instance=instance,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.compensation_save, agreement=agreement, instance=instance),
         agreement=agreement,
         done="Ersättningen har sparats.",
         title="Ändra ersättning" if instance else "Ny ersättning",
@@ -114,12 +109,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: int, year: int) -
     return finance_form(
         request,
         form,
-        lambda: services.decided_amount_save(
-            compensation=compensation,
-            year=year,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.decided_amount_save, compensation=compensation, year=year),
         agreement=compensation.agreement,
         done=lambda _: _decided_saved_message(
             year, form.cleaned_data["amount"], row.schedule.computed

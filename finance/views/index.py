@@ -73,12 +73,7 @@ def index_value_edit(request: HttpRequest, value_pk: int | None = None) -> HttpR
     return finance_form(
         request,
         form,
-        lambda: services.index_value_save(
-            user=request.user,
-            instance=instance,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.index_value_save, user=request.user, instance=instance),
         done="Indexvärdet har sparats.",
         title=f"Ändra {instance}" if instance else "Nytt indexvärde",
     )

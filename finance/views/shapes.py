@@ -3,13 +3,13 @@ kind and caps. Load via selectors (404 outside scope), ``require`` the edit rule
 ``submit`` the form to a service, answer."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from partnerships.formatting import format_sek
-from partnerships.models import Agreement
 
 from .. import services
 from ..models import GivenInstalment
@@ -74,33 +74,45 @@ def given_instalments_edit(request: HttpRequest, compensation_pk: int, year: int
     )
 
 
-def _shape_edit(
-    request: HttpRequest,
-    agreement: Agreement,
-    form,
-    *,
-    delete: Callable[[], object],
-    save: Callable[[], object],
-    noun: str,
-    title: str,
-    intro: str,
-) -> HttpResponse:
-    """An in-kind contribution's or a cap's form: saved, or removed when its "delete" box
-    is ticked; ``noun`` names it in the message ("Insatsen har sparats.")."""
+@dataclass(frozen=True)
+class _Shape:
+    """What differs between the in-kind and the cap form pages."""
+
+    form_class: type
+    load: Callable  # (user, agreement, pk) -> the row, 404 outside scope
+    initial: Callable  # the row or None -> the form's initial values
+    save: Callable  # the service that saves the form's values
+    delete: Callable  # (row, expected_version=, user=) -> removes the row
+    noun: str  # "Insatsen" har sparats / tagits bort
+    titles: tuple[str, str]  # (new, change)
+    intro: str
+
+
+def _shape_page(request: HttpRequest, pk: int, item_pk: int | None, shape: _Shape):
+    """A contribution in kind or a cap: saved, or removed when its "delete" box is ticked."""
+    agreement = editable_agreement(request, pk)
+    item = None if item_pk is None else shape.load(request.user, agreement, item_pk)
+    form = shape.form_class(
+        request.POST or None,
+        agreement=agreement,
+        existing=item is not None,
+        initial=shape.initial(item),
+    )
     deleting = form.is_bound and form.is_valid() and form.cleaned_data.get("delete")
+    save = form.saving(shape.save, agreement=agreement, instance=item, user=request.user)
     return finance_form(
         request,
         form,
-        delete if deleting else save,
+        (lambda: shape.delete(item, **_by(request, form))) if deleting else save,
         agreement=agreement,
-        done=f"{noun} har tagits bort." if deleting else f"{noun} har sparats.",
-        title=title,
-        intro=intro,
+        done=f"{shape.noun} har tagits bort." if deleting else f"{shape.noun} har sparats.",
+        title=shape.titles[item is not None],
+        intro=shape.intro,
     )
 
 
 def _by(request: HttpRequest, form) -> dict:
-    """Who saves and the version they saw (read once the form is valid)."""
+    """Who removes and the version they saw (read once the form is valid)."""
     return {"expected_version": form.expected_version, "user": request.user}
 
 
@@ -109,31 +121,6 @@ def _in_kind_initial(item) -> dict:
         return {"version": 0}
     fields = ("party", "year", "kind", "description", "value", "valuation_basis", "version")
     return {f: getattr(item, f) for f in fields}
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def in_kind_edit(request: HttpRequest, pk: int, in_kind_pk: int | None = None) -> HttpResponse:
-    agreement = editable_agreement(request, pk)
-    item = (
-        None if in_kind_pk is None else shapes.in_kind_for_user(request.user, agreement, in_kind_pk)
-    )
-    initial = _in_kind_initial(item)
-    form = InKindForm(
-        request.POST or None, agreement=agreement, existing=item is not None, initial=initial
-    )
-    return _shape_edit(
-        request,
-        agreement,
-        form,
-        delete=lambda: services.in_kind_delete(item=item, **_by(request, form)),
-        save=lambda: services.in_kind_save(
-            agreement=agreement, instance=item, **_by(request, form), **form.values()
-        ),
-        noun="Insatsen",
-        title="Ändra insats" if item else "Ny insats (värde av insats)",
-        intro=IN_KIND_INTRO,
-    )
 
 
 def _cap_initial(cap) -> dict:
@@ -148,30 +135,35 @@ def _cap_initial(cap) -> dict:
     }
 
 
-def _cap_values(form: CapForm) -> dict:
-    values = form.values()
-    values["compensations"] = list(values["compensations"])
-    return values
+IN_KIND = _Shape(
+    form_class=InKindForm,
+    load=lambda user, agreement, pk: shapes.in_kind_for_user(user, agreement, pk),
+    initial=_in_kind_initial,
+    save=lambda **values: services.in_kind_save(**values),
+    delete=lambda item, **by: services.in_kind_delete(item=item, **by),
+    noun="Insatsen",
+    titles=("Ny insats (värde av insats)", "Ändra insats"),
+    intro=IN_KIND_INTRO,
+)
+CAP = _Shape(
+    form_class=CapForm,
+    load=lambda user, agreement, pk: shapes.cap_for_user(user, agreement, pk),
+    initial=_cap_initial,
+    save=lambda **values: services.cap_save(**values),
+    delete=lambda cap, **by: services.cap_delete(cap=cap, **by),
+    noun="Taket",
+    titles=("Nytt tak", "Ändra tak"),
+    intro=CAP_INTRO,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def in_kind_edit(request: HttpRequest, pk: int, in_kind_pk: int | None = None) -> HttpResponse:
+    return _shape_page(request, pk, in_kind_pk, IN_KIND)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def cap_edit(request: HttpRequest, pk: int, cap_pk: int | None = None) -> HttpResponse:
-    agreement = editable_agreement(request, pk)
-    cap = None if cap_pk is None else shapes.cap_for_user(request.user, agreement, cap_pk)
-    initial = _cap_initial(cap)
-    form = CapForm(
-        request.POST or None, agreement=agreement, existing=cap is not None, initial=initial
-    )
-    return _shape_edit(
-        request,
-        agreement,
-        form,
-        delete=lambda: services.cap_delete(cap=cap, **_by(request, form)),
-        save=lambda: services.cap_save(
-            agreement=agreement, instance=cap, **_by(request, form), **_cap_values(form)
-        ),
-        noun="Taket",
-        title="Ändra tak" if cap else "Nytt tak",
-        intro=CAP_INTRO,
-    )
+    return _shape_page(request, pk, cap_pk, CAP)

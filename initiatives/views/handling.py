@@ -1,12 +1,15 @@
 """The public body's handling: status, asking for completion, making a draft agreement."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import Decision, require
 
 from .. import selectors, services
 from ..forms import AgreementDraftForm, CompletionForm, StatusForm
@@ -19,45 +22,62 @@ def _detail_again(request, initiative, status: int, **forms) -> HttpResponse:
     return render(request, "initiatives/detail.html", context, status=status)
 
 
-@login_required
-@require_POST
-def initiative_status(request: HttpRequest, pk: int) -> HttpResponse:
+def _handling_step(
+    request: HttpRequest,
+    pk: int,
+    form_name: str,
+    service: Callable[..., Any],
+    *,
+    done: str | Callable[[Any], str],
+    to: Any = None,
+    rule: Callable[..., Decision] = can_handle_initiative,
+) -> HttpResponse:
+    """A form on the initiative page (``form_name`` in its context): the user must pass
+    ``rule``; the form's values go to ``service(user=, initiative=, expected_version=,
+    **values)``; saved, back to ``to`` (the initiative); else the page with the form again."""
     initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
-    form = StatusForm(request.POST)
+    require(rule(request.user, initiative))
+    form = FORMS[form_name](request.POST)
+
+    def save():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        return service(user=request.user, initiative=initiative, expected_version=version, **values)
+
     return submit_or_page(
         request,
         form,
-        lambda: services.initiative_set_status(
-            user=request.user,
-            initiative=initiative,
-            status=form.cleaned_data["status"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        done="Status är ändrad.",
-        to=initiative,
-        page=lambda status: _detail_again(request, initiative, status, status_form=form),
+        save,
+        done=done,
+        to=to or initiative,
+        page=lambda status: _detail_again(request, initiative, status, **{form_name: form}),
+    )
+
+
+FORMS = {
+    "status_form": StatusForm,
+    "completion_form": CompletionForm,
+    "agreement_form": AgreementDraftForm,
+}
+
+
+@login_required
+@require_POST
+def initiative_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return _handling_step(
+        request, pk, "status_form", services.initiative_set_status, done="Status är ändrad."
     )
 
 
 @login_required
 @require_POST
 def initiative_completion(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
-    form = CompletionForm(request.POST)
-    return submit_or_page(
+    return _handling_step(
         request,
-        form,
-        lambda: services.initiative_request_completion(
-            user=request.user,
-            initiative=initiative,
-            message=form.cleaned_data["message"],
-            expected_version=form.cleaned_data["version"],
-        ),
+        pk,
+        "completion_form",
+        services.initiative_request_completion,
         done=_completion_requested,
-        to=initiative,
-        page=lambda status: _detail_again(request, initiative, status, completion_form=form),
     )
 
 
@@ -69,20 +89,12 @@ def _completion_requested(sent: list[str]) -> str:
 @login_required
 @require_POST
 def initiative_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_make_agreement(request.user, initiative))
-    form = AgreementDraftForm(request.POST)
-    return submit_or_page(
+    return _handling_step(
         request,
-        form,
-        lambda: services.initiative_make_agreement(
-            user=request.user,
-            initiative=initiative,
-            period_start=form.cleaned_data["period_start"],
-            period_end=form.cleaned_data["period_end"],
-            expected_version=form.cleaned_data["version"],
-        ),
+        pk,
+        "agreement_form",
+        services.initiative_make_agreement,
         done="Ett utkast till överenskommelse är skapat från initiativet.",
         to=lambda agreement: agreement,
-        page=lambda status: _detail_again(request, initiative, status, agreement_form=form),
+        rule=can_make_agreement,
     )
