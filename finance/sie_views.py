@@ -17,21 +17,29 @@ from common.permissions import require
 
 from . import sie_export
 from .forms import AccountingDefaultsForm, CompensationCodingForm, SieExportForm
-from .models import AccountingDefaults, CompensationCoding, SieExportBatch
+from .models import SieExportBatch
 
 FORM_TEMPLATE = "finance/form.html"
 
 
-def _coding_page(request, form_class, instance, save, *, to, title, intro, cancel_url, **extra):
-    """A coding's form: saved, back to ``to``; else the form again."""
+def _coding_page(request, form_class, owner: dict, save, saved_as: str, *, to, **page):
+    """The coding of ``owner`` (its organisation or its compensation; a new one if none):
+    ``save(user=, <saved_as>=coding, expected_version=)``, back to ``to``; else the form
+    again (``page``: title, intro, breadcrumb)."""
+    model = form_class._meta.model
+    instance = model.objects.filter(**owner).first() or model(**owner)
     # 0 for a coding not saved yet: if somebody else saves one first, this save is a 409.
     version = instance.version if instance.pk else 0
     form = form_class(request.POST or None, instance=instance, initial={"version": version})
-    context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, **extra}
+    context = {"form": form, "cancel_url": to, **page}
     return submit_or_page(
         request,
         form,
-        lambda: save(form.instance, form.cleaned_data["version"]),
+        lambda: save(
+            user=request.user,
+            **{saved_as: form.instance},
+            expected_version=form.cleaned_data["version"],
+        ),
         done="Konteringen är sparad.",
         to=to,
         page=lambda status: render(request, FORM_TEMPLATE, context, status=status),
@@ -43,20 +51,17 @@ def _coding_page(request, form_class, instance, save, *, to, title, intro, cance
 def accounting_defaults(request: HttpRequest) -> HttpResponse:
     require(sie_export.can_export_payments(request.user))
     organisation = request.user.organisation
-    instance = AccountingDefaults.objects.filter(organisation=organisation).first()
-    instance = instance or AccountingDefaults(organisation=organisation)
+    exports = reverse("finance:sie_exports")
     return _coding_page(
         request,
         AccountingDefaultsForm,
-        instance,
-        lambda obj, version: sie_export.accounting_defaults_save(
-            user=request.user, defaults=obj, expected_version=version
-        ),
-        to="finance:sie_exports",
+        {"organisation": organisation},
+        sie_export.accounting_defaults_save,
+        "defaults",
+        to=exports,
         title=f"Kontering för {organisation.name}",
         intro="Koderna gäller alla ersättningar som inte har en egen kontering.",
-        cancel_url=reverse("finance:sie_exports"),
-        breadcrumb_url=reverse("finance:sie_exports"),
+        breadcrumb_url=exports,
         breadcrumb_label="Export till ekonomisystemet",
     )
 
@@ -66,20 +71,15 @@ def accounting_defaults(request: HttpRequest) -> HttpResponse:
 def compensation_coding(request: HttpRequest, compensation_pk: str) -> HttpResponse:
     require(sie_export.can_export_payments(request.user))
     compensation = sie_export.compensation_for_coding(request.user, compensation_pk)
-    instance = CompensationCoding.objects.filter(compensation=compensation).first()
-    instance = instance or CompensationCoding(compensation=compensation)
-    economy_url = reverse("finance:economy", args=[compensation.agreement_id])
     return _coding_page(
         request,
         CompensationCodingForm,
-        instance,
-        lambda obj, version: sie_export.compensation_coding_save(
-            user=request.user, coding=obj, expected_version=version
-        ),
-        to=economy_url,
+        {"compensation": compensation},
+        sie_export.compensation_coding_save,
+        "coding",
+        to=reverse("finance:economy", args=[compensation.agreement_id]),
         title=f"Kontering för ersättningen till {compensation.party.organisation.name}",
         intro="Lämna ett fält tomt för att använda organisationens kontering.",
-        cancel_url=economy_url,
         agreement=compensation.agreement,
     )
 
