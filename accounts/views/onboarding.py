@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 from partnerships.models import Organisation, Sector
 
 from .. import permissions, selectors, services
@@ -55,8 +55,9 @@ def _onboard_args(form: PublicBodyForm) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def boards(request: HttpRequest, org_pk: str) -> HttpResponse:
-    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
-    require(permissions.can_manage_boards(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_manage_boards
+    )
     form = BoardForm(request.POST or None)
     return submit_or_page(
         request,

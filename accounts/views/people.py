@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted
 
 from .. import permissions, selectors, services, twofactor
 from ..emails import send_invitation, send_two_factor_reset
@@ -48,8 +48,9 @@ def _contact_initial(organisation, contact_pk: str | None) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
-    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
-    require(permissions.can_invite(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_invite
+    )
     roles = permissions.invitable_roles(request.user, organisation)
     kontakt = request.GET.get("kontakt", "")
     initial = _contact_initial(organisation, kontakt if kontakt.isdigit() else None)
@@ -75,8 +76,9 @@ def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_update(request: HttpRequest, pk: str) -> HttpResponse:
-    person = selectors.person_for_manager(request.user, pk)
-    require(permissions.can_change_person(request.user, person))
+    person = permitted(
+        request.user, selectors.person_for_manager, pk, permissions.can_change_person
+    )
     roles = permissions.invitable_roles(request.user, person.organisation)
     initial = {"role": person.role, "is_organisation_admin": person.is_organisation_admin}
     form = PersonForm(request.POST or None, roles=roles, initial=initial)

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import kinds, permissions, selectors, services
 from ..models import IssuedDocument
@@ -37,8 +37,9 @@ def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_documents(request.user, pk)
-    require(permissions.can_issue_documents(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_documents, pk, permissions.can_issue_documents
+    )
     return issue(
         request,
         agreement,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 from partnerships.tabs import agreement_tabs
 
 from .. import kinds, permissions, selectors, services
@@ -41,8 +41,9 @@ def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     """Edit a memo; a save over somebody else's newer one answers 409, the input kept."""
-    agreement = selectors.agreement_for_documents(request.user, pk)
-    require(permissions.can_edit_memo(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_documents, pk, permissions.can_edit_memo
+    )
     memo = selectors.memo_for_agreement(agreement, memo_kind(kind))
     if memo is None:
         raise Http404("Tjänsteskrivelsen är inte skapad.")

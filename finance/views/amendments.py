@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted
 from partnerships.permissions import can_record_amendment
 from partnerships.selectors import agreement_for_user
 from partnerships.tabs import agreement_tabs
@@ -85,8 +85,7 @@ def _amendment_page(request, agreement, amendment, form, change_forms, status: i
 @login_required
 @require_http_methods(["GET", "POST"])
 def amendment_edit(request: HttpRequest, pk: int, amendment_pk: int | None = None) -> HttpResponse:
-    agreement = agreement_for_user(request.user, pk)
-    require(can_record_amendment(request.user, agreement))
+    agreement = permitted(request.user, agreement_for_user, pk, can_record_amendment)
     amendment = (
         selectors.amendment_with_changes(request.user, agreement, amendment_pk)
         if amendment_pk is not None
@@ -113,8 +112,7 @@ def amendment_edit(request: HttpRequest, pk: int, amendment_pk: int | None = Non
 @login_required
 @require_http_methods(["GET", "POST"])
 def amendment_delete(request: HttpRequest, pk: int, amendment_pk: int) -> HttpResponse:
-    agreement = agreement_for_user(request.user, pk)
-    require(can_record_amendment(request.user, agreement))
+    agreement = permitted(request.user, agreement_for_user, pk, can_record_amendment)
     amendment = selectors.amendment_with_changes(request.user, agreement, amendment_pk)
     reason = services.amendment_deletion_stop(amendment)
     status = 200

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import act, submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import selectors, services
 from ..forms import AssessmentForm, FiguresForm, NotesForm, RoundForm
@@ -27,8 +27,7 @@ from ._page import agreement_context, idea_parties
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = selectors.agreement_followup_for_user(request.user, pk)
-    require(can_open_rounds(request.user, agreement))
+    agreement = permitted(request.user, selectors.agreement_followup_for_user, pk, can_open_rounds)
     form = RoundForm(request.POST if request.method == "POST" else None, agreement=agreement)
     return submit_or_page(
         request,

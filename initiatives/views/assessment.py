@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.csv_export import csv_response
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import de_minimis, selectors, services
 from ..forms import AssessmentForm, DeclaredAidForm
@@ -39,8 +39,7 @@ def _render(request, initiative, assessment, form, aid_form, status: int) -> Htt
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_handle_initiative)
     assessment = selectors.assessment_of(initiative)
     data = request.POST if request.method == "POST" else None
     initial = {"version": assessment.version if assessment else 0}
@@ -66,8 +65,7 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def declared_aid_add(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_handle_initiative)
     form = DeclaredAidForm(request.POST)
     return submit_or_page(
         request,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attachments.views import file_response
 from common.forms import act, save_through_service, submit_or_page
-from common.permissions import require
+from common.permissions import permitted
 
 from .. import selectors, services
 from ..forms import CompletionAnswerForm, InitiativeAttachmentForm
@@ -20,8 +20,7 @@ from ._page import detail_context
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_attach(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_attach)
     form = InitiativeAttachmentForm(request.POST, request.FILES)
     status = 400
     if form.is_valid():
@@ -71,8 +70,7 @@ def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> Http
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_complete(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_complete)
     form = CompletionAnswerForm(
         request.POST or None,
         instance=initiative,

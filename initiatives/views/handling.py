@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from common.forms import submit_or_page
-from common.permissions import Decision, require
+from common.permissions import Decision, permitted
 
 from .. import selectors, services
 from ..forms import AgreementDraftForm, CompletionForm, StatusForm
@@ -35,8 +35,7 @@ def _handling_step(
     """A form on the initiative page (``form_name`` in its context): the user must pass
     ``rule``; the form's values go to ``service(user=, initiative=, expected_version=,
     **values)``; saved, back to ``to`` (the initiative); else the page with the form again."""
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(rule(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, rule)
     form = FORMS[form_name](request.POST)
 
     def save():

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 from common.forms import apply_validation_error, shown_without_errors, submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import permissions, selectors, services
 from ..amendments import as_amended
@@ -116,8 +116,9 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_start_renewal(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_start_renewal
+    )
     form = RenewalStartForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange en förlängning på mellan 1 och 10 år.")
@@ -141,8 +142,9 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_decide_renewal(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_decide_renewal
+    )
     form = RenewalDecisionForm(request.POST or None)
     declining_removes = renewal_decline_effects(agreement)
     status = 200
@@ -238,8 +240,9 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_edit_agreement(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_edit_agreement
+    )
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
     if ADD_PARTY in request.POST:
         return _with_one_more_party(request, form, goal_formset, party_formset, agreement)
@@ -315,8 +318,9 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_terminate_agreement(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_terminate_agreement
+    )
     data = request.POST if request.method == "POST" else None
     form = TerminationForm(data, agreement=agreement)
     return submit_or_page(

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
 from common.forms import submit_or_page
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import permissions, selectors, services
 from ..forms import ContactFormSet, OrganisationForm
@@ -103,8 +103,9 @@ def _organisation_form(request, form, contact_formset, organisation, status):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    require(permissions.can_edit_organisation(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.organisation_for_user, pk, permissions.can_edit_organisation
+    )
     form = OrganisationForm(request.POST or None, instance=organisation)
     return submit_or_page(
         request,
@@ -123,8 +124,9 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_contacts(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    require(permissions.can_edit_contacts(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.organisation_for_user, pk, permissions.can_edit_contacts
+    )
     owner = permissions.contact_owner_for(request.user, organisation)
     formset = _contact_formset(request, organisation, owner)
     status, deletion = 200, None

@@ -1,15 +1,17 @@
 """The one ending of edit views and buttons (``common.forms.submit_or_page`` / ``act``) and
 the small form helpers, without a database."""
 
+import pytest
 from django import forms
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 from common.forms import act, ends_after, submit_or_page
+from common.permissions import allow, deny, permitted
 from partnerships.templatetags.register import fields
 
 
@@ -163,3 +165,12 @@ def test_ends_after_refuses_an_end_not_after_the_start_and_lets_a_missing_one_be
 def test_fields_filter_gives_the_named_fields_in_order_and_passes_over_missing_ones():
     form = NameForm()
     assert [f.name for f in fields(form, "note name gone")] == ["note", "name"]
+
+
+def test_permitted_loads_the_row_and_answers_403_with_the_rules_reason():
+    def load(user, pk):
+        return {"pk": pk, "of": user}
+
+    assert permitted("ada", load, 7, lambda user, row: allow()) == {"pk": 7, "of": "ada"}
+    with pytest.raises(PermissionDenied, match="Bara handläggare"):
+        permitted("ada", load, 7, lambda user, row: deny("Bara handläggare."))

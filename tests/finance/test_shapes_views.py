@@ -204,7 +204,10 @@ def test_in_kind_is_edited_and_removed_with_the_version_read(world, client_for):
     assert item.description == "Volontärer 2 h" and item.year is None and item.version == 2
     removed = client.post(url, {**base, "version": "2", "delete": "on"})
     assert removed.status_code == 302
-    assert [m.message for m in get_messages(removed.wsgi_request)] == ["Insatsen har tagits bort."]
+    # The saved message above was never shown (no page followed), so it is still queued.
+    assert [m.message for m in get_messages(removed.wsgi_request)][-1] == (
+        "Insatsen har tagits bort."
+    )
     assert not InKindContribution.objects.exists()
     assert AuditEvent.objects.filter(action="finance.in_kind_removed").exists()
 
