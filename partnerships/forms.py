@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from common.forms import ends_after
 from common.privacy import reject_control_characters
 from common.versioning import MISSING_VERSION_MESSAGE, version_field
 from common.widgets import FastSelect
@@ -172,9 +173,8 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end <= start:
-            self.add_error("period_end", "Slutdatum måste vara efter startdatum.")
+        message = "Slutdatum måste vara efter startdatum."
+        ends_after(self, cleaned, "period_start", "period_end", message)
         return cleaned
 
     def _post_clean(self):
