@@ -51,6 +51,11 @@ def year(label: str = "år", **options) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, validators=YEAR_VALIDATORS, **options)
 
 
+def position(default: int = 0) -> models.PositiveSmallIntegerField:
+    """Where a row stands in its list (a goal, a responsibility, an indicator)."""
+    return models.PositiveSmallIntegerField("ordning", default=default)
+
+
 def optional(**options) -> dict:
     """``null=True, blank=True`` with the other options."""
     return {"null": True, "blank": True, **options}

@@ -15,7 +15,7 @@ from django.db.models.functions import Lower
 from common import fields
 from common.fields import YEAR_VALIDATORS, ReportStatus
 from partnerships.amendments import AmendmentTerms, party_period
-from partnerships.fields import agreement_fk, organisation_fk, party_fk
+from partnerships.fields import agreement_fk, amendment_fk, organisation_fk, party_fk
 
 from . import amendments as amendment_rules
 from . import indexation
@@ -369,12 +369,7 @@ class AmountChange(models.Model):
     one-off sum added to the year of ``effective_from`` for a purpose
     (``finance.amendments``)."""
 
-    amendment = models.ForeignKey(
-        "partnerships.Amendment",
-        verbose_name="ändring",
-        on_delete=models.PROTECT,
-        related_name="amount_changes",
-    )
+    amendment = amendment_fk("amount_changes", "ändring")
     compensation = models.ForeignKey(
         Compensation,
         verbose_name="ersättning",

@@ -52,7 +52,7 @@ class Indicator(models.Model):
         help_text="Ett värde över detta tas inte emot (till exempel 24 timmar per dag).",
         **VALUE_DIGITS,
     )
-    position = models.PositiveSmallIntegerField("ordning", default=1)
+    position = fields.position(default=1)
     version = fields.version()
     created_at = fields.created_at()
 

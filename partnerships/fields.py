@@ -32,6 +32,12 @@ agreement_fk = _foreign_key("partnerships.Agreement")
 party_fk = _foreign_key("partnerships.Party")
 organisation_fk = _foreign_key("partnerships.Organisation")
 board_fk = _foreign_key("partnerships.Board")
+amendment_fk = _foreign_key("partnerships.Amendment")
+
+
+def added_by(related_name: str) -> models.ForeignKey:
+    """The amendment that added a goal or a responsibility (none: the agreement as decided)."""
+    return amendment_fk(related_name, "tillagt genom ändring", null=True)
 
 
 def paragraph(help_text: str) -> models.CharField:

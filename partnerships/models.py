@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from common import fields
 from common.privacy import LINE_GUARD
 
-from .fields import agreement_fk, board_fk, organisation_fk, paragraph, party_fk, registry_number
+from .fields import (
+    added_by,
+    agreement_fk,
+    board_fk,
+    organisation_fk,
+    paragraph,
+    party_fk,
+    registry_number,
+)
 from .orgnr import normalise_organisation_number, validate_organisation_number
 from .rules import (
     STATUS_LABELS,
@@ -441,16 +449,9 @@ class Amendment(models.Model):
 
 class Goal(models.Model):
     agreement = agreement_fk("goals", on_delete=models.CASCADE)
-    position = models.PositiveSmallIntegerField("ordning", default=0)
+    position = fields.position()
     text = fields.text("mål")
-    added_by_amendment = models.ForeignKey(
-        "Amendment",
-        verbose_name="tillagt genom ändring",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="goals",
-    )
+    added_by_amendment = added_by("goals")
     history = fields.history()
 
     class Meta:
@@ -514,16 +515,9 @@ def party_display_name(organisation_name: str, unit: str = "") -> str:
 
 class Responsibility(models.Model):
     party = party_fk("responsibilities", on_delete=models.CASCADE)
-    position = models.PositiveSmallIntegerField("ordning", default=0)
+    position = fields.position()
     text = fields.text("ansvarsområde")
-    added_by_amendment = models.ForeignKey(
-        "Amendment",
-        verbose_name="tillagt genom ändring",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="responsibilities",
-    )
+    added_by_amendment = added_by("responsibilities")
     history = fields.history()
 
     class Meta:
