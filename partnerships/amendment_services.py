@@ -121,6 +121,24 @@ def _add_goals_and_responsibilities(
             item.save()
 
 
+_LOGGED = {"recorded": "registrerade", "changed": "ändrade"}
+
+
+def _saved(agreement, amendment, original, goals, responsibilities, user, event) -> Amendment:
+    """After an amendment is saved: the goals and responsibilities it adds, the agreement's
+    period end as amended, and the audit event (``event``: "recorded" or "changed")."""
+    _add_goals_and_responsibilities(amendment, goals, responsibilities)
+    _set_period_end(agreement, original)
+    log_event(
+        agreement=agreement,
+        user=user,
+        action=f"partnerships.amendment_{event}",
+        text=f"{_LOGGED[event]} {amendment.label}: {amendment.title}",
+        target=amendment,
+    )
+    return amendment
+
+
 @transaction.atomic
 def amendment_create(
     *,
@@ -150,16 +168,7 @@ def amendment_create(
         amendment.previous_period_end = end_before
     amendment.full_clean()
     amendment.save()
-    _add_goals_and_responsibilities(amendment, goals, responsibilities)
-    _set_period_end(agreement, original)
-    log_event(
-        agreement=agreement,
-        user=user,
-        action="partnerships.amendment_recorded",
-        text=f"registrerade {amendment.label}: {amendment.title}",
-        target=amendment,
-    )
-    return amendment
+    return _saved(agreement, amendment, original, goals, responsibilities, user, "recorded")
 
 
 @transaction.atomic
@@ -192,16 +201,7 @@ def amendment_update(
     amendment.previous_period_end = end_before if amendment.new_period_end else None
     amendment.full_clean()
     save_versioned(amendment, expected_version)
-    _add_goals_and_responsibilities(amendment, goals, responsibilities)
-    _set_period_end(agreement, original)
-    log_event(
-        agreement=agreement,
-        user=user,
-        action="partnerships.amendment_changed",
-        text=f"ändrade {amendment.label}: {amendment.title}",
-        target=amendment,
-    )
-    return amendment
+    return _saved(agreement, amendment, original, goals, responsibilities, user, "changed")
 
 
 def amendment_deletion_stop(amendment: Amendment) -> str:
