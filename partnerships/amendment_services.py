@@ -121,6 +121,20 @@ def _add_goals_and_responsibilities(
             item.save()
 
 
+def _checked(agreement, amendment, fields: dict, end_before) -> None:
+    """Check an amendment against the agreement as amended before it (``end_before``: the
+    period end then), keep the end it extends, and ``full_clean``."""
+    amendment_validate(
+        agreement=agreement,
+        amendment=amendment,
+        board=fields.get("board"),
+        party=fields.get("party"),
+        end_before=end_before,
+    )
+    amendment.previous_period_end = end_before if amendment.new_period_end else None
+    amendment.full_clean()
+
+
 _LOGGED = {"recorded": "registrerade", "changed": "ändrade"}
 
 
@@ -157,16 +171,7 @@ def amendment_create(
     amendment = Amendment(agreement=agreement, **fields)
     earlier = [a for a in existing if a.decided_on <= amendment.decided_on]
     end_before = rules.amended_period_end(original, [rules.terms_of(a) for a in earlier])
-    amendment_validate(
-        agreement=agreement,
-        amendment=amendment,
-        board=fields.get("board"),
-        party=fields.get("party"),
-        end_before=end_before,
-    )
-    if amendment.new_period_end is not None:
-        amendment.previous_period_end = end_before
-    amendment.full_clean()
+    _checked(agreement, amendment, fields, end_before)
     amendment.save()
     return _saved(agreement, amendment, original, goals, responsibilities, user, "recorded")
 
@@ -191,15 +196,7 @@ def amendment_update(
     end_before = rules.amended_period_end(original, [rules.terms_of(a) for a in earlier])
     for name, value in fields.items():
         setattr(amendment, name, value)
-    amendment_validate(
-        agreement=agreement,
-        amendment=amendment,
-        board=fields.get("board"),
-        party=fields.get("party"),
-        end_before=end_before,
-    )
-    amendment.previous_period_end = end_before if amendment.new_period_end else None
-    amendment.full_clean()
+    _checked(agreement, amendment, fields, end_before)
     save_versioned(amendment, expected_version)
     return _saved(agreement, amendment, original, goals, responsibilities, user, "changed")
 
