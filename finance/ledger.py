@@ -242,14 +242,14 @@ def _due_so_far(
     kind = compensation.payment_schedule
     if expected is None or kind in (payment_plan.YEARLY, payment_plan.GIVEN_DATES):
         return None
-    agreement = compensation.agreement
+    start, end = compensation.period()  # the party's own period (joins / leaves)
     items = payment_plan.instalments(
         amount=expected,
         kind=kind,
         year=year,
         payment_month=compensation.payment_month,
-        period_start=agreement.period_start,
-        period_end=agreement.period_end,
+        period_start=start,
+        period_end=end,
     )
     return payment_plan.due_so_far(items, today)
 

@@ -99,8 +99,8 @@ def test_one_voucher_per_instalment_adding_up_to_the_year(client_for, world, kin
         assert _export_planned(client).status_code == 400
         # ... and takes only the next year's instalments up to a later date.
         assert _export_planned(client, until="2025-01-31").status_code == 302
-    second, _ = _parsed(client, SieExportBatch.objects.get(number=2))
-    assert [v.date for v in second.vouchers] == [D(2025, 1, 31)]
+        second, _ = _parsed(client, SieExportBatch.objects.get(number=2))
+        assert [v.date for v in second.vouchers] == [D(2025, 1, 31)]
 
 
 @pytest.mark.django_db
