@@ -62,6 +62,11 @@ class YearRow:
         return texts
 
     @property
+    def not_a_party(self) -> bool:
+        """The party is not a party this year (it joins later, or has left): no money."""
+        return self.schedule.share.share == 0
+
+    @property
     def late_index(self) -> LateIndex | None:
         """What a definitive index published after the year's payment leaves to pay (or
         to claim back), or None."""

@@ -57,7 +57,9 @@ def test_planned_instalments_skip_paid_exported_and_later_ones():
     )  # fmt: skip
     # 25 000 x 3 + 25 003; 30 000 paid covers the first and 5 000 of the second.
     assert [i.amount for i in year.instalments] == [25_000, 25_000, 25_000, 25_003]
-    planned = payment_plan.planned_instalments(year, until=D(2024, 10, 31), exported={D(2024, 7, 31)})
+    planned = payment_plan.planned_instalments(
+        year, until=D(2024, 10, 31), exported={D(2024, 7, 31)}
+    )
     assert planned == [
         payment_plan.PlannedInstalment(2, 4, D(2024, 4, 30), 20_000),
         payment_plan.PlannedInstalment(4, 4, D(2024, 10, 31), 25_003),
