@@ -302,12 +302,15 @@ class Compensation(models.Model):
         return party_period(start, end, changes)
 
     def year_shares(self) -> dict[int, pro_rata.YearShare]:
-        """The part of each year of the party's period (``period``)."""
+        """The part of each of the agreement's years the party is a party in (``period``):
+        nothing in the years before it joins or after it leaves."""
         start, end = self.period()
-        return {
-            year: pro_rata.year_share(year, start, end, self.proration)
-            for year in range(start.year, end.year + 1)
-        }
+        agreement = self.agreement
+        years = range(
+            min(start.year, agreement.period_start.year),
+            max(end.year, agreement.period_end.year) + 1,
+        )
+        return amendment_rules.party_year_shares(years, start, end, self.proration)
 
 
 class DecidedScope(models.TextChoices):
@@ -742,7 +745,8 @@ class SieExportBatch(models.Model):
 
 class SieExportLine(models.Model):
     """A payment (made or planned) in a batch. A made payment is exported once; a planned
-    payment (compensation and year) is exported once as planned."""
+    payment (compensation, year and due date: a year paid in instalments has one per
+    instalment) is exported once as planned."""
 
     batch = models.ForeignKey(SieExportBatch, on_delete=models.CASCADE, related_name="lines")
     compensation = models.ForeignKey(Compensation, on_delete=models.PROTECT, related_name="+")
@@ -756,9 +760,9 @@ class SieExportLine(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["compensation", "year"],
+                fields=["compensation", "year", "voucher_date"],
                 condition=Q(payment__isnull=True),
-                name="sie_planned_once",
+                name="sie_planned_instalment_once",
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="sie_line_amount_positive"),
         ]
