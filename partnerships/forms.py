@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from common.forms import ends_after
 from common.privacy import reject_control_characters
 from common.versioning import MISSING_VERSION_MESSAGE, version_field
 from common.widgets import FastSelect
@@ -173,10 +174,15 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end <= start:
-            self.add_error("period_end", "Slutdatum måste vara efter startdatum.")
-        elif end and self.instance.pk and "period_end" in self.changed_data:
+        message = "Slutdatum måste vara efter startdatum."
+        ends_after(self, cleaned, "period_start", "period_end", message)
+        end = cleaned.get("period_end")
+        if (
+            end
+            and not self.has_error("period_end")
+            and self.instance.pk
+            and "period_end" in self.changed_data
+        ):
             # The instance still holds the stored end here (the form fills it in later).
             message = hand_edited_end_error(
                 self.instance.period_end,
