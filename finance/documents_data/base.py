@@ -63,6 +63,7 @@ class MemoEconomy(TypedDict):
     warnings: list[str]
     decided: list[DecidedRow]
     unsettled: list[UnsettledRow]
+    amended: list[AmendedRow]  # the years whose amount an amendment changes
 
 
 class EconomicResultRow(TypedDict):

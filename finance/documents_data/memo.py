@@ -26,7 +26,11 @@ def _latest_levels(
     today = timezone.localdate()
     parts = []
     for compensation in compensations:
-        year, amount, missing = build_ledger(compensation, points, today).latest_known()
+        ledger = build_ledger(compensation, points, today)
+        _known_year, _known_amount, missing = ledger.latest_known()
+        # The yearly level the renewal continues from (``finance.renewal.current_level``):
+        # a level an amendment set from a date in the year, never a part of a year.
+        year, amount = ledger.latest_level()
         name = compensation.party.organisation.name
         if amount is None:
             # Nothing computable in the period: the level the agreement states.
@@ -114,6 +118,7 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> MemoEconomy | None:
         "warnings": warnings,
         "decided": economy["decided"],
         "unsettled": economy["unsettled"],
+        "amended": economy["amended"],
     }
 
 
