@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 
 from partnerships.amendments import JOINS, LEAVES, terms_of, terms_texts
 from partnerships.boards import label_amendment_boards
-from partnerships.models import Agreement, Amendment
+from partnerships.models import Agreement, Amendment, Goal
 from partnerships.selectors import amendments_queryset
 
 from .amendments import NEW_LEVEL
@@ -61,7 +61,7 @@ class AsAmended(TypedDict):
     extended_by: list[str]  # the amendments that extended it
     joined: list[PartyChange]
     left: list[PartyChange]
-    goals_added: int
+    goals_added: list[str]  # the goals' texts
     responsibilities_added: int
 
 
@@ -94,7 +94,8 @@ def _amendments(agreement_ids: list[int], until: dt.date | None) -> dict[int, li
         Prefetch(
             "amount_changes",
             queryset=AmountChange.objects.select_related("compensation__party__organisation"),
-        )
+        ),
+        Prefetch("goals", queryset=Goal.objects.order_by("position", "pk")),
     ).order_by("decided_on", "pk")
     by_agreement: dict[int, list[Amendment]] = defaultdict(list)
     for amendment in label_amendment_boards(amendments):
@@ -148,10 +149,11 @@ def as_amended(agreement: Agreement) -> AsAmended | None:
     left: list[PartyChange] = []
     extended_by: list[str] = []
     original_end: dt.date | None = None
-    goals = responsibilities = 0
+    goals: list[str] = []
+    responsibilities = 0
     for amendment in amendments:  # in date order: a later level replaces an earlier one
         terms = terms_of(amendment)
-        goals += terms.goals_added
+        goals += [goal.text for goal in amendment.goals.all()]
         responsibilities += terms.responsibilities_added
         if terms.new_period_end is not None:
             extended_by.append(amendment.label)

@@ -59,9 +59,12 @@ class MemoSnapshot(Snapshot):
 def _heading(name: str, heading: str, agreement) -> str:
     """The memo's heading of a section: a region's memo has "Regionala mål"."""
     municipality = agreement.municipality
-    if name == "municipal_goals" and municipality is not None:
-        if municipality.public_kind == PublicKind.REGION:
-            return "Regionala mål"
+    if (
+        name == "municipal_goals"
+        and municipality is not None
+        and municipality.public_kind == PublicKind.REGION
+    ):
+        return "Regionala mål"
     return heading
 
 
