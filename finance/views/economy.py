@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from partnerships.boards import BoardNames
+from partnerships.boards import BoardNames, label_amendment_boards
 from partnerships.tabs import agreement_tabs
 
 from .. import permissions, selectors
@@ -30,6 +30,12 @@ def economy(request: HttpRequest, pk: int) -> HttpResponse:
                 if board_names and decided.decided_on
                 else ""
             )
+    # Each amended amount names its board as it was called at the amendment.
+    label_amendment_boards(
+        change.amendment
+        for ledger in data.ledgers
+        for change in ledger.compensation.amount_changes.all()
+    )
     return render(
         request,
         "finance/economy.html",

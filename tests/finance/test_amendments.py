@@ -288,3 +288,5 @@ def test_an_amendment_names_its_board_as_it_was_called_at_the_decision(
     assert f"2025-05-12, {expected}, § 87" in page
     tab = _body(client.get(reverse("finance:amendments", args=[world.agreement.pk])))
     assert expected in tab
+    economy = _body(client.get(reverse("finance:economy", args=[world.agreement.pk])))
+    assert f"(ändring 2025-05-12 § 87, {expected})" in economy
