@@ -38,7 +38,7 @@ from django.db.models.signals import post_migrate, pre_migrate
 
 TABLE = "common_dataversion"
 # App labels whose tables a write may change without bumping the version.
-IGNORED_APPS = ("sessions", "axes", "django_tasks_db")
+IGNORED_APPS = ("sessions", "axes", "django_tasks_database")
 
 _WRITE = re.compile(
     r"""^\s*(?:
