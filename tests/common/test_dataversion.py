@@ -112,7 +112,7 @@ def test_a_token_from_a_rolled_back_write_never_comes_back(world):
     assert dataversion.current() not in (before, uncommitted)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_autocommit_write_commits_with_its_bump():
     """Outside any transaction (as in production views) the write and the new version
     commit together; the version row survives the flush of a transactional test."""

@@ -203,7 +203,7 @@ def test_a_body_with_a_csrf_token_or_a_nonce_is_never_stored():
     assert not pagecache.storable('<script nonce="abc">')
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_from_another_connection_shows_on_the_next_request(world, client_for):
     """Another gunicorn worker or the task worker writes through its own connection: the
     version lives in the database, so this process sees it on its next request."""
