@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 LIST = reverse("partnerships:agreement_list")
 START = reverse("start")
+OVERVIEW = reverse("finance:overview")
 
 
 def cache_state(response) -> str:
@@ -127,6 +128,23 @@ def test_users_of_two_organisations_never_see_each_others_body(world, client_for
     assert (
         client_for(world.outsider_admin).get(world.agreement.get_absolute_url()).status_code == 404
     )
+
+
+@pytest.mark.parametrize("url", [START, LIST, OVERVIEW])
+def test_another_organisation_gets_exactly_the_body_it_gets_without_the_cache(
+    world, client_for, url, settings
+):
+    settings.IOP_PAGE_CACHE_SECONDS = 0
+    client = client_for(world.outsider_admin)
+    uncached = client.get(url)
+    assert cache_state(uncached) == "off"
+    settings.IOP_PAGE_CACHE_SECONDS = 600
+    client_for(world.admin).get(url)
+    client = client_for(world.outsider_admin)
+    client.get(url)
+    cached = client.get(url)
+    assert cache_state(cached) == "hit"
+    assert _same_body(uncached, cached)
 
 
 def test_a_partner_sees_only_their_agreements_after_the_municipality_was_cached(world):
