@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.converters import one_or_404
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import permitted
 from partnerships.permissions import can_edit_agreement
 from partnerships.selectors import agreement_for_user
@@ -86,12 +86,15 @@ def upload(request: HttpRequest, pk: str) -> HttpResponse:
     agreement = permitted(request.user, agreement_for_user, pk, permissions.can_upload)
     organisations = permissions.upload_organisations(request.user, agreement)
     form = UploadForm(request.POST or None, request.FILES or None, organisations=organisations)
-    status = submit(request, form, lambda: _upload(request, agreement, form.cleaned_data))
-    if status is None:
-        messages.success(request, "Filen har laddats upp.")
-        return redirect(_next_url(request, agreement.pk))
     context = {"agreement": agreement, "form": form, "next": request.POST.get("next", "")}
-    return render(request, "attachments/upload.html", context, status=status)
+    return submit_or_page(
+        request,
+        form,
+        lambda: _upload(request, agreement, form.cleaned_data),
+        done="Filen har laddats upp.",
+        to=_next_url(request, agreement.pk),
+        page=lambda status: render(request, "attachments/upload.html", context, status=status),
+    )
 
 
 def file_response(attachment) -> FileResponse:

@@ -115,6 +115,11 @@ def memo_initial(
         end = agreement.period_end
         context |= {
             "period": texts.period_text(agreement.period_start, agreement.period_end),
+            "ends_at_year_end": (end.month, end.day) == (12, 31),
+            # "ändring 2026-03-12 § 23": the amendments the renewal continues with
+            "amended": texts.join_names(
+                [a.label for a in agreement.amendments.order_by("decided_on", "pk")]
+            ),
             "end_year": end.year,
             "next_year_short": f"{(end.year + 1) % 100:02d}",
             "years_word": texts.number_word(years, neuter=True),

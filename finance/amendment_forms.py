@@ -11,7 +11,7 @@ from common.versioning import version_field
 from partnerships.amendment_services import AMENDMENT_FIELDS
 from partnerships.models import Amendment, Board, Party, PartyChange
 
-from .forms import DATE_INPUT, KronorField, optional_date
+from .forms import DATE_INPUT, KronorField, optional_date, optional_text
 from .models import AmountChange, AmountChangeKind, Compensation
 from .services import AmountChangeInput
 
@@ -32,9 +32,7 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         max_length=200,
         help_text="T.ex. ”Tilläggsbeslut om utökat uppdrag” eller ”Förlängning till 2026”.",
     )
-    description = forms.CharField(
-        label="Beskrivning", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    description = optional_text("Beskrivning")
     new_period_end = optional_date(
         "Perioden förlängs till och med",
         help_text="Bara om ändringen förlänger överenskommelsen (utan ny överenskommelse).",
@@ -51,17 +49,13 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         required=False,
     )
     party_change_on = optional_date("Partändringen gäller från och med")
-    goals = forms.CharField(
-        label="Mål som läggs till",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    goals = optional_text(
+        "Mål som läggs till",
         help_text="Ett mål per rad.",
     )
     responsibility_party = optional_choice("Part vars ansvarsområden utökas", Party, "Ingen")
-    responsibilities = forms.CharField(
-        label="Ansvarsområden som läggs till",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    responsibilities = optional_text(
+        "Ansvarsområden som läggs till",
         help_text="Ett ansvarsområde per rad.",
     )
 

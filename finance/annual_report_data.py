@@ -44,7 +44,7 @@ def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, di
     unknown), the index values missing for ``year`` and the coming year, the decided amounts
     up to ``year`` against the computed ones, and the index differences not yet settled.
 
-    {agreement id: {"rows": [{"name", "amount"}], "missing": ["OPI för 2027 saknas", ...],
+    {agreement id: {"rows": [{"name", "amount", "basis"}], "missing": ["OPI för 2027 saknas", ...],
                     "decided": [{"name", "year", "computed", "decided", "deviation"}],
                     "unsettled": [{"name", "year", "difference"}]}}
     A fixed number of queries whatever the number of agreements."""
@@ -70,7 +70,10 @@ def compensation_outlook(agreements: list[Agreement], year: int) -> dict[int, di
         entry = result[agreement.pk]
         for row in ledger.rows:
             if row.year == year:
-                entry["rows"].append({"name": name, "amount": row.schedule.amount})
+                # basis: how an amendment makes up the year's amount, in words
+                entry["rows"].append(
+                    {"name": name, "amount": row.schedule.amount, "basis": row.basis_texts}
+                )
             reason = row.schedule.missing_reason
             if (
                 row.year in wanted

@@ -32,6 +32,13 @@ from .selectors import index_series_for_agreement
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def optional_text(label: str, **kwargs) -> forms.CharField:
+    """A short free text the user may leave empty (three rows)."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), **kwargs
+    )
+
+
 def optional_date(label: str, **kwargs) -> forms.DateField:
     """A date the user may leave empty, picked with the browser's date input."""
     return forms.DateField(label=label, required=False, widget=DATE_INPUT, **kwargs)
@@ -150,10 +157,8 @@ class IndexValueForm(VersionedForm):
     preliminary_published = optional_date("Preliminärt värde publicerat")
     definitive_percent = PercentField(label="Definitivt värde (%)", required=False)
     definitive_published = optional_date("Definitivt värde publicerat")
-    source = forms.CharField(
-        label="Källa",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    source = optional_text(
+        "Källa",
         help_text="T.ex. SKR:s cirkulär med nummer och datum.",
     )
 
@@ -292,10 +297,8 @@ class DecidedAmountForm(VersionedForm):
         help_text="Utan val: ny nivå.",
     )
     decided_on = optional_date("Beslutsdatum")
-    note = forms.CharField(
-        label="Beslut",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = optional_text(
+        "Beslut",
         help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
     )
 
@@ -324,9 +327,7 @@ class SettlementForm(TextGuardFormMixin, forms.Form):
         label="Åtgärd", choices=SettlementAction.choices, widget=forms.RadioSelect
     )
     decided_on = forms.DateField(label="Beslutsdatum", widget=DATE_INPUT)
-    note = forms.CharField(
-        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = optional_text("Kommentar")
 
 
 class ClaimForm(VersionedForm):
@@ -429,9 +430,7 @@ class EconomicReportForm(VersionedForm):
     funders (a few empty rows; more appear after saving)."""
 
     own_financing = KronorField(label="Egen finansiering (kr)")
-    comment = forms.CharField(
-        label="Övrig kommentar", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    comment = optional_text("Övrig kommentar")
 
     def __init__(self, *args, budget_labels: dict[str, str], funder_rows: int = 3, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from partnerships.formatting import NBSP
+
 NUMBER, RANGE, SHARE = "number", "range", "share"
 
 
@@ -34,21 +36,24 @@ LINKOPING_TEMPLATE = [
 ]
 
 
-def number_text(value: Decimal | int | None) -> str:
-    """5 -> "5", 1.50 -> "1,5", None -> ""; Swedish decimal comma, no trailing zeros."""
+def number_text(value: Decimal | int | None, *, grouped: bool = False) -> str:
+    """5 -> "5", 1.50 -> "1,5", None -> ""; Swedish decimal comma, no trailing zeros.
+    ``grouped``: thousands apart as Swedes print them, 1130 -> "1 130" (a non-breaking
+    space; not for a form's field, which reads the digits back)."""
     if value is None:
         return ""
-    if isinstance(value, int):
-        return str(value)
     value = Decimal(value)
-    if value == value.to_integral_value():
-        return str(int(value))
-    return f"{value.normalize():f}".replace(".", ",")
+    text = str(int(value)) if value == value.to_integral_value() else f"{value.normalize():f}"
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = digits.partition(".")
+    if grouped:
+        whole = f"{int(whole):,}".replace(",", NBSP)
+    return sign + whole + (f",{fraction}" if fraction else "")
 
 
 def value_text(low, high=None, unit: str = "") -> str:
     """A reported value as it is printed: "90", "5–9 timmar per dag", "34 %"."""
-    low_text, high_text = number_text(low), number_text(high)
+    low_text, high_text = number_text(low, grouped=True), number_text(high, grouped=True)
     if low_text and high_text and low_text != high_text:
         text = f"{low_text}–{high_text}"
     else:

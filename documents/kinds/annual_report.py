@@ -13,6 +13,7 @@ from django.utils import timezone
 from finance import annual_report_data as finance_data
 from finance import documents_data as finance_data_economic
 from finance import shapes_documents as finance_shapes
+from finance.amendment_documents import AmendmentItem, amendment_items_by_agreement
 from followups import documents_data as followup_data
 from partnerships.models import Agreement, Board, Party
 from partnerships.rules import STATUS_LABELS
@@ -68,6 +69,8 @@ class AgreementRow:
     economic: list[dict[str, Any]] = field(default_factory=list)
     # finance.shapes_documents.in_kind_by_agreement of the year: {"rows", "total"}
     in_kind: dict[str, Any] = field(default_factory=dict)
+    # The amendments decided up to the end of the year, with what each changes.
+    amendments: list[AmendmentItem] = field(default_factory=list)
 
 
 @dataclass
@@ -167,9 +170,11 @@ def snapshot(
         for agreement in agreements
     ]
     in_kind = finance_shapes.in_kind_by_agreement(ids, [year])
+    amendments = amendment_items_by_agreement(ids, until=dt.date(year, 12, 31))
     for row in rows:
         row.economic = economic[row.id]
         row.in_kind = in_kind[row.id]
+        row.amendments = amendments[row.id]
     result = AnnualReportSnapshot(
         kind=DocumentKind.ANNUAL_REPORT.value,
         document=DocumentBlock.draft_of(date),

@@ -8,6 +8,7 @@ from typing import Any
 from attachments import documents_data as attachment_data
 from finance import documents_data as finance_data
 from finance import shapes_documents as finance_shapes
+from finance.amendment_documents import AmendmentItem, amendment_items_by_agreement
 from followups import documents_data as followup_data
 from followups.models import FollowUpRound
 
@@ -33,6 +34,8 @@ class FollowUpReportSnapshot(Snapshot):
     # attachments.documents_data.AttachmentRow of the period's years: the documents received
     # (an issued report keeps the attachments it names)
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    # The amendments decided within the round's period, with what each changes.
+    amendments: list[AmendmentItem] = field(default_factory=list)
 
 
 def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str, Any]:
@@ -49,6 +52,9 @@ def snapshot_from(round: FollowUpRound, *, date: str | None = None) -> dict[str,
         economic=finance_data.economic_results([agreement.pk], years)[agreement.pk],
         attachments=attachment_data.attachment_rows(agreement.pk, years),
         in_kind=finance_shapes.in_kind_by_agreement([agreement.pk], years)[agreement.pk],
+        amendments=amendment_items_by_agreement(
+            [agreement.pk], since=round.period_start, until=round.period_end
+        )[agreement.pk],
     ).as_dict()
 
 

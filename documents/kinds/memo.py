@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from finance import documents_data as finance_data
+from finance.amendment_documents import AmendmentItem, AsAmended, amendment_items, as_amended
 from initiatives import documents_data as initiative_data
+from partnerships.models import PublicKind
 
 from .. import texts
 from ..models import DocumentKind, Memo
@@ -48,6 +50,22 @@ class MemoSnapshot(Snapshot):
     mbl: FixedStatement
     economy: finance_data.MemoEconomy | None
     initiative: initiative_data.InitiativeBasis | None = None
+    # The amendments decided during the period, with what each changes, and (a renewal)
+    # the agreement as amended in short: what the renewal proposes to continue.
+    amendments: list[AmendmentItem] = field(default_factory=list)
+    as_amended: AsAmended | None = None
+
+
+def _heading(name: str, heading: str, agreement) -> str:
+    """The memo's heading of a section: a region's memo has "Regionala mål"."""
+    municipality = agreement.municipality
+    if (
+        name == "municipal_goals"
+        and municipality is not None
+        and municipality.public_kind == PublicKind.REGION
+    ):
+        return "Regionala mål"
+    return heading
 
 
 def snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]:
@@ -68,7 +86,11 @@ def snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]:
             matter=memo.matter,
             decision_basis=memo.decision_basis_lines,
             sections=[
-                MemoSection(name=name, heading=heading, text=getattr(memo, name) or "")
+                MemoSection(
+                    name=name,
+                    heading=_heading(name, heading, agreement),
+                    text=getattr(memo, name) or "",
+                )
                 for name, heading in Memo.TEXT_SECTIONS
             ],
             signing_official=memo.signing_official,
@@ -77,6 +99,8 @@ def snapshot_from(memo: Memo, *, date: str | None = None) -> dict[str, Any]:
         mbl=FixedStatement(heading=texts.MBL_HEADING, statement=texts.MBL_STATEMENT),
         economy=finance_data.memo_economy(agreement, memo.kind),
         initiative=initiative_data.memo_basis(agreement) if memo.kind == "new" else None,
+        amendments=amendment_items(agreement),
+        as_amended=as_amended(agreement) if memo.kind == "renewal" else None,
     ).as_dict()
 
 

@@ -53,6 +53,12 @@ class AgreementEconomy(TypedDict):
     decided: list[DecidedRow]
     unsettled: list[UnsettledRow]
     amended: list[AmendedRow]  # the years whose amount an amendment changes
+    # Contributions in kind (finance.shapes_documents.in_kind_by_agreement), their valued
+    # sum, and the valued sum of the budget year (counted in the balance, "värde av insats")
+    in_kind: list[dict[str, Any]]
+    in_kind_total: int
+    in_kind_budget: int
+    no_money_text: str
 
 
 class MemoEconomy(TypedDict):
@@ -63,6 +69,10 @@ class MemoEconomy(TypedDict):
     warnings: list[str]
     decided: list[DecidedRow]
     unsettled: list[UnsettledRow]
+    amended: list[AmendedRow]  # the years whose amount an amendment changes
+    # finance.shapes_documents.in_kind_by_agreement: the contributions in kind and their sum
+    in_kind: list[dict[str, Any]]
+    in_kind_total: int
 
 
 class EconomicResultRow(TypedDict):

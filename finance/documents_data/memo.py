@@ -14,7 +14,7 @@ from ..models import (
     Compensation,
 )
 from .agreement import agreement_economy
-from .base import MemoEconomy, compensations_of, municipality_name
+from .base import AgreementEconomy, MemoEconomy, compensations_of, municipality_name
 
 
 def _latest_levels(
@@ -26,7 +26,11 @@ def _latest_levels(
     today = timezone.localdate()
     parts = []
     for compensation in compensations:
-        year, amount, missing = build_ledger(compensation, points, today).latest_known()
+        ledger = build_ledger(compensation, points, today)
+        _known_year, _known_amount, missing = ledger.latest_known()
+        # The yearly level the renewal continues from (``finance.renewal.current_level``):
+        # a level an amendment set from a date in the year, never a part of a year.
+        year, amount = ledger.latest_level()
         name = compensation.party.organisation.name
         if amount is None:
             # Nothing computable in the period: the level the agreement states.
@@ -42,6 +46,45 @@ def _latest_levels(
         parts.append(f"{name} med {format_sek(amount)} ({year} års nivå)")
         rows.append({"label": f"Ersättning {year} års nivå, {name}", "amount": amount})
     return parts
+
+
+def _financing(
+    economy: AgreementEconomy,
+    agreement: Agreement,
+    municipality: str,
+    board_name: str,
+    rows: list[dict[str, Any]],
+    sentences: list[str],
+) -> None:
+    """The yearly scope and who finances it (seeds/002): the sentences and rows added to
+    the given lists. Valued contributions in kind of the budget year finance the costs
+    too ("värde av insats"; never paid), as in the agreement's balance."""
+    total = economy["total_cost"]
+    shares = [f"{party['name']} med {format_sek(party['own'])}" for party in economy["party_costs"]]
+    municipal = economy["municipal_financing"]
+    sentences.append(
+        f"Överenskommelsens ekonomiska omfattning är {format_sek(total)} per år "
+        f"({economy['budget_year']})."
+    )
+    financed_by = (
+        [f"{board_name.lower() if agreement.board_id else board_name} med {format_sek(municipal)}"]
+        if municipal is not None
+        else []
+    )
+    in_kind = economy["in_kind_budget"]
+    in_kind_part = (
+        [f"insatser som inte betalas ut till ett värde av {format_sek(in_kind)}"] if in_kind else []
+    )
+    sentences.append(
+        "Verksamheten finansieras av " + _join(financed_by + shares + in_kind_part) + " per år."
+    )
+    rows.append({"label": "Total kostnad per år", "amount": total})
+    if municipal is not None:
+        rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
+    for party in economy["party_costs"]:
+        rows.append({"label": f"Egen finansiering, {party['name']}", "amount": party["own"]})
+    if in_kind:
+        rows.append({"label": "Värde av insats", "amount": in_kind})
 
 
 def memo_economy(agreement: Agreement, memo_kind: str) -> MemoEconomy | None:
@@ -63,29 +106,7 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> MemoEconomy | None:
     sentences: list[str] = []
 
     if economy["party_costs"]:
-        total = economy["total_cost"]
-        shares = [
-            f"{party['name']} med {format_sek(party['own'])}" for party in economy["party_costs"]
-        ]
-        municipal = economy["municipal_financing"]
-        sentences.append(
-            f"Överenskommelsens ekonomiska omfattning är {format_sek(total)} per år "
-            f"({economy['budget_year']})."
-        )
-        financed_by = (
-            [
-                f"{board_name.lower() if agreement.board_id else board_name} med "
-                f"{format_sek(municipal)}"
-            ]
-            if municipal is not None
-            else []
-        )
-        sentences.append("Verksamheten finansieras av " + _join(financed_by + shares) + " per år.")
-        rows.append({"label": "Total kostnad per år", "amount": total})
-        if municipal is not None:
-            rows.append({"label": f"Finansiering från {municipality}", "amount": municipal})
-        for party in economy["party_costs"]:
-            rows.append({"label": f"Egen finansiering, {party['name']}", "amount": party["own"]})
+        _financing(economy, agreement, municipality, board_name, rows, sentences)
 
     if compensations:
         if memo_kind == "renewal":
@@ -114,6 +135,9 @@ def memo_economy(agreement: Agreement, memo_kind: str) -> MemoEconomy | None:
         "warnings": warnings,
         "decided": economy["decided"],
         "unsettled": economy["unsettled"],
+        "amended": economy["amended"],
+        "in_kind": economy["in_kind"],
+        "in_kind_total": economy["in_kind_total"],
     }
 
 

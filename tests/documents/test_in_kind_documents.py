@@ -77,3 +77,31 @@ def test_followup_report_and_annual_report_print_the_value_of_in_kind(world):
     world.agreement.save()
     text = pdf_text(annual_report_pdf(world.agreement.board_id, 2026))
     assert "Värde av insats 2026" in text and "174 000 kr" in text
+
+
+def test_a_public_partys_contribution_in_kind_balances_the_agreement_and_the_memo(world):
+    """The agreement PDF's balance and the memo count the public side's valued premises of
+    the budget year as "Värde av insats" (Diff 0 kr), as the economy tab does."""
+    from documents.models import MemoKind
+    from documents.services import memo_create
+    from finance.models import PartyBudget
+    from tests.documents.conftest import memo_pdf
+
+    _premises(world, year=2025)
+    idea = world.agreement.parties.get(role=Sector.IDEA_BASED)
+    budget = PartyBudget.objects.create(
+        agreement=world.agreement, party=idea, year=2025, own_contribution=26_000
+    )
+    budget.lines.create(category="premises", label="Lokaler", amount=200_000)
+    text = pdf_text(agreement_pdf(world.agreement.pk))
+    assert "Totalkostnad IOP-verksamheter 200 000 kr" in text
+    assert "Verksamheternas egen finansiering 26 000 kr" in text
+    assert "Värde av insats 174 000 kr Diff 0 kr" in text
+    assert "går inte ihop" not in text
+    memo = memo_create(user=world.admin, agreement=world.agreement, kind=MemoKind.NEW)
+    assert "insatser som inte betalas ut till ett värde av 174 000 kr" in " ".join(
+        memo.economic_consequences.split()
+    )
+    text = pdf_text(memo_pdf(memo.pk))
+    assert "Värde av insats 174 000 kr" in text
+    assert "Lokaler utan hyra: Lokal på Storgatan 4" in text

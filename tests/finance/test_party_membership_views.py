@@ -59,6 +59,8 @@ def test_a_party_leaving_mid_period_has_no_money_and_no_instalments_after(
     rows = _csv_rows(client_for(world.admin), world.agreement)
     row_2026 = next(r for r in rows if r[2] == "2026" and r[1] == world.association.name)
     assert row_2026[7] == "0" and "inte part detta år" in row_2026[11]
+    page = client_for(world.admin).get(reverse("finance:economy", args=[world.agreement.pk]))
+    assert "inte part detta år" in page.content.decode()
 
 
 @pytest.mark.django_db
