@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "common",
     "partnerships",
     "attachments",
     "accounts",
@@ -105,6 +106,22 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches. "default" as Django's default (per process; django-allauth's rate limits use it).
+# "pages" holds rendered page bodies (common.pagecache), keyed by the data version that
+# every write bumps (common.dataversion) and by the user: per process (LocMemCache) is
+# enough, since the version lives in the database and every worker reads it; a shared cache
+# (IOP_PAGE_CACHE_URL=redis://...) would only raise the hit rate. IOP_PAGE_CACHE_SECONDS=0
+# switches the page cache off.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        **env.cache_url("IOP_PAGE_CACHE_URL", default="locmemcache://iop-pages"),
+        "TIMEOUT": env.int("IOP_PAGE_CACHE_SECONDS", default=600),
+        "OPTIONS": {"MAX_ENTRIES": env.int("IOP_PAGE_CACHE_ENTRIES", default=2000)},
+    },
+}
+IOP_PAGE_CACHE_SECONDS = env.int("IOP_PAGE_CACHE_SECONDS", default=600)
 
 AUTH_USER_MODEL = "partnerships.User"
 AUTHENTICATION_BACKENDS = [

@@ -9,6 +9,7 @@ from django.utils import timezone
 import finance.attention
 import followups.attention
 import partnerships.attention
+from common import pagecache
 from partnerships import permissions
 from partnerships.models import Party
 from partnerships.rules import AgreementStatus, months_and_days_left, renewal_state
@@ -31,6 +32,13 @@ ATTENTION_PROVIDERS = [
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
+    # The body is cached per user and data version (common.pagecache): an edit anywhere
+    # shows on the next request.
+    body = pagecache.fragment(request, "start", "start_body.html", lambda: _start_body(request))
+    return render(request, "start.html", {"body": body})
+
+
+def _start_body(request: HttpRequest) -> dict:
     today = timezone.localdate()
     agreements = list(
         agreements_visible_to(request.user)
@@ -52,15 +60,11 @@ def start(request: HttpRequest) -> HttpResponse:
     attention = [item for provider in ATTENTION_PROVIDERS for item in provider(request.user, today)]
     show_all = request.GET.get("att_hantera") == "alla"
     attention_hidden = 0 if show_all else max(0, len(attention) - START_ATTENTION)
-    return render(
-        request,
-        "start.html",
-        {
-            "agreements": agreements,
-            "attention": attention if show_all else attention[:START_ATTENTION],
-            "attention_hidden": attention_hidden,
-            "more_agreements": more_agreements,
-            "today": today,
-            "can_create": permissions.can_create_agreement(request.user),
-        },
-    )
+    return {
+        "agreements": agreements,
+        "attention": attention if show_all else attention[:START_ATTENTION],
+        "attention_hidden": attention_hidden,
+        "more_agreements": more_agreements,
+        "today": today,
+        "can_create": permissions.can_create_agreement(request.user),
+    }

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from common import pagecache
 from partnerships.boards import BoardNames, label_amendment_boards
 from partnerships.tabs import agreement_tabs
 
@@ -69,23 +70,28 @@ def _overview_year(request: HttpRequest) -> int:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     year = _overview_year(request)
+    # The body is cached per user and data version (common.pagecache): every payment,
+    # decision or index value written bumps the version, so no money shown is stale.
+    body = pagecache.fragment(
+        request, "overview", "finance/overview_body.html", lambda: _overview_body(request, year)
+    )
+    return render(request, "finance/overview.html", {"body": body, "year": year})
+
+
+def _overview_body(request: HttpRequest, year: int) -> dict:
     data = selectors.overview_for_year(request.user, year, timezone.localdate())
     # The totals cover the whole year; the table shows one page of rows, so that the page's
     # size and template work do not grow with the number of agreements.
     page = Paginator(data.rows, settings.IOP_PAGINATE_BY).get_page(request.GET.get("sida"))
-    return render(
-        request,
-        "finance/overview.html",
-        {
-            "overview": data,
-            "page": page,
-            "query_string": f"ar={year}",
-            "year": year,
-            "previous_year": year - 1,
-            "next_year": year + 1,
-            "is_partner": selectors.partner_only(request.user),
-        },
-    )
+    return {
+        "overview": data,
+        "page": page,
+        "query_string": f"ar={year}",
+        "year": year,
+        "previous_year": year - 1,
+        "next_year": year + 1,
+        "is_partner": selectors.partner_only(request.user),
+    }
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common import pagecache
 from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
 from common.forms import apply_validation_error, shown_without_errors, submit_or_page
@@ -43,6 +44,17 @@ def _page(request: HttpRequest, queryset):
 
 @login_required
 def agreement_list(request: HttpRequest) -> HttpResponse:
+    # The body is cached per user and data version (common.pagecache).
+    body = pagecache.fragment(
+        request,
+        "agreement_list",
+        "partnerships/agreement_list_body.html",
+        lambda: _agreement_list_body(request),
+    )
+    return render(request, "partnerships/agreement_list.html", {"body": body})
+
+
+def _agreement_list_body(request: HttpRequest) -> dict:
     visible = selectors.agreements_visible_to(request.user)
     form = AgreementSearchForm(
         request.GET or None,
@@ -62,19 +74,14 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     )
     if form.is_valid():
         agreements = selectors.agreements_matching(agreements, **form.cleaned_data)
-    page = _page(request, agreements)
     query = request.GET.copy()
     query.pop("sida", None)
-    return render(
-        request,
-        "partnerships/agreement_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query_string": query.urlencode(),
-            "can_create": permissions.can_create_agreement(request.user),
-        },
-    )
+    return {
+        "form": form,
+        "page": _page(request, agreements),
+        "query_string": query.urlencode(),
+        "can_create": permissions.can_create_agreement(request.user),
+    }
 
 
 def _as_amended_with_boards(agreement):
