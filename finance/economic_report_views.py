@@ -84,7 +84,7 @@ def economic_report(request: HttpRequest, pk: str, party_pk: str, year: int) -> 
             other_funding=form.other_funding(),
             comment=form.cleaned_data["comment"],
             submit=hand_in,
-            expected_version=form.cleaned_data.get("version"),
+            expected_version=form.expected_version,
         ),
     )
     if status is None:
@@ -164,8 +164,10 @@ def economic_report_claim(request: HttpRequest, report_pk: str) -> HttpResponse:
         request,
         form,
         lambda: services.claim_save(
+            user=request.user,
             agreement=agreement,
             economic_report=report,
+            expected_version=form.expected_version,
             **{field: form.cleaned_data[field] for field in fields},
         ),
     )

@@ -66,6 +66,7 @@ def compensation_edit(
         request,
         form,
         lambda: services.compensation_save(
+            user=request.user,
             agreement=agreement,
             instance=instance,
             expected_version=form.expected_version,
@@ -119,6 +120,7 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: int, year: int) -
         request,
         form,
         lambda: services.decided_amount_save(
+            user=request.user,
             compensation=compensation,
             year=year,
             expected_version=form.expected_version,
