@@ -10,9 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.http import Http404
-
-from common.converters import id_or_404
+from common.converters import one_or_404
 from partnerships.models import Agreement, User
 
 from .. import schedule as payment_plan
@@ -96,11 +94,7 @@ def in_kind_visible(user: User, agreement: Agreement):
 
 
 def in_kind_for_user(user: User, agreement: Agreement, pk: object) -> InKindContribution:
-    pk = id_or_404(pk, "Ingen sådan insats.")
-    item = in_kind_visible(user, agreement).filter(pk=pk).first()
-    if item is None:
-        raise Http404("Ingen sådan insats.")
-    return item
+    return one_or_404(in_kind_visible(user, agreement), pk, "Ingen sådan insats.")
 
 
 def in_kind_values_by_year(
@@ -144,11 +138,7 @@ def caps_visible(user: User, agreement: Agreement):
 
 
 def cap_for_user(user: User, agreement: Agreement, pk: object) -> AgreementCap:
-    pk = id_or_404(pk, "Inget sådant tak.")
-    cap = caps_visible(user, agreement).filter(pk=pk).first()
-    if cap is None:
-        raise Http404("Inget sådant tak.")
-    return cap
+    return one_or_404(caps_visible(user, agreement), pk, "Inget sådant tak.")
 
 
 def cap_views(caps: list[AgreementCap], ledgers: list[Ledger]) -> list[CapView]:
