@@ -7,33 +7,29 @@ from .models import Invitation
 from .services import new_user_for
 
 
-class InvitationForm(forms.Form):
+class PersonForm(forms.Form):
+    """A person's role among ``roles``; a partner's may also administer the organisation."""
+
+    role = forms.ChoiceField(label="Roll")
+    is_organisation_admin = forms.BooleanField(
+        label="Administratör för organisationen (får bjuda in kollegor)", required=False
+    )
+
+    def __init__(self, *args, roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r, User.Role(r).label) for r in roles]
+        if User.Role.PARTNER not in roles:
+            del self.fields["is_organisation_admin"]
+
+
+class InvitationForm(PersonForm):
+    """Who is invited, and their role as in ``PersonForm``."""
+
     first_name = forms.CharField(label="Förnamn", max_length=150)
     last_name = forms.CharField(label="Efternamn", max_length=150)
     email = forms.EmailField(label="E-post", help_text="Inbjudan skickas hit.")
-    role = forms.ChoiceField(label="Roll")
-    is_organisation_admin = forms.BooleanField(
-        label="Administratör för organisationen (får bjuda in kollegor)", required=False
-    )
 
-    def __init__(self, *args, roles: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r, User.Role(r).label) for r in roles]
-        if User.Role.PARTNER not in roles:
-            del self.fields["is_organisation_admin"]
-
-
-class PersonForm(forms.Form):
-    role = forms.ChoiceField(label="Roll")
-    is_organisation_admin = forms.BooleanField(
-        label="Administratör för organisationen (får bjuda in kollegor)", required=False
-    )
-
-    def __init__(self, *args, roles: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r, User.Role(r).label) for r in roles]
-        if User.Role.PARTNER not in roles:
-            del self.fields["is_organisation_admin"]
+    field_order = ("first_name", "last_name", "email", "role", "is_organisation_admin")
 
 
 class AcceptInvitationForm(forms.Form):

@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from common import fields
 from common.privacy import LINE_GUARD
-from partnerships.models import Organisation, User
+from partnerships.fields import organisation_fk
+from partnerships.models import User
 
 from .rules import STATUS_LABELS, InvitationStatus, invitation_status
 
@@ -20,27 +22,17 @@ class Invitation(models.Model):
     """A one-time link for a new person of an organisation. Only the token's SHA-256 is
     kept; the link itself is in the e-mail and nowhere else."""
 
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="organisation",
-        on_delete=models.PROTECT,
-        related_name="invitations",
-    )
+    organisation = organisation_fk("invitations", "organisation")
     email = models.EmailField("e-post", validators=LINE_GUARD)
-    first_name = models.CharField("förnamn", max_length=150, validators=LINE_GUARD)
-    last_name = models.CharField("efternamn", max_length=150, validators=LINE_GUARD)
+    first_name = fields.line("förnamn", 150)
+    last_name = fields.line("efternamn", 150)
     role = models.CharField(
         "roll", max_length=20, choices=[(r.value, r.label) for r in INVITABLE_ROLES]
     )
     is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="inbjuden av",
-        on_delete=models.PROTECT,
-        related_name="invitations_sent",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
+    invited_by = fields.user_fk("inbjuden av", related_name="invitations_sent")
+    created_at = fields.created_at()
     sent_at = models.DateTimeField("skickad")
     expires_at = models.DateTimeField("gäller till")
     accepted_at = models.DateTimeField("accepterad", null=True, blank=True)
@@ -108,7 +100,7 @@ class ElegitimationLink(models.Model):
     )
     # A hex digest: exempt from the text guard (iop/privacy.py), ten digits in a row happen.
     subject_hmac = models.CharField(max_length=64, unique=True, editable=False)
-    linked_at = models.DateTimeField(auto_now_add=True)
+    linked_at = fields.created_at()
 
     class Meta:
         verbose_name = "koppling till e-legitimation"
@@ -129,22 +121,10 @@ class AccountEvent(models.Model):
         TWO_FACTOR_RESET = "two_factor_reset", "Tvåstegsverifiering nollställd"
         TWO_FACTOR_REMOVED = "two_factor_removed", "Tvåstegsverifiering borttagen av personen"
 
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="person",
-        on_delete=models.PROTECT,
-        related_name="account_events",
-    )
+    person = fields.user_fk("person", related_name="account_events")
     action = models.CharField("händelse", max_length=30, choices=Action.choices)
-    text = models.CharField("beskrivning", max_length=300, validators=LINE_GUARD)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="av",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    text = fields.line("beskrivning", 300)
+    by = fields.user_fk("av", on_delete=models.SET_NULL, null=True)
     created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
 
     class Meta:

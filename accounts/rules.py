@@ -1,24 +1,20 @@
 """Pure rules of invitations: status and expiry (no database)."""
 
 import datetime as dt
-from enum import StrEnum
+
+from django.db import models
 
 INVITATION_VALID_FOR = dt.timedelta(days=7)
 
 
-class InvitationStatus(StrEnum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    REVOKED = "revoked"
-    EXPIRED = "expired"
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Väntar på svar"
+    ACCEPTED = "accepted", "Accepterad"
+    REVOKED = "revoked", "Återkallad"
+    EXPIRED = "expired", "Har gått ut"
 
 
-STATUS_LABELS = {
-    InvitationStatus.PENDING: "Väntar på svar",
-    InvitationStatus.ACCEPTED: "Accepterad",
-    InvitationStatus.REVOKED: "Återkallad",
-    InvitationStatus.EXPIRED: "Har gått ut",
-}
+STATUS_LABELS = {status: status.label for status in InvitationStatus}
 
 
 def invitation_expiry(sent_at: dt.datetime) -> dt.datetime:

@@ -156,17 +156,27 @@ def _actions(parent, content: CaseContent) -> None:
         _e(_e(action, "dates"), "actionDate", _datetime(amendment.decided_on), dateType="decision")
 
 
-def _record_document(parent, case: str, number: int, document: IssuedDocument, path, previous):
+def _record(parent, identifier, kind, object_id, title, status, direction, replaces=None):
+    """A record's head, in the schema's order: ids, title, status, what it replaces (an
+    earlier version's objectId), direction."""
     record = _e(
-        parent, "record", systemIdentifier=f"document-{document.pk}",
-        recordType=document.kind, recordPhysicalOrDigital="digital",
+        parent, "record", systemIdentifier=identifier, recordType=kind,
+        recordPhysicalOrDigital="digital",
     )  # fmt: skip
-    _e(record, "objectId", f"{case}-{number:02d}")
-    _e(record, "title", f"{document.title}, version {document.version}")
-    _e(record, "status", value="expedited")
-    if previous is not None:
-        _e(record, "relation", previous, relationType="replaces")
-    _e(record, "direction", directionDefinition="outgoing")
+    _e(record, "objectId", object_id)
+    _e(record, "title", title)
+    _e(record, "status", value=status)
+    if replaces is not None:
+        _e(record, "relation", replaces, relationType="replaces")
+    _e(record, "direction", directionDefinition=direction)
+    return record
+
+
+def _record_document(parent, case: str, number: int, document: IssuedDocument, path, previous):
+    record = _record(
+        parent, f"document-{document.pk}", document.kind, f"{case}-{number:02d}",
+        f"{document.title}, version {document.version}", "expedited", "outgoing", previous,
+    )  # fmt: skip
     _dates(record, ("created", document.issued_at), ("expedited", document.issued_at))
     notes = _e(record, "notes")
     _e(notes, "note", document.sha256, noteType="SHA-256")
@@ -176,14 +186,10 @@ def _record_document(parent, case: str, number: int, document: IssuedDocument, p
 
 
 def _record_attachment(parent, case: str, number: int, attachment: Attachment, path) -> None:
-    record = _e(
-        parent, "record", systemIdentifier=f"attachment-{attachment.pk}",
-        recordType=attachment.kind, recordPhysicalOrDigital="digital",
+    record = _record(
+        parent, f"attachment-{attachment.pk}", attachment.kind, f"{case}-B{number:02d}",
+        f"{attachment.get_kind_display()} {attachment.year}", "received", "incoming",
     )  # fmt: skip
-    _e(record, "objectId", f"{case}-B{number:02d}")
-    _e(record, "title", f"{attachment.get_kind_display()} {attachment.year}")
-    _e(record, "status", value="received")
-    _e(record, "direction", directionDefinition="incoming")
     agents = _e(record, "agents")
     sender = _e(agents, "agent", agentType="sender")
     _e(sender, "name", attachment.organisation.name)

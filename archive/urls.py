@@ -1,14 +1,11 @@
-from django.urls import path
-
-from common import converters
+from common.urls import under
 
 from . import views
 
-converters.register()
-
 app_name = "archive"
 
-urlpatterns = [
-    path("overenskommelser/<id:pk>/arkivpaket.zip", views.archive_package, name="package"),
-    path("overenskommelser/<id:pk>/revision.zip", views.auditors_dossier, name="dossier"),
-]
+urlpatterns = under(
+    "overenskommelser/<id:pk>/",
+    ("arkivpaket.zip", views.archive_package, "package"),
+    ("revision.zip", views.auditors_dossier, "dossier"),
+)

@@ -48,12 +48,16 @@ def mets_schema() -> etree.XMLSchema:
     return etree.XMLSchema(wrapper)
 
 
-def mets_errors(xml: bytes) -> list[str]:
+def _errors(schema: etree.XMLSchema, xml: bytes) -> list[str]:
+    """The schema's errors in the document, "line: message" (none: valid)."""
     document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False))
-    schema = mets_schema()
     if schema.validate(document):
         return []
     return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+def mets_errors(xml: bytes) -> list[str]:
+    return _errors(mets_schema(), xml)
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +68,4 @@ def erms_schema() -> etree.XMLSchema:
 
 
 def erms_errors(xml: bytes) -> list[str]:
-    document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False))
-    schema = erms_schema()
-    if schema.validate(document):
-        return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]
+    return _errors(erms_schema(), xml)

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from common.permissions import Decision, allow, deny, require
+from common.permissions import Decision, allow, deny, permitted, require
 from partnerships.models import Agreement, Sector, User
 from partnerships.selectors import agreement_for_user
 
@@ -36,8 +36,7 @@ def _zip_response(filename: str, content: bytes) -> HttpResponse:
 @login_required
 @require_GET
 def archive_package(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = agreement_for_user(request.user, pk)
-    require(can_export_records(request.user, agreement))
+    agreement = permitted(request.user, agreement_for_user, pk, can_export_records)
     if not package.is_closed(agreement):
         require(deny("Bara avslutade eller uppsagda överenskommelser kan arkiveras."))
     return _zip_response(*package.archive_package(agreement))
@@ -46,6 +45,5 @@ def archive_package(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_GET
 def auditors_dossier(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = agreement_for_user(request.user, pk)
-    require(can_export_records(request.user, agreement))
+    agreement = permitted(request.user, agreement_for_user, pk, can_export_records)
     return _zip_response(*package.auditors_dossier(agreement))

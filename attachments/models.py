@@ -14,16 +14,13 @@ on their objects without this app importing them.
 
 import uuid
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD
-from partnerships.models import Agreement, Organisation
+from common import fields
+from partnerships.fields import agreement_fk, organisation_fk
 
 
 class AttachmentKind(models.TextChoices):
@@ -57,14 +54,7 @@ class AttachmentQuerySet(models.QuerySet):
 
 
 class Attachment(models.Model):
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name="överenskommelse",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="attachments",
-    )
+    agreement = agreement_fk("attachments", "överenskommelse", null=True)
     initiative = models.ForeignKey(
         "initiatives.Initiative",
         verbose_name="initiativ",
@@ -73,19 +63,13 @@ class Attachment(models.Model):
         on_delete=models.PROTECT,
         related_name="attachments",
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="organisation",
-        on_delete=models.PROTECT,
-        related_name="attachments",
-        help_text="Den part vars dokument det är.",
+    organisation = organisation_fk(
+        "attachments", "organisation", help_text="Den part vars dokument det är."
     )
     kind = models.CharField("typ av dokument", max_length=30, choices=AttachmentKind.choices)
-    year = models.PositiveSmallIntegerField(
-        "avser år", validators=[MinValueValidator(1990), MaxValueValidator(2200)]
-    )
+    year = fields.year("avser år")
     file = models.FileField("fil", upload_to=storage_name, max_length=200)
-    name = models.CharField("filnamn", max_length=130, validators=LINE_GUARD)
+    name = fields.line("filnamn", 130)
     content_type = models.CharField("filtyp", max_length=100)
     size = models.PositiveBigIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)
@@ -94,15 +78,11 @@ class Attachment(models.Model):
     )
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    uploaded_by = fields.user_fk()
+    uploaded_at = fields.created_at("uppladdad")
     deleted_at = models.DateTimeField("borttagen", null=True, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    history = HistoricalRecords()
+    deleted_by = fields.user_fk(null=True)
+    history = fields.history()
 
     objects = AttachmentQuerySet.as_manager()
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.converters import one_or_404
 from common.forms import submit
-from common.permissions import require
+from common.permissions import permitted
 from partnerships.permissions import can_edit_agreement
 from partnerships.selectors import agreement_for_user
 from partnerships.tabs import agreement_tabs
@@ -83,8 +83,7 @@ def _upload(request: HttpRequest, agreement, data: dict) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = agreement_for_user(request.user, pk)
-    require(permissions.can_upload(request.user, agreement))
+    agreement = permitted(request.user, agreement_for_user, pk, permissions.can_upload)
     organisations = permissions.upload_organisations(request.user, agreement)
     form = UploadForm(request.POST or None, request.FILES or None, organisations=organisations)
     status = submit(request, form, lambda: _upload(request, agreement, form.cleaned_data))

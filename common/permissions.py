@@ -1,7 +1,8 @@
 """Permission rules answer ``Decision(allowed, reason)``: the reason is the Swedish text of
 the 403 page, written once beside the rule that refuses."""
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied
 
@@ -26,3 +27,13 @@ def require(decision: Decision) -> None:
     """Raise the 403 with the rule's own reason when the rule refuses."""
     if not decision.allowed:
         raise PermissionDenied(decision.reason)
+
+
+def permitted[T](
+    user, selector: Callable[[Any, Any], T], pk, rule: Callable[[Any, T], Decision]
+) -> T:
+    """The first two steps of a view: the row ``selector(user, pk)`` loads (404 outside the
+    user's scope), when ``rule(user, row)`` allows it (else the 403 with the rule's reason)."""
+    row = selector(user, pk)
+    require(rule(user, row))
+    return row

@@ -19,9 +19,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD, TEXT_GUARD
+from common import fields
+from partnerships.fields import agreement_fk, board_fk, organisation_fk, registry_number
 
 from .texts import split_lines
 
@@ -70,33 +70,23 @@ class IssuedDocument(models.Model):
     """One issued version of a board document: the PDF as printed and the data behind it."""
 
     kind = models.CharField("dokumenttyp", max_length=30, choices=DocumentKind.choices)
-    agreement = models.ForeignKey(
-        "partnerships.Agreement",
-        verbose_name="överenskommelse",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="issued_documents",
-    )
-    organisation = models.ForeignKey(
-        "partnerships.Organisation",
-        verbose_name="utfärdande organisation",
-        on_delete=models.PROTECT,
-        related_name="issued_documents",
+    agreement = agreement_fk("issued_documents", "överenskommelse", null=True)
+    organisation = organisation_fk(
+        "issued_documents",
+        "utfärdande organisation",
         help_text="Den offentliga part som utfärdade dokumentet; avgör vem som ser det "
         "när det inte hör till en överenskommelse (årsrapporten).",
     )
-    subject_key = models.CharField(
+    subject_key = fields.line(
         "avser",
-        max_length=80,
+        80,
         blank=True,
         default="",
         help_text="Skiljer dokument av samma typ åt, t.ex. uppföljningens id eller årtalet.",
-        validators=LINE_GUARD,
     )
     version = models.PositiveIntegerField("version")
-    title = models.CharField("titel", max_length=300, validators=LINE_GUARD)
-    filename = models.CharField("filnamn", max_length=200, validators=LINE_GUARD)
+    title = fields.line("titel", 300)
+    filename = fields.line("filnamn", 200)
     content = models.BinaryField("PDF", editable=False)
     size = models.PositiveIntegerField("storlek (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)
@@ -108,12 +98,7 @@ class IssuedDocument(models.Model):
         help_text="Kontrollsumman för dokumentets data (underlaget), tryckt på sista sidan.",
     )
     snapshot = models.JSONField("underlag", encoder=DjangoJSONEncoder)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="utfärdad av",
-        on_delete=models.PROTECT,
-        related_name="issued_documents",
-    )
+    issued_by = fields.user_fk("utfärdad av", related_name="issued_documents")
     issued_at = models.DateTimeField("utfärdad", default=timezone.now)
 
     objects = IssuedDocumentQuerySet.as_manager()
@@ -183,7 +168,7 @@ class PublicBodySettings(models.Model):
         help_text="Överenskommelser, tjänsteskrivelser och uppföljningsrapporter kan bara "
         "utfärdas med diarienummer.",
     )
-    history = HistoricalRecords()  # who turned a rule off, and when
+    history = fields.history()  # who turned a rule off, and when
 
     class Meta:
         verbose_name = "dokumentinställning för offentlig part"
@@ -216,55 +201,29 @@ class Memo(models.Model):
     Prefilled from the agreement when created (``services.memo_create``); edited in the
     browser; issued as an ``IssuedDocument`` (each issue a new, frozen version)."""
 
-    agreement = models.ForeignKey(
-        "partnerships.Agreement",
-        verbose_name="överenskommelse",
-        on_delete=models.CASCADE,
-        related_name="memos",
-    )
+    agreement = agreement_fk("memos", "överenskommelse", on_delete=models.CASCADE)
     kind = models.CharField("typ", max_length=20, choices=MemoKind.choices)
-    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
-    registry_number = models.CharField(
-        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
-    )
+    title = fields.line("rubrik", 300)
+    registry_number = registry_number()
     memo_date = models.DateField("datum")
-    proposed_decisions = models.TextField(
+    proposed_decisions = fields.text(
         "förslag till beslut",
         help_text="Ett förslag per rad, i ordning. Numreringen görs i dokumentet.",
-        validators=TEXT_GUARD,
     )
-    matter = models.TextField("ärende", validators=TEXT_GUARD)
-    decision_basis = models.TextField(
-        "beslutsunderlag", blank=True, help_text="En bilaga per rad.", validators=TEXT_GUARD
-    )
-    background = models.TextField("bakgrund", blank=True, validators=TEXT_GUARD)
-    target_group_and_goals = models.TextField(
-        "målgrupp och målsättning", blank=True, validators=TEXT_GUARD
-    )
-    economic_consequences = models.TextField(
-        "ekonomiska konsekvenser", blank=True, validators=TEXT_GUARD
-    )
-    municipal_goals = models.TextField("kommunala mål", blank=True, validators=TEXT_GUARD)
-    follow_up_and_evaluation = models.TextField(
-        "uppföljning och utvärdering", blank=True, validators=TEXT_GUARD
-    )
-    signing_official = models.CharField("handläggare", max_length=200, validators=LINE_GUARD)
-    office = models.CharField(
-        "kontor/förvaltning",
-        max_length=200,
-        help_text="T.ex. Omsorgskontoret.",
-        validators=LINE_GUARD,
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="skapad av",
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    matter = fields.text("ärende")
+    decision_basis = fields.text("beslutsunderlag", blank=True, help_text="En bilaga per rad.")
+    background = fields.text("bakgrund", blank=True)
+    target_group_and_goals = fields.text("målgrupp och målsättning", blank=True)
+    economic_consequences = fields.text("ekonomiska konsekvenser", blank=True)
+    municipal_goals = fields.text("kommunala mål", blank=True)
+    follow_up_and_evaluation = fields.text("uppföljning och utvärdering", blank=True)
+    signing_official = fields.line("handläggare", 200)
+    office = fields.line("kontor/förvaltning", 200, help_text="T.ex. Omsorgskontoret.")
+    created_by = fields.user_fk("skapad av")
+    created_at = fields.created_at()
+    updated_at = fields.updated_at()
+    version = fields.version()
+    history = fields.history()
 
     TEXT_SECTIONS = [
         ("background", "Bakgrund"),
@@ -327,12 +286,7 @@ class AnnualReportJob(models.Model):
         DONE = "done", "Klar"
         FAILED = "failed", "Misslyckades"
 
-    board = models.ForeignKey(
-        "partnerships.Board",
-        verbose_name="nämnd",
-        on_delete=models.PROTECT,
-        related_name="annual_report_jobs",
-    )
+    board = board_fk("annual_report_jobs", "nämnd")
     year = models.PositiveSmallIntegerField("år")
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -348,12 +302,7 @@ class AnnualReportJob(models.Model):
         on_delete=models.PROTECT,
         related_name="annual_report_job",
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="beställd av",
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    requested_by = fields.user_fk("beställd av")
     created_at = models.DateTimeField("beställd", default=timezone.now)
     started_at = models.DateTimeField("startad", null=True, blank=True)
     finished_at = models.DateTimeField("klar", null=True, blank=True)

@@ -148,6 +148,26 @@ def check_signature(pdf: bytes, roots: list[asn1_x509.Certificate] | None = None
 # --- a self-made seal for development and tests ----------------------------------------
 
 
+_KEY_USES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+    "encipher_only",
+    "decipher_only",
+)
+
+
+def _key_usage(*allowed: str):
+    """The key usage extension with only the named uses allowed (test seals only)."""
+    from cryptography import x509
+
+    return x509.KeyUsage(**{use: use in allowed for use in _KEY_USES})
+
+
 def make_test_seal(
     *, common_name: str, organisation_number: str = "", passphrase: bytes | None = None
 ) -> tuple[bytes, bytes]:
@@ -171,20 +191,7 @@ def make_test_seal(
         .not_valid_before(now)
         .not_valid_after(now + dt.timedelta(days=730))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )  # fmt: skip
+        .add_extension(_key_usage("key_cert_sign", "crl_sign"), critical=True)
         .add_extension(
             x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
         )
@@ -211,20 +218,7 @@ def make_test_seal(
         .not_valid_before(now)
         .not_valid_after(now + dt.timedelta(days=729))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )  # fmt: skip
+        .add_extension(_key_usage("digital_signature", "content_commitment"), critical=True)
         .add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )

@@ -1,50 +1,27 @@
-from django.urls import path
+from common.urls import path, under
 
 from .views import agreement, annual, memos, verification
 
 app_name = "documents"
 
 urlpatterns = [
-    path("overenskommelser/<str:pk>/", agreement.agreement_documents, name="agreement_documents"),
-    path(
-        "overenskommelser/<str:pk>/overenskommelse.pdf",
-        agreement.agreement_preview,
-        name="agreement_preview",
+    *under(
+        "overenskommelser/<str:pk>/",
+        ("", agreement.agreement_documents, "agreement_documents"),
+        ("overenskommelse.pdf", agreement.agreement_preview, "agreement_preview"),
+        ("overenskommelse/utfarda/", agreement.agreement_issue, "agreement_issue"),
     ),
-    path(
-        "overenskommelser/<str:pk>/overenskommelse/utfarda/",
-        agreement.agreement_issue,
-        name="agreement_issue",
-    ),
-    path(
-        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/skapa/",
-        memos.memo_create,
-        name="memo_create",
-    ),
-    path(
+    *under(
         "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/",
-        memos.memo_edit,
-        name="memo_edit",
+        ("skapa/", memos.memo_create, "memo_create"),
+        ("", memos.memo_edit, "memo_edit"),
+        ("forhandsgranska.pdf", memos.memo_preview, "memo_preview"),
+        ("utfarda/", memos.memo_issue, "memo_issue"),
     ),
-    path(
-        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/forhandsgranska.pdf",
-        memos.memo_preview,
-        name="memo_preview",
-    ),
-    path(
-        "overenskommelser/<str:pk>/tjansteskrivelse/<str:kind>/utfarda/",
-        memos.memo_issue,
-        name="memo_issue",
-    ),
-    path(
-        "overenskommelser/<str:pk>/uppfoljning/<str:round_pk>/rapport.pdf",
-        agreement.followup_report_preview,
-        name="followup_report_preview",
-    ),
-    path(
-        "overenskommelser/<str:pk>/uppfoljning/<str:round_pk>/utfarda/",
-        agreement.followup_report_issue,
-        name="followup_report_issue",
+    *under(
+        "overenskommelser/<str:pk>/uppfoljning/<str:round_pk>/",
+        ("rapport.pdf", agreement.followup_report_preview, "followup_report_preview"),
+        ("utfarda/", agreement.followup_report_issue, "followup_report_issue"),
     ),
     path("namnder/", annual.boards_index, name="boards_index"),
     path(
@@ -52,11 +29,10 @@ urlpatterns = [
         annual.board_annual_reports,
         name="board_annual_reports",
     ),
-    path("arsrapporter/<str:job_pk>/", annual.annual_report_job, name="annual_report_job"),
-    path(
-        "arsrapporter/<str:job_pk>/forsok-igen/",
-        annual.annual_report_retry,
-        name="annual_report_retry",
+    *under(
+        "arsrapporter/<str:job_pk>/",
+        ("", annual.annual_report_job, "annual_report_job"),
+        ("forsok-igen/", annual.annual_report_retry, "annual_report_retry"),
     ),
     path("<str:document_pk>/ladda-ner/", agreement.issued_document_download, name="download"),
     path("verifiera/", verification.verify, name="verify"),

@@ -1,8 +1,9 @@
 """One row per person and form page: what they typed there and have not saved yet."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from common import fields
 
 
 class Draft(models.Model):
@@ -13,9 +14,7 @@ class Draft(models.Model):
     # The person it belongs to; empty only for form data kept after a session expired
     # without a known user, then found again by ``stash_key`` (the hash of a random value
     # in an HttpOnly cookie) and claimed by whoever signs in in that browser.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    user = fields.user_fk(on_delete=models.CASCADE, null=True)
     stash_key = models.CharField(max_length=64, blank=True, default="")
     # The form's identity: the path of the page that shows it (it names the object).
     path = models.CharField(max_length=500)

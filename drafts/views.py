@@ -1,6 +1,9 @@
 """Endpoints of the scripts (autosave, discard, stay signed in) and the CSRF failure page.
 The scripts' endpoints answer JSON; a signed-out caller gets 401, never a login redirect."""
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, JsonResponse
@@ -27,13 +30,25 @@ def saved_at_label(moment) -> str:
     return date_format(timezone.localtime(moment), "H.i")
 
 
+def _on_form_page(view: Callable[[HttpRequest, str], JsonResponse]):
+    """A script's endpoint about one form page: 401 signed out, 400 for a path that is not a
+    form page, else ``view(request, path)``."""
+
+    @wraps(view)
+    def endpoint(request: HttpRequest) -> JsonResponse:
+        if not request.user.is_authenticated:
+            return _signed_out()
+        path = form_page_path(request.POST.get(PATH_FIELD, ""))
+        if path is None:
+            return JsonResponse({"error": "Okänt formulär."}, status=400)
+        return view(request, path)
+
+    return endpoint
+
+
 @require_POST
-def autosave(request: HttpRequest) -> JsonResponse:
-    if not request.user.is_authenticated:
-        return _signed_out()
-    path = form_page_path(request.POST.get(PATH_FIELD, ""))
-    if path is None:
-        return JsonResponse({"error": "Okänt formulär."}, status=400)
+@_on_form_page
+def autosave(request: HttpRequest, path: str) -> JsonResponse:
     fields = keepable_fields((k, v) for k, v in request.POST.lists() if k != PATH_FIELD)
     try:
         draft = services.draft_save(user=request.user, path=path, fields=fields)
@@ -44,12 +59,8 @@ def autosave(request: HttpRequest) -> JsonResponse:
 
 
 @require_POST
-def discard(request: HttpRequest) -> JsonResponse:
-    if not request.user.is_authenticated:
-        return _signed_out()
-    path = form_page_path(request.POST.get(PATH_FIELD, ""))
-    if path is None:
-        return JsonResponse({"error": "Okänt formulär."}, status=400)
+@_on_form_page
+def discard(request: HttpRequest, path: str) -> JsonResponse:
     services.draft_discard(user=request.user, path=path)
     forget_draft(request, path)
     return JsonResponse({"discarded": True})

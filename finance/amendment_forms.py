@@ -5,34 +5,24 @@ from __future__ import annotations
 
 from django import forms
 
+from common.forms import optional_choice
 from common.privacy import TextGuardFormMixin
 from common.versioning import version_field
+from partnerships.amendment_services import AMENDMENT_FIELDS
 from partnerships.models import Amendment, Board, Party, PartyChange
 
-from .forms import DATE_INPUT, KronorField
+from .forms import DATE_INPUT, KronorField, optional_date
 from .models import AmountChange, AmountChangeKind, Compensation
 from .services import AmountChangeInput
 
-DECISION_FIELDS = (
-    "decided_on",
-    "board",
-    "paragraph",
-    "registry_number",
-    "title",
-    "description",
-    "new_period_end",
-    "party",
-    "party_change",
-    "party_change_on",
-)
+#: The decision's fields and what it changes in the register, declared once.
+DECISION_FIELDS = AMENDMENT_FIELDS
 
 
 class AmendmentForm(TextGuardFormMixin, forms.Form):
     version = version_field()
     decided_on = forms.DateField(label="Beslutsdatum", widget=DATE_INPUT)
-    board = forms.ModelChoiceField(
-        label="Nämnd", queryset=Board.objects.none(), required=False, empty_label="–"
-    )
+    board = optional_choice("Nämnd", Board, "–")
     paragraph = forms.CharField(
         label="Paragraf", max_length=40, required=False, help_text="T.ex. § 87."
     )
@@ -45,17 +35,14 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
     description = forms.CharField(
         label="Beskrivning", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    new_period_end = forms.DateField(
-        label="Perioden förlängs till och med",
-        required=False,
-        widget=DATE_INPUT,
+    new_period_end = optional_date(
+        "Perioden förlängs till och med",
         help_text="Bara om ändringen förlänger överenskommelsen (utan ny överenskommelse).",
     )
-    party = forms.ModelChoiceField(
-        label="Part som tillkommer eller lämnar",
-        queryset=Party.objects.none(),
-        required=False,
-        empty_label="Ingen",
+    party = optional_choice(
+        "Part som tillkommer eller lämnar",
+        Party,
+        "Ingen",
         help_text="En ny part läggs först till under ”Redigera överenskommelsen”.",
     )
     party_change = forms.ChoiceField(
@@ -63,21 +50,14 @@ class AmendmentForm(TextGuardFormMixin, forms.Form):
         choices=[("", "–"), *PartyChange.choices],
         required=False,
     )
-    party_change_on = forms.DateField(
-        label="Partändringen gäller från och med", required=False, widget=DATE_INPUT
-    )
+    party_change_on = optional_date("Partändringen gäller från och med")
     goals = forms.CharField(
         label="Mål som läggs till",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Ett mål per rad.",
     )
-    responsibility_party = forms.ModelChoiceField(
-        label="Part vars ansvarsområden utökas",
-        queryset=Party.objects.none(),
-        required=False,
-        empty_label="Ingen",
-    )
+    responsibility_party = optional_choice("Part vars ansvarsområden utökas", Party, "Ingen")
     responsibilities = forms.CharField(
         label="Ansvarsområden som läggs till",
         required=False,
@@ -133,11 +113,8 @@ class AmountChangeForm(TextGuardFormMixin, forms.Form):
         choices=[("", "Ingen ändring av beloppet"), *AmountChangeKind.choices],
         required=False,
     )
-    effective_from = forms.DateField(
-        label="Gäller från och med",
-        required=False,
-        widget=DATE_INPUT,
-        help_text="För ett engångsbelopp: ett datum i det år beloppet avser.",
+    effective_from = optional_date(
+        "Gäller från och med", help_text="För ett engångsbelopp: ett datum i det år beloppet avser."
     )
     amount = KronorField(
         label="Belopp (kr)",

@@ -130,6 +130,16 @@ def one_offs_by_year(sums: Iterable[OneOffSum]) -> dict[int, int]:
     return totals
 
 
+def party_year_shares(
+    years: Iterable[int], start: dt.date, end: dt.date, rule: str = proration.BY_DAYS
+) -> dict[int, proration.YearShare]:
+    """The part of each of the agreement's ``years`` a party is a party in, its own period
+    ``start``..``end`` (from the day it joins, until the day before it leaves): a part of
+    the year it joins or leaves by the proration rule, nothing in a year before it joins or
+    after it leaves (an empty share: its amount that year is 0 kr, never unknown)."""
+    return {year: proration.year_share(year, start, end, rule) for year in years}
+
+
 def change_text(kind: str, amount: int, effective_from: dt.date, purpose: str = "") -> str:
     """What an amount change does, in words for the amendment list and the documents."""
     if kind == ONE_OFF:

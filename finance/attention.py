@@ -22,6 +22,12 @@ from .selectors import (
 from .selectors.shapes import cap_views, schedules_of
 
 
+def _to_economy(agreement_id: int, text: str) -> AttentionItem:
+    """A warning that links to the agreement's economy tab."""
+    url = reverse("finance:economy", args=[agreement_id])
+    return AttentionItem(level="warning", text=text, url=url, link_text="Öppna ekonomin")
+
+
 def _years_text(years: tuple[int, ...]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
@@ -32,16 +38,14 @@ def attention_items(user: User, today: dt.date) -> list[AttentionItem]:
     for missing in missing_index_values(user, today):
         agreement = missing.agreement
         items.append(
-            AttentionItem(
-                level="warning",
-                text=(
+            _to_economy(
+                agreement.pk,
+                (
                     f"{missing.reason}: ersättningen till {missing.organisation_name} i "
                     f"{agreement.title} ({agreement.period_start.year}–"
                     f"{agreement.period_end.year}) kan inte räknas fram för "
                     f"{_years_text(missing.years)}."
                 ),
-                url=reverse("finance:economy", args=[agreement.pk]),
-                link_text="Öppna ekonomin",
             )
         )
     return items
@@ -53,12 +57,7 @@ def late_index_items(user: User, today: dt.date) -> list[AttentionItem]:
     if not user.is_authenticated or not (user.is_superuser or user.is_administrator):
         return []
     return [
-        AttentionItem(
-            level="warning",
-            text=f"{item.agreement.title}: {item.text}",
-            url=reverse("finance:economy", args=[item.agreement.pk]),
-            link_text="Öppna ekonomin",
-        )
+        _to_economy(item.agreement.pk, f"{item.agreement.title}: {item.text}")
         for item in late_index_differences(user, today)
     ]
 
@@ -118,15 +117,13 @@ def schedule_items(user: User, today: dt.date) -> list[AttentionItem]:
             continue
         agreement = compensation.agreement
         items.append(
-            AttentionItem(
-                level="warning",
-                text=(
+            _to_economy(
+                agreement.pk,
+                (
                     f"{plan.overdue_count} delbetalning(ar) till "
                     f"{compensation.party.organisation.name} i {agreement.title} är försenade: "
                     f"{format_sek(plan.overdue)} har passerat förfallodagen utan att betalas."
                 ),
-                url=reverse("finance:economy", args=[agreement.pk]),
-                link_text="Öppna ekonomin",
             )
         )
     by_agreement: dict[int, list] = {}
@@ -143,12 +140,5 @@ def schedule_items(user: User, today: dt.date) -> list[AttentionItem]:
     for cap in caps:
         for view in cap_views([cap], by_agreement.get(cap.agreement_id, [])):
             for warning in view.warnings:
-                items.append(
-                    AttentionItem(
-                        level="warning",
-                        text=f"{cap.agreement.title}: {warning}",
-                        url=reverse("finance:economy", args=[cap.agreement_id]),
-                        link_text="Öppna ekonomin",
-                    )
-                )
+                items.append(_to_economy(cap.agreement_id, f"{cap.agreement.title}: {warning}"))
     return items

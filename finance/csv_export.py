@@ -36,8 +36,11 @@ OVERVIEW_HEADER = [
 
 
 def _remark(row) -> str:
-    """Why an amount is unknown, and how an amendment makes up the year's amount."""
-    return "; ".join(text for text in [row.schedule.missing_reason, *row.basis_texts] if text)
+    """Why an amount is unknown, and how an amendment makes up the year's amount (or that
+    the party is not a party that year: it joins later or has left)."""
+    missing = row.schedule.missing_reason if row.schedule.amount is None else ""
+    outside = "inte part detta år" if row.not_a_party else ""
+    return "; ".join(text for text in [missing, outside, *row.basis_texts] if text)
 
 
 def economy_csv(economy) -> HttpResponse:

@@ -185,22 +185,9 @@ def seed(case: DemoCase) -> None:
 
     # Budgets: 2018 from the board memo (002), 2024 from the agreement (003).
     memo_note = "Tjänsteskrivelsen 2017 anger bara verksamhetens totala kostnad per part."
-    _budget(
-        a2018,
-        iogt,
-        2018,
-        own=470_000,
-        note=memo_note,
-        lines=[("other", "Verksamhetens kostnader", 770_000)],
-    )
-    _budget(
-        a2018,
-        sion,
-        2018,
-        own=1_230_000,
-        note=memo_note,
-        lines=[("other", "Verksamhetens kostnader", 1_630_000)],
-    )
+    for party, own, cost in ((iogt, 470_000, 770_000), (sion, 1_230_000, 1_630_000)):
+        lines = [("other", "Verksamhetens kostnader", cost)]
+        _budget(a2018, party, 2018, own=own, note=memo_note, lines=lines)
     _budget(
         a2024,
         iogt,

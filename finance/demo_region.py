@@ -16,6 +16,7 @@ from partnerships.models import Amendment
 from .amendments import NEW_LEVEL
 from .ledger import build_ledger, index_points, ledger_queryset
 from .models import (
+    AccountingDefaults,
     Compensation,
     IndexRule,
     IndexSeries,
@@ -72,6 +73,12 @@ def seed(case: DemoCase) -> None:
     _amendment(case, agreement, compensation)
     _quarterly_payments(agreement, compensation)
     _volunteer_time(case, agreement, party)
+    # The region's accounting codes, so that its payments export to SIE (one voucher per
+    # quarterly instalment) straight away.
+    AccountingDefaults.objects.get_or_create(
+        organisation=region,
+        defaults={"account": "4990", "counter_account": "2440", "cost_centre": "KULTUR"},
+    )
 
 
 PAID_UNTIL = dt.date(2026, 10, 31)  # the demo's payments: every instalment due by then

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from attachments.forms import UploadForm
 from attachments.permissions import upload_organisations
 from attachments.selectors import attachments_of_target
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Party
@@ -71,7 +71,7 @@ def economic_report(request: HttpRequest, pk: str, party_pk: str, year: int) -> 
         require(permissions.can_write_economic_report(request.user, party))
     form = _form(request, party, year, report) if writable else None
     hand_in = request.POST.get("action") == "submit"
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.economic_report_save(
@@ -86,14 +86,15 @@ def economic_report(request: HttpRequest, pk: str, party_pk: str, year: int) -> 
             submit=hand_in,
             expected_version=form.expected_version,
         ),
+        done="Redovisningen är inlämnad." if hand_in else "Utkastet är sparat.",
+        to=report_url(party, year),
+        page=lambda status: render(
+            request,
+            "finance/economic_report.html",
+            _page_context(request, agreement, party, year, report, form),
+            status=status,
+        ),
     )
-    if status is None:
-        messages.success(
-            request, "Redovisningen är inlämnad." if hand_in else "Utkastet är sparat."
-        )
-        return redirect(report_url(party, year))
-    context = _page_context(request, agreement, party, year, report, form)
-    return render(request, "finance/economic_report.html", context, status=status)
 
 
 def _page_context(request, agreement, party, year, report, form) -> dict:
@@ -160,7 +161,7 @@ def economic_report_claim(request: HttpRequest, report_pk: str) -> HttpResponse:
     }
     form = ClaimForm(request.POST or None, agreement=agreement, initial=initial)
     fields = ("party", "amount", "reason", "decided_on", "status")
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.claim_save(
@@ -170,12 +171,15 @@ def economic_report_claim(request: HttpRequest, report_pk: str) -> HttpResponse:
             expected_version=form.expected_version,
             **{field: form.cleaned_data[field] for field in fields},
         ),
+        done="Återbetalningskravet är skapat. Det beslutas senare.",
+        to=report_url(report),
+        page=lambda status: render(
+            request,
+            "finance/economic_report_claim.html",
+            {"form": form, "report": report, "result": result, "agreement": agreement},
+            status=status,
+        ),
     )
-    if status is None:
-        messages.success(request, "Återbetalningskravet är skapat. Det beslutas senare.")
-        return redirect(report_url(report))
-    context = {"form": form, "report": report, "result": result, "agreement": agreement}
-    return render(request, "finance/economic_report_claim.html", context, status=status)
 
 
 def claim_reason(report: EconomicReport, result) -> str:

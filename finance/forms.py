@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from common.forms import optional_choice
 from common.privacy import LINE_GUARD, TEXT_GUARD, TextGuardFormMixin
 from common.versioning import version_field
 from partnerships.models import Sector
@@ -28,21 +30,43 @@ from .models import (
 from .selectors import index_series_for_agreement
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def optional_date(label: str, **kwargs) -> forms.DateField:
+    """A date the user may leave empty, picked with the browser's date input."""
+    return forms.DateField(label=label, required=False, widget=DATE_INPUT, **kwargs)
+
+
 MAX_KRONOR = 10_000_000_000
 
 
-class KronorField(forms.CharField):
+class _TypedNumberField(forms.CharField):
+    """A number typed as text (spaces, "kr", a decimal comma): ``parse`` reads the text."""
+
+    inputmode, maxlength = "numeric", "20"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update(
+            {"inputmode": self.inputmode, "autocomplete": "off", "maxlength": self.maxlength}
+        )
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return None if text in self.empty_values else self.parse(text)
+
+    def parse(self, text: str):
+        raise NotImplementedError
+
+
+class KronorField(_TypedNumberField):
     """Whole kronor: '452948', '452 948' or '452 948 kr'. Never negative, never öre."""
 
     def __init__(self, *args, allow_zero: bool = True, **kwargs):
         self.allow_zero = allow_zero
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "maxlength": "20"})
 
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
+    def parse(self, text: str) -> int:
         cleaned = re.sub(r"[\s\u00a0]", "", text)
         cleaned = re.sub(r"(?i)(kr|kronor|sek)$", "", cleaned).replace("\u2212", "-")
         if re.fullmatch(r"-?\d+[,.]\d*", cleaned):
@@ -64,18 +88,16 @@ class KronorField(forms.CharField):
         return value
 
 
-class PercentField(forms.CharField):
+class PercentField(_TypedNumberField):
     """Percent with one decimal; decimal comma accepted ('3,5'). A share (0,035) is refused."""
+
+    inputmode, maxlength = "decimal", "10"
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", "Procent med en decimal, t.ex. 3,5.")
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "10"})
 
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
+    def parse(self, text: str):
         try:
             return parse_percent(text)
         except ValueError as exc:
@@ -112,13 +134,18 @@ class VersionedForm(TextGuardFormMixin, forms.Form):
         return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
 
     def values(self) -> dict:
-        """The cleaned values the service takes (all but ``version``)."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        """The cleaned values the service takes (all but ``version`` and a ``delete`` box)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "delete")}
 
     @property
     def expected_version(self) -> int:
         """The version the user read; 0 ("nothing saved yet") on a form that creates."""
         return self.cleaned_data["version"] if "version" in self.fields else 0
+
+    def saving(self, service: Callable[..., object], **context) -> Callable[[], object]:
+        """The call that saves this form through ``service``: ``context`` (who and what), the
+        version the user read and the cleaned values, all read once the form is valid."""
+        return lambda: service(**context, expected_version=self.expected_version, **self.values())
 
 
 YEAR_FIELD_KWARGS = {"min_value": 1990, "max_value": 2200}
@@ -135,13 +162,9 @@ class IndexValueForm(VersionedForm):
 
     year = forms.IntegerField(label="År", **YEAR_FIELD_KWARGS)
     preliminary_percent = PercentField(label="Preliminärt värde (%)", required=False)
-    preliminary_published = forms.DateField(
-        label="Preliminärt värde publicerat", required=False, widget=DATE_INPUT
-    )
+    preliminary_published = optional_date("Preliminärt värde publicerat")
     definitive_percent = PercentField(label="Definitivt värde (%)", required=False)
-    definitive_published = forms.DateField(
-        label="Definitivt värde publicerat", required=False, widget=DATE_INPUT
-    )
+    definitive_published = optional_date("Definitivt värde publicerat")
     source = forms.CharField(
         label="Källa",
         required=False,
@@ -201,12 +224,7 @@ class CompensationForm(VersionedForm):
         required=False,
         help_text="Samma belopp varje år. Index och första år med uppräkning lämnas då tomma.",
     )
-    index_series = forms.ModelChoiceField(
-        label="Index",
-        queryset=IndexSeries.objects.none(),
-        required=False,
-        empty_label="(inget index – fast belopp)",
-    )
+    index_series = optional_choice("Index", IndexSeries, "(inget index – fast belopp)")
     first_index_year = forms.IntegerField(
         label="Första år med uppräkning", required=False, **YEAR_FIELD_KWARGS
     )
@@ -232,11 +250,10 @@ class CompensationForm(VersionedForm):
         "lika i hela kronor (resten på årets sista). Angivna datum fylls i per år på "
         "ekonomifliken.",
     )
-    continues_from = forms.ModelChoiceField(
-        label="Fortsätter ersättningen",
-        queryset=Compensation.objects.none(),
-        required=False,
-        empty_label="(ingen – ny ersättning)",
+    continues_from = optional_choice(
+        "Fortsätter ersättningen",
+        Compensation,
+        "(ingen – ny ersättning)",
         help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
     )
 
@@ -289,7 +306,7 @@ class DecidedAmountForm(VersionedForm):
         widget=forms.RadioSelect,
         help_text="Utan val: ny nivå.",
     )
-    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    decided_on = optional_date("Beslutsdatum")
     note = forms.CharField(
         label="Beslut",
         required=False,
@@ -331,7 +348,7 @@ class ClaimForm(VersionedForm):
     party = forms.ModelChoiceField(label="Part", queryset=None, empty_label=None)
     amount = KronorField(label="Belopp (kr)", allow_zero=False)
     reason = forms.CharField(label="Skäl", widget=forms.Textarea(attrs={"rows": 4}))
-    decided_on = forms.DateField(label="Beslutsdatum", required=False, widget=DATE_INPUT)
+    decided_on = optional_date("Beslutsdatum")
     status = forms.ChoiceField(label="Status", choices=ClaimStatus.choices)
 
     def __init__(self, *args, agreement, **kwargs):

@@ -4,7 +4,7 @@ One query per tracked model, whatever the number of rows; a partner sees the row
 own party only, as on the economy tab."""
 
 from partnerships.audit import HistorySource, party_rows_visible, register_history_source
-from partnerships.history import HistoryEntry, entries_from
+from partnerships.history import HistoryEntry, model_entries
 from partnerships.models import Agreement, Party, User
 
 from .models import (
@@ -45,72 +45,47 @@ def economy_entries(agreement: Agreement, user: User) -> list[HistoryEntry]:
     def of_compensation(record) -> str:
         return name(compensations.get(record.compensation_id))
 
-    entries: list[HistoryEntry] = []
-    entries += entries_from(
-        Compensation.history.filter(agreement_id=agreement.pk, party_id__in=allowed).select_related(
-            "history_user"
+    by_party = {"agreement_id": agreement.pk, "party_id__in": allowed}
+    by_compensation = {"compensation_id__in": visible_compensations}
+    entries = [
+        *model_entries(Compensation, lambda r: f"ersättning till {name(r.party_id)}", **by_party),
+        *model_entries(
+            DecidedAmount,
+            lambda r: f"beslutat belopp {r.year} för {of_compensation(r)}",
+            **by_compensation,
         ),
-        Compensation,
-        lambda r: f"ersättning till {name(r.party_id)}",
-    )
-    for model, label in (
-        (DecidedAmount, "beslutat belopp"),
-        (IndexSettlement, "avräkning av indexskillnad"),
-    ):
-        entries += entries_from(
-            model.history.filter(compensation_id__in=visible_compensations).select_related(
-                "history_user"
-            ),
-            model,
-            lambda r, label=label: f"{label} {r.year} för {of_compensation(r)}",
-        )
-    entries += entries_from(
-        AmountChange.history.filter(compensation_id__in=visible_compensations).select_related(
-            "history_user"
+        *model_entries(
+            IndexSettlement,
+            lambda r: f"avräkning av indexskillnad {r.year} för {of_compensation(r)}",
+            **by_compensation,
         ),
-        AmountChange,
-        lambda r: f"beloppsändring från {r.effective_from:%Y-%m-%d} för {of_compensation(r)}",
-    )
-    entries += entries_from(
-        Payment.history.filter(
-            agreement_id=agreement.pk, compensation_id__in=visible_compensations
-        ).select_related("history_user"),
-        Payment,
-        lambda r: f"utbetalning {r.reference} till {of_compensation(r)}",
-    )
-    entries += entries_from(
-        RepaymentClaim.history.filter(
-            agreement_id=agreement.pk, party_id__in=allowed
-        ).select_related("history_user"),
-        RepaymentClaim,
-        lambda r: f"återbetalningskrav på {name(r.party_id)}",
-    )
-    entries += entries_from(
-        PartyBudget.history.filter(agreement_id=agreement.pk, party_id__in=allowed).select_related(
-            "history_user"
+        *model_entries(
+            AmountChange,
+            lambda r: f"beloppsändring från {r.effective_from:%Y-%m-%d} för {of_compensation(r)}",
+            **by_compensation,
         ),
-        PartyBudget,
-        lambda r: f"budget {r.year} för {name(r.party_id)}",
-    )
-    entries += entries_from(
-        InKindContribution.history.filter(
-            agreement_id=agreement.pk, party_id__in=allowed
-        ).select_related("history_user"),
-        InKindContribution,
-        lambda r: f"insats från {name(r.party_id)}",
-    )
-    entries += entries_from(
-        GivenInstalment.history.filter(compensation_id__in=visible_compensations).select_related(
-            "history_user"
+        *model_entries(
+            Payment,
+            lambda r: f"utbetalning {r.reference} till {of_compensation(r)}",
+            agreement_id=agreement.pk,
+            **by_compensation,
         ),
-        GivenInstalment,
-        lambda r: f"delbetalning {r.year} för {of_compensation(r)}",
-    )
+        *model_entries(
+            RepaymentClaim, lambda r: f"återbetalningskrav på {name(r.party_id)}", **by_party
+        ),
+        *model_entries(
+            PartyBudget, lambda r: f"budget {r.year} för {name(r.party_id)}", **by_party
+        ),
+        *model_entries(InKindContribution, lambda r: f"insats från {name(r.party_id)}", **by_party),
+        *model_entries(
+            GivenInstalment,
+            lambda r: f"delbetalning {r.year} för {of_compensation(r)}",
+            **by_compensation,
+        ),
+    ]
     if own is None:  # a cap sums several parties' money: not for a partner
-        entries += entries_from(
-            AgreementCap.history.filter(agreement_id=agreement.pk).select_related("history_user"),
-            AgreementCap,
-            lambda r: f"tak ”{r.label}”",
+        entries += model_entries(
+            AgreementCap, lambda r: f"tak ”{r.label}”", agreement_id=agreement.pk
         )
     return entries
 

@@ -100,6 +100,8 @@ class YearAmount:
             if any(part is None for part in parts):
                 return None
             return sum(parts) + self.one_off_sum  # type: ignore[arg-type]
+        if self.share.share == 0:
+            return self.one_off_sum  # not a party this year (joined later or left): no money
         yearly = self.yearly
         if yearly is None:
             return None

@@ -62,6 +62,11 @@ class YearRow:
         return texts
 
     @property
+    def not_a_party(self) -> bool:
+        """The party is not a party this year (it joins later, or has left): no money."""
+        return self.schedule.share.share == 0
+
+    @property
     def late_index(self) -> LateIndex | None:
         """What a definitive index published after the year's payment leaves to pay (or
         to claim back), or None."""
@@ -242,14 +247,14 @@ def _due_so_far(
     kind = compensation.payment_schedule
     if expected is None or kind in (payment_plan.YEARLY, payment_plan.GIVEN_DATES):
         return None
-    agreement = compensation.agreement
+    start, end = compensation.period()  # the party's own period (joins / leaves)
     items = payment_plan.instalments(
         amount=expected,
         kind=kind,
         year=year,
         payment_month=compensation.payment_month,
-        period_start=agreement.period_start,
-        period_end=agreement.period_end,
+        period_start=start,
+        period_end=end,
     )
     return payment_plan.due_so_far(items, today)
 

@@ -11,11 +11,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD, TEXT_GUARD
+from common import fields
+from common.fields import YEAR_VALIDATORS, ReportStatus
 from partnerships.amendments import AmendmentTerms, party_period
-from partnerships.models import Agreement, Party, User
+from partnerships.fields import agreement_fk, amendment_fk, organisation_fk, party_fk
 
 from . import amendments as amendment_rules
 from . import indexation
@@ -47,7 +47,6 @@ def terms_of_party_change(amendment) -> AmendmentTerms:
     )
 
 
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
 PERCENT_VALIDATORS = [MinValueValidator(-50), MaxValueValidator(50)]
 
 
@@ -58,16 +57,9 @@ class IndexSeries(models.Model):
     body; a public body that needs its own values keeps its own series (``owner``), seen
     and changed by that body alone."""
 
-    name = models.CharField("namn", max_length=40, validators=LINE_GUARD)
-    description = models.CharField("beskrivning", max_length=200, blank=True, validators=LINE_GUARD)
-    owner = models.ForeignKey(
-        "partnerships.Organisation",
-        verbose_name="egen serie för",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="index_series",
-    )
+    name = fields.line("namn", 40)
+    description = fields.line("beskrivning", 200, blank=True)
+    owner = organisation_fk("index_series", "egen serie för", null=True)
 
     class Meta:
         verbose_name = "indexserie"
@@ -92,7 +84,7 @@ class IndexValue(models.Model):
     series = models.ForeignKey(
         IndexSeries, verbose_name="indexserie", on_delete=models.PROTECT, related_name="values"
     )
-    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    year = fields.year()
     preliminary_percent = models.DecimalField(
         "preliminärt värde (%)",
         max_digits=4,
@@ -111,10 +103,10 @@ class IndexValue(models.Model):
         validators=PERCENT_VALIDATORS,
     )
     definitive_published = models.DateField("definitivt publicerat", null=True, blank=True)
-    source = models.TextField("källa", blank=True, validators=TEXT_GUARD)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    source = fields.text("källa", blank=True)
+    version = fields.version()
+    updated_at = fields.updated_at()
+    history = fields.history("version", "updated_at")
 
     class Meta:
         verbose_name = "indexvärde"
@@ -158,22 +150,13 @@ class PaymentSchedule(models.TextChoices):
 class Compensation(models.Model):
     """The municipality's yearly compensation (ersättning) to one idea-based party."""
 
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name="överenskommelse",
-        on_delete=models.PROTECT,
-        related_name="compensations",
-    )
-    party = models.ForeignKey(
-        Party, verbose_name="part", on_delete=models.PROTECT, related_name="compensations"
-    )
+    agreement = agreement_fk("compensations", "överenskommelse")
+    party = party_fk("compensations", "part")
     base_amount = models.BigIntegerField(
         "grundbelopp (kr)", help_text="Hela kronor per år, på basårets nivå."
     )
-    base_year = models.PositiveSmallIntegerField(
-        "basår",
-        validators=YEAR_VALIDATORS,
-        help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”.",
+    base_year = fields.year(
+        "basår", help_text="Året vars nivå grundbeloppet avser, t.ex. 2023 för ”2023 års nivå”."
     )
     fixed = models.BooleanField(
         "fast belopp",
@@ -188,9 +171,7 @@ class Compensation(models.Model):
         null=True,
         blank=True,
     )
-    first_index_year = models.PositiveSmallIntegerField(
-        "första år med uppräkning", validators=YEAR_VALIDATORS, null=True, blank=True
-    )
+    first_index_year = fields.year("första år med uppräkning", null=True, blank=True)
     index_rule = models.CharField(
         "indexvärde som gäller",
         max_length=20,
@@ -227,10 +208,10 @@ class Compensation(models.Model):
         related_name="continued_by",
         help_text="Ersättningen i den föregående överenskommelsen som denna fortsätter.",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    version = fields.version()
+    created_at = fields.created_at()
+    updated_at = fields.updated_at()
+    history = fields.history("version", "updated_at")
 
     class Meta:
         verbose_name = "ersättning"
@@ -321,12 +302,15 @@ class Compensation(models.Model):
         return party_period(start, end, changes)
 
     def year_shares(self) -> dict[int, pro_rata.YearShare]:
-        """The part of each year of the party's period (``period``)."""
+        """The part of each of the agreement's years the party is a party in (``period``):
+        nothing in the years before it joins or after it leaves."""
         start, end = self.period()
-        return {
-            year: pro_rata.year_share(year, start, end, self.proration)
-            for year in range(start.year, end.year + 1)
-        }
+        agreement = self.agreement
+        years = range(
+            min(start.year, agreement.period_start.year),
+            max(end.year, agreement.period_end.year) + 1,
+        )
+        return amendment_rules.party_year_shares(years, start, end, self.proration)
 
 
 class DecidedScope(models.TextChoices):
@@ -341,7 +325,7 @@ class DecidedAmount(models.Model):
     compensation = models.ForeignKey(
         Compensation, on_delete=models.CASCADE, related_name="decided_amounts"
     )
-    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    year = fields.year()
     amount = models.BigIntegerField("beslutat belopp (kr)")
     scope = models.CharField(
         "gäller",
@@ -349,15 +333,12 @@ class DecidedAmount(models.Model):
         choices=DecidedScope.choices,
         default=DecidedScope.NEW_LEVEL,
     )
-    decided_on = models.DateField("beslutsdatum", null=True, blank=True)
-    note = models.TextField(
-        "beslut",
-        blank=True,
-        help_text="T.ex. paragraf, diarienummer eller överenskommelsens text.",
-        validators=TEXT_GUARD,
+    decided_on = fields.decided_on(null=True, blank=True)
+    note = fields.text(
+        "beslut", blank=True, help_text="T.ex. paragraf, diarienummer eller överenskommelsens text."
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "beslutat belopp"
@@ -391,12 +372,7 @@ class AmountChange(models.Model):
     one-off sum added to the year of ``effective_from`` for a purpose
     (``finance.amendments``)."""
 
-    amendment = models.ForeignKey(
-        "partnerships.Amendment",
-        verbose_name="ändring",
-        on_delete=models.PROTECT,
-        related_name="amount_changes",
-    )
+    amendment = amendment_fk("amount_changes", "ändring")
     compensation = models.ForeignKey(
         Compensation,
         verbose_name="ersättning",
@@ -413,9 +389,9 @@ class AmountChange(models.Model):
     amount = models.BigIntegerField(
         "belopp (kr)", help_text="Ny årsnivå i hela kronor, eller engångsbeloppet."
     )
-    purpose = models.CharField("ändamål", max_length=200, blank=True, validators=LINE_GUARD)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    purpose = fields.line("ändamål", 200, blank=True)
+    version = fields.version()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "beloppsändring"
@@ -469,18 +445,16 @@ class IndexSettlement(models.Model):
     compensation = models.ForeignKey(
         Compensation, on_delete=models.PROTECT, related_name="settlements"
     )
-    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    year = fields.year()
     difference = models.BigIntegerField(
         "skillnad (kr)", help_text="Belopp med definitivt index minus belopp med preliminärt."
     )
     action = models.CharField("åtgärd", max_length=30, choices=SettlementAction.choices)
-    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
-    decided_on = models.DateField("beslutsdatum")
-    recorded_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    note = fields.text("kommentar", blank=True)
+    decided_on = fields.decided_on()
+    recorded_by = fields.user_fk(null=True)
+    created_at = fields.created_at()
+    history = fields.history()
 
     class Meta:
         verbose_name = "indexavräkning"
@@ -497,25 +471,18 @@ class IndexSettlement(models.Model):
 class Payment(models.Model):
     """A payment made to a party (utbetalning). Registering one twice is impossible."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="payments")
+    agreement = agreement_fk("payments")
     compensation = models.ForeignKey(
         Compensation, on_delete=models.PROTECT, related_name="payments"
     )
-    year = models.PositiveSmallIntegerField("avser år", validators=YEAR_VALIDATORS)
+    year = fields.year("avser år")
     paid_on = models.DateField("betalningsdag")
     amount = models.BigIntegerField("belopp (kr)")
-    reference = models.CharField(
-        "referens",
-        max_length=60,
-        help_text="T.ex. verifikations- eller fakturanummer.",
-        validators=LINE_GUARD,
-    )
+    reference = fields.line("referens", 60, help_text="T.ex. verifikations- eller fakturanummer.")
     form_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
-    recorded_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    recorded_by = fields.user_fk(null=True)
+    created_at = fields.created_at()
+    history = fields.history()
 
     class Meta:
         verbose_name = "utbetalning"
@@ -543,15 +510,11 @@ class ClaimStatus(models.TextChoices):
 class RepaymentClaim(models.Model):
     """A demand that a party repays money not used for the agreed purpose (återbetalning)."""
 
-    agreement = models.ForeignKey(
-        Agreement, on_delete=models.PROTECT, related_name="repayment_claims"
-    )
-    party = models.ForeignKey(
-        Party, verbose_name="part", on_delete=models.PROTECT, related_name="repayment_claims"
-    )
+    agreement = agreement_fk("repayment_claims")
+    party = party_fk("repayment_claims", "part")
     amount = models.BigIntegerField("belopp (kr)")
-    reason = models.TextField("skäl", validators=TEXT_GUARD)
-    decided_on = models.DateField("beslutsdatum", null=True, blank=True)
+    reason = fields.text("skäl")
+    decided_on = fields.decided_on(null=True, blank=True)
     status = models.CharField(
         "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
     )
@@ -573,9 +536,9 @@ class RepaymentClaim(models.Model):
         editable=False,
         help_text="Redovisningen vars outnyttjade medel kravet gäller.",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    created_at = fields.created_at()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "återbetalningskrav"
@@ -599,11 +562,9 @@ class BudgetCategory(models.TextChoices):
 class PartyBudget(models.Model):
     """A party's yearly cost budget and its own contribution (egen finansiering)."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="budgets")
-    party = models.ForeignKey(
-        Party, verbose_name="part", on_delete=models.PROTECT, related_name="budgets"
-    )
-    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    agreement = agreement_fk("budgets")
+    party = party_fk("budgets", "part")
+    year = fields.year()
     own_contribution = models.BigIntegerField("egen finansiering (kr)", default=0)
     municipal_financing = models.BigIntegerField(
         "kommunens finansiering enligt budgeten (kr)",
@@ -612,9 +573,9 @@ class PartyBudget(models.Model):
         help_text="Lämna tomt för att använda årets ersättning. Fyll i när budgeten anger en "
         "annan nivå, t.ex. ”2023 års nivå”.",
     )
-    note = models.TextField("kommentar", blank=True, validators=TEXT_GUARD)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    note = fields.text("kommentar", blank=True)
+    version = fields.version()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "budget"
@@ -638,9 +599,9 @@ class PartyBudget(models.Model):
 class BudgetLine(models.Model):
     budget = models.ForeignKey(PartyBudget, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
-    label = models.CharField("benämning", max_length=120, blank=True, validators=LINE_GUARD)
+    label = fields.line("benämning", 120, blank=True)
     amount = models.BigIntegerField("belopp (kr)")
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "budgetrad"
@@ -678,23 +639,35 @@ SERIES_VALIDATOR = RegexValidator(r"^[A-Za-z0-9]{0,10}$", "Bokstäver och siffro
 
 
 class AccountingCodes(models.Model):
-    account = models.CharField(
-        "konto", max_length=4, blank=True, validators=[*LINE_GUARD, ACCOUNT_VALIDATOR],
+    account = fields.line(
+        "konto",
+        4,
+        validators=[ACCOUNT_VALIDATOR],
+        blank=True,
         help_text="Kostnadskontot som ersättningen bokförs på, t.ex. 4990.",
-    )  # fmt: skip
-    cost_centre = models.CharField(
-        "kostnadsställe", max_length=20, blank=True, validators=[*LINE_GUARD, OBJECT_VALIDATOR],
+    )
+    cost_centre = fields.line(
+        "kostnadsställe",
+        20,
+        validators=[OBJECT_VALIDATOR],
+        blank=True,
         help_text="Objekt i dimension 1 (kostnadsställe).",
-    )  # fmt: skip
-    project = models.CharField(
-        "projekt", max_length=20, blank=True, validators=[*LINE_GUARD, OBJECT_VALIDATOR],
+    )
+    project = fields.line(
+        "projekt",
+        20,
+        validators=[OBJECT_VALIDATOR],
+        blank=True,
         help_text="Objekt i dimension 6 (projekt).",
-    )  # fmt: skip
-    counter_account = models.CharField(
-        "motkonto", max_length=4, blank=True, validators=[*LINE_GUARD, ACCOUNT_VALIDATOR],
+    )
+    counter_account = fields.line(
+        "motkonto",
+        4,
+        validators=[ACCOUNT_VALIDATOR],
+        blank=True,
         help_text="Kontot som krediteras, t.ex. 2440 (leverantörsskulder) eller 1930 (bank).",
-    )  # fmt: skip
-    version = models.PositiveIntegerField(default=1, editable=False)
+    )
+    version = fields.version()
 
     CODE_FIELDS = ("account", "cost_centre", "project", "counter_account")
 
@@ -708,12 +681,14 @@ class AccountingDefaults(AccountingCodes):
     organisation = models.OneToOneField(
         "partnerships.Organisation", on_delete=models.CASCADE, related_name="accounting_defaults"
     )
-    voucher_series = models.CharField(
-        "verifikationsserie", max_length=10, blank=True,
-        validators=[*LINE_GUARD, SERIES_VALIDATOR],
+    voucher_series = fields.line(
+        "verifikationsserie",
+        10,
+        validators=[SERIES_VALIDATOR],
+        blank=True,
         help_text="Lämna tomt om ekonomisystemet väljer serie vid import.",
-    )  # fmt: skip
-    history = HistoricalRecords(excluded_fields=["version"])
+    )
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "kontering (organisation)"
@@ -729,7 +704,7 @@ class CompensationCoding(AccountingCodes):
     compensation = models.OneToOneField(
         Compensation, on_delete=models.CASCADE, related_name="coding"
     )
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "kontering (ersättning)"
@@ -743,12 +718,10 @@ class SieExportBatch(models.Model):
     """One SIE file handed to the finance system; its bytes are kept, so that the same file
     can be downloaded again, and its lines mark what is exported."""
 
-    organisation = models.ForeignKey(
-        "partnerships.Organisation", on_delete=models.PROTECT, related_name="sie_batches"
-    )
+    organisation = organisation_fk("sie_batches")
     number = models.PositiveIntegerField("nummer")
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = fields.created_at()
+    created_by = fields.user_fk()
     content = models.BinaryField()
     voucher_count = models.PositiveIntegerField(default=0)
     total = models.BigIntegerField("summa (kr)", default=0)
@@ -772,7 +745,8 @@ class SieExportBatch(models.Model):
 
 class SieExportLine(models.Model):
     """A payment (made or planned) in a batch. A made payment is exported once; a planned
-    payment (compensation and year) is exported once as planned."""
+    payment (compensation, year and due date: a year paid in instalments has one per
+    instalment) is exported once as planned."""
 
     batch = models.ForeignKey(SieExportBatch, on_delete=models.CASCADE, related_name="lines")
     compensation = models.ForeignKey(Compensation, on_delete=models.PROTECT, related_name="+")
@@ -786,9 +760,9 @@ class SieExportLine(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["compensation", "year"],
+                fields=["compensation", "year", "voucher_date"],
                 condition=Q(payment__isnull=True),
-                name="sie_planned_once",
+                name="sie_planned_instalment_once",
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="sie_line_amount_positive"),
         ]
@@ -804,9 +778,7 @@ class SieExportLine(models.Model):
 # --- the partner's yearly economic report -------------------------------------------------
 
 
-class EconomicReportStatus(models.TextChoices):
-    DRAFT = "draft", "Utkast"
-    SUBMITTED = "submitted", "Inlämnad"
+EconomicReportStatus = ReportStatus  # the same two states as a follow-up report
 
 
 class EconomicReport(models.Model):
@@ -814,25 +786,19 @@ class EconomicReport(models.Model):
     budget line, its own financing and other funders. A draft is private to the party's
     organisation; submitting locks it until an administrator reopens it."""
 
-    agreement = models.ForeignKey(
-        Agreement, on_delete=models.PROTECT, related_name="economic_reports"
-    )
-    party = models.ForeignKey(
-        Party, verbose_name="part", on_delete=models.PROTECT, related_name="economic_reports"
-    )
-    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    agreement = agreement_fk("economic_reports")
+    party = party_fk("economic_reports", "part")
+    year = fields.year()
     own_financing = models.BigIntegerField("egen finansiering (kr)", default=0)
-    comment = models.TextField("kommentar", blank=True, max_length=4000, validators=TEXT_GUARD)
+    comment = fields.text("kommentar", blank=True, max_length=4000)
     status = models.CharField(
         max_length=10, choices=EconomicReportStatus.choices, default=EconomicReportStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    submitted_by = fields.user_fk(null=True)
+    version = fields.version()
+    updated_at = fields.updated_at()
+    history = fields.history("version", "updated_at")
 
     class Meta:
         verbose_name = "ekonomisk redovisning"
@@ -861,10 +827,8 @@ class EconomicReportLine(models.Model):
     report = models.ForeignKey(EconomicReport, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField("kostnadsslag", max_length=20, choices=BudgetCategory.choices)
     actual = models.BigIntegerField("utfall (kr)")
-    comment = models.TextField(
-        "kommentar till avvikelsen", blank=True, max_length=2000, validators=TEXT_GUARD
-    )
-    history = HistoricalRecords()
+    comment = fields.text("kommentar till avvikelsen", blank=True, max_length=2000)
+    history = fields.history()
 
     class Meta:
         verbose_name = "utfall per kostnadsslag"
@@ -887,9 +851,9 @@ class OtherFunding(models.Model):
     report = models.ForeignKey(
         EconomicReport, on_delete=models.CASCADE, related_name="other_funding"
     )
-    funder = models.CharField("finansiär", max_length=120, validators=LINE_GUARD)
+    funder = fields.line("finansiär", 120)
     amount = models.BigIntegerField("belopp (kr)")
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "annan finansiering"

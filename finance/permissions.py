@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from common.permissions import Decision, allow, deny
 from partnerships.models import Agreement, Party, Sector, User
-from partnerships.permissions import is_public_administrator, is_public_party_administrator
+from partnerships.permissions import administrator_of, is_public_administrator
 
 if TYPE_CHECKING:
     from .ledger import YearRow
@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 def can_edit_economy(user: User, agreement: Agreement) -> Decision:
     """Administrators of a public party of the agreement (the register's own rule)."""
-    if is_public_party_administrator(user, agreement):
-        return allow()
-    return deny("Du kan läsa men inte ändra ekonomin i denna överenskommelse.")
+    return administrator_of(
+        user, agreement, "Du kan läsa men inte ändra ekonomin i denna överenskommelse."
+    )
 
 
 def can_manage_index_values(user: User) -> Decision:
@@ -81,11 +81,11 @@ def can_write_economic_report(user: User, party: Party) -> Decision:
 
 def can_reopen_economic_report(user: User, agreement: Agreement) -> Decision:
     """Reopen a submitted report or start a repayment claim from it: the administrators."""
-    if is_public_party_administrator(user, agreement):
-        return allow()
-    return deny(
+    return administrator_of(
+        user,
+        agreement,
         "Endast handläggare för överenskommelsen kan öppna en redovisning eller kräva "
-        "återbetalning."
+        "återbetalning.",
     )
 
 

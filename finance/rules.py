@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from enum import StrEnum
+
+from django.db import models
 
 
-class PaymentStatus(StrEnum):
-    UNKNOWN = "unknown"
-    PLANNED = "planned"
-    PAID = "paid"
-    PARTLY_PAID = "partly_paid"
-    OVERDUE = "overdue"
-    OVERPAID = "overpaid"
+class PaymentStatus(models.TextChoices):
+    UNKNOWN = "unknown", "Belopp okänt"
+    PLANNED = "planned", "Planerad"
+    PAID = "paid", "Betald"
+    PARTLY_PAID = "partly_paid", "Delvis betald"
+    OVERDUE = "overdue", "Försenad"
+    OVERPAID = "overpaid", "Överbetald"
 
 
-PAYMENT_STATUS_LABELS = {
-    PaymentStatus.UNKNOWN: "Belopp okänt",
-    PaymentStatus.PLANNED: "Planerad",
-    PaymentStatus.PAID: "Betald",
-    PaymentStatus.PARTLY_PAID: "Delvis betald",
-    PaymentStatus.OVERDUE: "Försenad",
-    PaymentStatus.OVERPAID: "Överbetald",
-}
+PAYMENT_STATUS_LABELS = {status: status.label for status in PaymentStatus}
 
 
 def payment_due_date(year: int, month: int) -> dt.date:

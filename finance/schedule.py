@@ -206,3 +206,29 @@ def year_instalments(
 def due_so_far(items: list[Instalment], today: dt.date) -> int:
     """The sum of the instalments due before ``today``."""
     return sum(i.amount for i in items if i.due_on < today)
+
+
+@dataclass(frozen=True)
+class PlannedInstalment:
+    """An instalment still to export as a planned payment: its number in the year
+    ("delbetalning 2 av 4"), due date and what is outstanding of it."""
+
+    number: int
+    count: int
+    due_on: dt.date
+    amount: int
+
+
+def planned_instalments(
+    year: YearInstalments, *, until: dt.date, exported: Iterable[dt.date] = ()
+) -> list[PlannedInstalment]:
+    """The instalments of ``year`` to export as planned payments: due by ``until``, not
+    exported before (their due dates in ``exported``), with what is outstanding of them
+    (payments fill the earliest first). Unpaid, the amounts add up to the year's amount."""
+    done = set(exported)
+    count = len(year.instalments)
+    return [
+        PlannedInstalment(number, count, item.due_on, item.outstanding)
+        for number, item in enumerate(year.instalments, start=1)
+        if item.outstanding > 0 and item.due_on <= until and item.due_on not in done
+    ]

@@ -5,28 +5,21 @@ from __future__ import annotations
 
 from django import forms
 
-from common.privacy import TextGuardFormMixin
 from common.versioning import version_field
 
-from .forms import DATE_INPUT, KronorField
+from .forms import KronorField, VersionedForm, optional_date
 from .models import Compensation, InKindKind
 
 EXTRA_ROWS = 3
 
 
-class ShapeForm(TextGuardFormMixin, forms.Form):
-    """A versioned form: the hidden version is required (0 for a new row)."""
+class ShapeForm(VersionedForm):
+    """A versioned form whose hidden version is required (0 for a new row)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"] = version_field()
-
-    def values(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "delete")}
-
-    @property
-    def expected_version(self) -> int:
-        return self.cleaned_data["version"]
+        del self.fields["version"]
+        self.fields["version"] = version_field()  # last, as the form's other fields come first
 
 
 class GivenInstalmentsForm(ShapeForm):
@@ -37,9 +30,7 @@ class GivenInstalmentsForm(ShapeForm):
         super().__init__(*args, **kwargs)
         self.row_count = rows
         for index in range(rows):
-            self.fields[f"due_{index}"] = forms.DateField(
-                label=f"Delbetalning {index + 1}: förfallodag", required=False, widget=DATE_INPUT
-            )
+            self.fields[f"due_{index}"] = optional_date(f"Delbetalning {index + 1}: förfallodag")
             self.fields[f"amount_{index}"] = KronorField(
                 label=f"Delbetalning {index + 1}: belopp (kr)", required=False, allow_zero=False
             )
@@ -146,3 +137,8 @@ class CapForm(ShapeForm):
         )
         if not existing:
             del self.fields["delete"]
+
+    def values(self) -> dict:
+        values = super().values()
+        values["compensations"] = list(values["compensations"])
+        return values

@@ -5,16 +5,11 @@ Imported by ``finance.models`` (Django registers them with the finance app from 
 Amounts are whole kronor; text fields refuse personal identity numbers.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD, TEXT_GUARD
-from partnerships.models import Agreement, Party
-
-# Not imported from .models, which imports this module (no import cycle); the same bounds.
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2200)]
+from common import fields
+from partnerships.fields import agreement_fk, party_fk
 
 
 class GivenInstalment(models.Model):
@@ -24,11 +19,11 @@ class GivenInstalment(models.Model):
     compensation = models.ForeignKey(
         "finance.Compensation", on_delete=models.CASCADE, related_name="given_instalments"
     )
-    year = models.PositiveSmallIntegerField("avser år", validators=YEAR_VALIDATORS)
+    year = fields.year("avser år")
     due_on = models.DateField("förfallodag")
     amount = models.BigIntegerField("belopp (kr)")
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "delbetalning på angivet datum"
@@ -60,36 +55,24 @@ class InKindContribution(models.Model):
     whole period (``year`` empty): described, optionally valued (värde av insats) with the
     basis of the valuation. Never paid: it is counted in the budget balance only."""
 
-    agreement = models.ForeignKey(
-        Agreement, on_delete=models.PROTECT, related_name="in_kind_contributions"
-    )
-    party = models.ForeignKey(
-        Party,
-        verbose_name="part som bidrar",
-        on_delete=models.PROTECT,
-        related_name="in_kind_contributions",
-    )
-    year = models.PositiveSmallIntegerField(
-        "år",
-        validators=YEAR_VALIDATORS,
-        null=True,
-        blank=True,
-        help_text="Lämna tomt när insatsen gäller hela perioden.",
+    agreement = agreement_fk("in_kind_contributions")
+    party = party_fk("in_kind_contributions", "part som bidrar")
+    year = fields.year(
+        null=True, blank=True, help_text="Lämna tomt när insatsen gäller hela perioden."
     )
     kind = models.CharField("slag av insats", max_length=20, choices=InKindKind.choices)
-    description = models.TextField("beskrivning", validators=TEXT_GUARD)
+    description = fields.text("beskrivning")
     value = models.BigIntegerField(
         "värde av insats (kr)", null=True, blank=True, help_text="Hela kronor, om den värderas."
     )
-    valuation_basis = models.TextField(
+    valuation_basis = fields.text(
         "grund för värderingen",
         blank=True,
-        validators=TEXT_GUARD,
         help_text="T.ex. ”120 m² × 1 450 kr/m² och år, kommunens internhyra”.",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    created_at = fields.created_at()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "insats"
@@ -121,13 +104,8 @@ class AgreementCap(models.Model):
     """A cap (tak) on an agreement: "upp till 4 000 000 kr totalt" for the whole period,
     over the compensations it covers (none chosen: every compensation of the agreement)."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="caps")
-    label = models.CharField(
-        "benämning",
-        max_length=120,
-        validators=LINE_GUARD,
-        help_text="T.ex. ”Totalt för perioden”.",
-    )
+    agreement = agreement_fk("caps")
+    label = fields.line("benämning", 120, help_text="T.ex. ”Totalt för perioden”.")
     amount = models.BigIntegerField("tak (kr)")
     compensations = models.ManyToManyField(
         "finance.Compensation",
@@ -136,11 +114,9 @@ class AgreementCap(models.Model):
         related_name="caps",
         help_text="Inget val: alla ersättningar i överenskommelsen.",
     )
-    note = models.TextField(
-        "beslut eller text i överenskommelsen", blank=True, validators=TEXT_GUARD
-    )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[compensations])
+    note = fields.text("beslut eller text i överenskommelsen", blank=True)
+    version = fields.version()
+    history = fields.history("version", m2m_fields=[compensations])
 
     class Meta:
         verbose_name = "tak"

@@ -8,6 +8,7 @@ is the public party), and only its administrators may.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from common.permissions import Decision, allow, deny
 from common.versioning import save_versioned
 from partnerships.models import Organisation, Party, Sector, User
 
+from . import schedule as payment_plan
 from . import sie
 from .ledger import build_ledger, index_points, ledger_queryset
 from .models import (
@@ -32,6 +34,7 @@ from .models import (
     SieExportLine,
 )
 from .rules import payment_due_date
+from .selectors.shapes import schedules_of
 
 PROGRAM = "IOP-registret"
 PROGRAM_VERSION = "1.0"
@@ -126,6 +129,7 @@ class DueItem:
     amount: int
     voucher_date: dt.date
     payment: Payment | None  # None: a planned payment
+    instalment: payment_plan.PlannedInstalment | None = None  # one of a year's instalments
 
     @property
     def planned(self) -> bool:
@@ -152,14 +156,19 @@ def due_items(
             compensation__in=[c.pk for c in compensations], payment__isnull=False
         ).values_list("payment_id", flat=True)
     )
-    planned_done = set(
-        SieExportLine.objects.filter(
-            compensation__in=[c.pk for c in compensations], payment__isnull=True
-        ).values_list("compensation_id", "year")
-    )
+    planned_done: dict[tuple[int, int], set[dt.date]] = defaultdict(set)
+    for compensation_id, year, voucher_date in SieExportLine.objects.filter(
+        compensation__in=[c.pk for c in compensations], payment__isnull=True
+    ).values_list("compensation_id", "year", "voucher_date"):
+        planned_done[(compensation_id, year)].add(voucher_date)
     points = index_points() if include_planned else {}
+    ledgers = [build_ledger(c, points, today) for c in compensations] if include_planned else []
+    by_instalment = [
+        ledger for ledger in ledgers if ledger.compensation.payment_schedule != payment_plan.YEARLY
+    ]
+    schedules = {s.compensation.pk: s for s in schedules_of(by_instalment, today)}
     items: list[DueItem] = []
-    for compensation in compensations:
+    for number, compensation in enumerate(compensations):
         if include_paid:
             for payment in sorted(compensation.payments.all(), key=lambda p: (p.paid_on, p.pk)):
                 if payment.pk not in exported_payments:
@@ -168,23 +177,49 @@ def due_items(
                             compensation, payment.year, payment.amount, payment.paid_on, payment
                         )
                     )
-        if include_planned:
-            for row in build_ledger(compensation, points, today).rows:
-                due = payment_due_date(row.year, compensation.payment_month)
-                if (
-                    row.outstanding
-                    and due <= planned_until
-                    and (compensation.pk, row.year) not in planned_done
-                ):
-                    items.append(DueItem(compensation, row.year, row.outstanding, due, None))
+        if not include_planned:
+            continue
+        if compensation.pk in schedules:
+            items += _planned_instalments(
+                compensation, schedules[compensation.pk], planned_until, planned_done
+            )
+            continue
+        for row in ledgers[number].rows:
+            due = payment_due_date(row.year, compensation.payment_month)
+            if (
+                row.outstanding
+                and due <= planned_until
+                and (compensation.pk, row.year) not in planned_done
+            ):
+                items.append(DueItem(compensation, row.year, row.outstanding, due, None))
     return items
+
+
+def _planned_instalments(
+    compensation: Compensation,
+    schedule,
+    planned_until: dt.date,
+    planned_done: dict[tuple[int, int], set[dt.date]],
+) -> list[DueItem]:
+    """One planned item per instalment (half-yearly, quarterly, monthly, given dates): due
+    by ``planned_until``, dated its due date, not exported before as planned."""
+    return [
+        DueItem(compensation, year.year, planned.amount, planned.due_on, None, planned)
+        for year in schedule.years
+        for planned in payment_plan.planned_instalments(
+            year, until=planned_until, exported=planned_done.get((compensation.pk, year.year), ())
+        )
+    ]
 
 
 def _voucher(item: DueItem, codes: dict[str, str], series: str) -> sie.Voucher:
     compensation = item.compensation
     party = compensation.party.organisation.name
     what = "Planerad utbetalning" if item.planned else "Utbetalning"
-    text = f"{what} IOP {item.year}: {party}, {compensation.agreement.title}"
+    which = ""
+    if item.instalment is not None:
+        which = f", delbetalning {item.instalment.number} av {item.instalment.count}"
+    text = f"{what} IOP {item.year}{which}: {party}, {compensation.agreement.title}"
     if item.payment is not None and item.payment.reference:
         text += f" ({item.payment.reference})"
     objects = tuple(

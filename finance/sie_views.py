@@ -4,35 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 
 from . import sie_export
 from .forms import AccountingDefaultsForm, CompensationCodingForm, SieExportForm
-from .models import AccountingDefaults, CompensationCoding, SieExportBatch
+from .models import SieExportBatch
 
 FORM_TEMPLATE = "finance/form.html"
 
 
-def _versioned_form_page(request, form_class, instance, save, *, title, intro, cancel_url, **extra):
+def _coding_page(request, form_class, owner: dict, save, saved_as: str, *, to, **page):
+    """The coding of ``owner`` (its organisation or its compensation; a new one if none):
+    ``save(user=, <saved_as>=coding, expected_version=)``, back to ``to``; else the form
+    again (``page``: title, intro, breadcrumb)."""
+    model = form_class._meta.model
+    instance = model.objects.filter(**owner).first() or model(**owner)
     # 0 for a coding not saved yet: if somebody else saves one first, this save is a 409.
     version = instance.version if instance.pk else 0
     form = form_class(request.POST or None, instance=instance, initial={"version": version})
-    status = submit(request, form, lambda: save(form.instance, form.cleaned_data["version"]))
-    if status is None:
-        messages.success(request, "Konteringen är sparad.")
-        return None
-    context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, **extra}
-    return render(request, FORM_TEMPLATE, context, status=status)
+    context = {"form": form, "cancel_url": to, **page}
+    return submit_or_page(
+        request,
+        form,
+        lambda: save(
+            user=request.user,
+            **{saved_as: form.instance},
+            expected_version=form.cleaned_data["version"],
+        ),
+        done="Konteringen är sparad.",
+        to=to,
+        page=lambda status: render(request, FORM_TEMPLATE, context, status=status),
+    )
 
 
 @login_required
@@ -40,22 +51,19 @@ def _versioned_form_page(request, form_class, instance, save, *, title, intro, c
 def accounting_defaults(request: HttpRequest) -> HttpResponse:
     require(sie_export.can_export_payments(request.user))
     organisation = request.user.organisation
-    instance = AccountingDefaults.objects.filter(organisation=organisation).first()
-    instance = instance or AccountingDefaults(organisation=organisation)
-    response = _versioned_form_page(
+    exports = reverse("finance:sie_exports")
+    return _coding_page(
         request,
         AccountingDefaultsForm,
-        instance,
-        lambda obj, version: sie_export.accounting_defaults_save(
-            user=request.user, defaults=obj, expected_version=version
-        ),
+        {"organisation": organisation},
+        sie_export.accounting_defaults_save,
+        "defaults",
+        to=exports,
         title=f"Kontering för {organisation.name}",
         intro="Koderna gäller alla ersättningar som inte har en egen kontering.",
-        cancel_url=reverse("finance:sie_exports"),
-        breadcrumb_url=reverse("finance:sie_exports"),
+        breadcrumb_url=exports,
         breadcrumb_label="Export till ekonomisystemet",
     )
-    return response or redirect("finance:sie_exports")
 
 
 @login_required
@@ -63,22 +71,17 @@ def accounting_defaults(request: HttpRequest) -> HttpResponse:
 def compensation_coding(request: HttpRequest, compensation_pk: str) -> HttpResponse:
     require(sie_export.can_export_payments(request.user))
     compensation = sie_export.compensation_for_coding(request.user, compensation_pk)
-    instance = CompensationCoding.objects.filter(compensation=compensation).first()
-    instance = instance or CompensationCoding(compensation=compensation)
-    economy_url = reverse("finance:economy", args=[compensation.agreement_id])
-    response = _versioned_form_page(
+    return _coding_page(
         request,
         CompensationCodingForm,
-        instance,
-        lambda obj, version: sie_export.compensation_coding_save(
-            user=request.user, coding=obj, expected_version=version
-        ),
+        {"compensation": compensation},
+        sie_export.compensation_coding_save,
+        "coding",
+        to=reverse("finance:economy", args=[compensation.agreement_id]),
         title=f"Kontering för ersättningen till {compensation.party.organisation.name}",
         intro="Lämna ett fält tomt för att använda organisationens kontering.",
-        cancel_url=economy_url,
         agreement=compensation.agreement,
     )
-    return response or redirect(economy_url)
 
 
 @login_required
@@ -89,21 +92,19 @@ def sie_exports(request: HttpRequest) -> HttpResponse:
     form = SieExportForm(
         request.POST or None, initial={"planned_until": dt.date(today.year, 12, 31)}
     )
-    created = {}
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: created.setdefault(
-            "batch",
-            sie_export.sie_export_create(user=request.user, today=today, **form.cleaned_data),
+        lambda: sie_export.sie_export_create(user=request.user, today=today, **form.cleaned_data),
+        done=lambda batch: (
+            f"Export {batch.number} är skapad med {batch.voucher_count} verifikationer."
         ),
+        to="finance:sie_exports",
+        page=lambda status: _sie_exports_page(request, form, status),
     )
-    if status is None:
-        batch = created["batch"]
-        messages.success(
-            request, f"Export {batch.number} är skapad med {batch.voucher_count} verifikationer."
-        )
-        return redirect("finance:sie_exports")
+
+
+def _sie_exports_page(request: HttpRequest, form, status: int) -> HttpResponse:
     batches = (
         SieExportBatch.objects.filter(organisation=request.user.organisation)
         .defer("content")

@@ -221,6 +221,17 @@ def _save(obj):
     return obj
 
 
+def _year_round(agreement: Agreement, year: int, *, due: dt.date, status: str) -> FollowUpRound:
+    """The agreement's follow-up round of a calendar year, made or brought up to date."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    round = FollowUpRound.objects.filter(
+        agreement=agreement, period_start=start, period_end=end
+    ).first() or FollowUpRound(agreement=agreement, period_start=start, period_end=end)
+    round.due_date = due
+    round.status = status
+    return _save(round)
+
+
 def _report(round, organisation, who, goals, *, status, figures, author=None, when=None):
     for goal in goals:
         note = Note.objects.filter(round=round, organisation=organisation, goal=goal).first()
@@ -279,14 +290,9 @@ def _seed_2018(case: DemoCase, agreement: Agreement) -> None:
     _save(meeting)
     meeting.attendees.set(agreement_contacts(agreement))
 
-    round = FollowUpRound.objects.filter(
-        agreement=agreement, period_start=dt.date(2020, 1, 1), period_end=dt.date(2020, 12, 31)
-    ).first() or FollowUpRound(
-        agreement=agreement, period_start=dt.date(2020, 1, 1), period_end=dt.date(2020, 12, 31)
+    round = _year_round(
+        agreement, 2020, due=dt.date(2020, 8, 14), status=FollowUpRound.Status.CLOSED
     )
-    round.due_date = dt.date(2020, 8, 14)
-    round.status = FollowUpRound.Status.CLOSED
-    _save(round)
     goals = list(agreement.goals.all())
     when = dt.datetime(2020, 8, 14, 12, 0, tzinfo=STOCKHOLM)
     for who, org in (("iogt", iogt), ("pingst", pingst)):
@@ -317,14 +323,9 @@ def _seed_2018(case: DemoCase, agreement: Agreement) -> None:
 
 def _seed_2024(case: DemoCase, agreement: Agreement) -> None:
     iogt = _idea_party(agreement, case.organisations.get("iogt"))
-    round = FollowUpRound.objects.filter(
-        agreement=agreement, period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 12, 31)
-    ).first() or FollowUpRound(
-        agreement=agreement, period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 12, 31)
+    round = _year_round(
+        agreement, 2026, due=dt.date(2026, 12, 15), status=FollowUpRound.Status.OPEN
     )
-    round.due_date = dt.date(2026, 12, 15)
-    round.status = FollowUpRound.Status.OPEN
-    _save(round)
     if iogt is None:
         return
     goals = list(agreement.goals.all())[:1]

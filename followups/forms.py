@@ -4,6 +4,7 @@ shape input. Every field has a label; bad input is shown next to the field."""
 from django import forms
 from django.utils import timezone
 
+from common.forms import ends_after
 from common.privacy import PRIVACY_NOTICE, validate_text
 from common.versioning import version_field
 from partnerships.models import ContactPerson, Goal
@@ -83,9 +84,7 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        starts, ends = data.get("starts_at"), data.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", "Mötet måste sluta efter att det börjar.")
+        ends_after(self, data, "starts_at", "ends_at", "Mötet måste sluta efter att det börjar.")
         return data
 
 
@@ -111,13 +110,21 @@ class RoundForm(forms.Form):
             self.initial.setdefault("due_date", due)
 
 
-def _narrative_field(goal: Goal) -> forms.CharField:
+def _long_text(label: str, rows: int = 8, **kwargs) -> forms.CharField:
+    """An optional free text (a narrative, an assessment), checked by the privacy guard."""
     return forms.CharField(
-        label=f"Mål {goal.position}: {goal.text}",
+        label=label,
         required=False,
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": rows}),
         validators=[validate_text],
+        **kwargs,
+    )
+
+
+def _narrative_field(goal: Goal) -> forms.CharField:
+    return _long_text(
+        f"Mål {goal.position}: {goal.text}",
         help_text=PRIVACY_NOTICE,
     )
 
@@ -242,19 +249,10 @@ class AssessmentForm(forms.Form):
     overall_result = forms.ChoiceField(
         label="Samlad bedömning av syfte och mål", choices=RESULT_CHOICES, required=False
     )
-    overall_text = forms.CharField(
-        label="Samlad bedömning (text)",
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[validate_text],
-    )
-    recommendation = forms.CharField(
-        label="Rekommendation",
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_text],
+    overall_text = _long_text("Samlad bedömning (text)")
+    recommendation = _long_text(
+        "Rekommendation",
+        rows=5,
         help_text="Till exempel om överenskommelsen bör förnyas och vad som bör utvecklas.",
     )
 
@@ -308,6 +306,13 @@ class AssessmentForm(forms.Form):
         return initial
 
 
+def _indicator_value(label: str) -> forms.DecimalField:
+    """An optional number of an indicator (its target, its highest reasonable value)."""
+    return forms.DecimalField(
+        label=label, required=False, min_value=0, max_digits=12, decimal_places=2, localize=True
+    )
+
+
 class IndicatorForm(forms.Form):
     """One indicator of the agreement in the administrators' list (a formset row)."""
 
@@ -323,22 +328,8 @@ class IndicatorForm(forms.Form):
     unit = forms.CharField(label="Enhet", required=False, max_length=60, validators=[validate_text])
     kind = forms.ChoiceField(label="Slag", choices=Indicator.Kind.choices)
     goal = forms.TypedChoiceField(label="Mål", required=False, coerce=int, empty_value=None)
-    target = forms.DecimalField(
-        label="Målvärde per omgång",
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-    )
-    maximum = forms.DecimalField(
-        label="Högsta rimliga värde",
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-    )
+    target = _indicator_value("Målvärde per omgång")
+    maximum = _indicator_value("Högsta rimliga värde")
     position = forms.IntegerField(label="Ordning", required=False, min_value=1, max_value=999)
 
     def __init__(self, *args, goals=(), **kwargs):

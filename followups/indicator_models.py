@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD
+from common import fields
+from partnerships.fields import agreement_fk, organisation_fk
 
 VALUE_DIGITS = {"max_digits": 12, "decimal_places": 2}
 
@@ -22,9 +22,7 @@ class Indicator(models.Model):
         RANGE = "range", "Spann (lägsta och högsta värde)"
         SHARE = "share", "Andel i procent (andelarna för samma mål blir tillsammans 100 %)"
 
-    agreement = models.ForeignKey(
-        "partnerships.Agreement", on_delete=models.CASCADE, related_name="indicators"
-    )
+    agreement = agreement_fk("indicators", on_delete=models.CASCADE)
     goal = models.ForeignKey(
         "partnerships.Goal",
         verbose_name="mål",
@@ -34,13 +32,9 @@ class Indicator(models.Model):
         related_name="indicators",
         help_text="Lämna tomt om måttet gäller hela överenskommelsen.",
     )
-    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
-    unit = models.CharField(
-        "enhet",
-        max_length=60,
-        blank=True,
-        validators=LINE_GUARD,
-        help_text="Till exempel ”timmar per dag”, ”personer” eller ”%”.",
+    name = fields.line("namn", 200)
+    unit = fields.line(
+        "enhet", 60, blank=True, help_text="Till exempel ”timmar per dag”, ”personer” eller ”%”."
     )
     kind = models.CharField("slag", max_length=10, choices=Kind.choices, default=Kind.NUMBER)
     target = models.DecimalField(
@@ -58,11 +52,11 @@ class Indicator(models.Model):
         help_text="Ett värde över detta tas inte emot (till exempel 24 timmar per dag).",
         **VALUE_DIGITS,
     )
-    position = models.PositiveSmallIntegerField("ordning", default=1)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    position = fields.position(default=1)
+    version = fields.version()
+    created_at = fields.created_at()
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "mått"
@@ -117,15 +111,13 @@ class IndicatorValue(models.Model):
     round = models.ForeignKey(
         "followups.FollowUpRound", on_delete=models.CASCADE, related_name="indicator_values"
     )
-    organisation = models.ForeignKey(
-        "partnerships.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
+    organisation = organisation_fk("+")
     value = models.DecimalField("värde", validators=[MinValueValidator(0)], **VALUE_DIGITS)
     value_max = models.DecimalField(
         "högsta värde", null=True, blank=True, validators=[MinValueValidator(0)], **VALUE_DIGITS
     )
 
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "värde för mått"

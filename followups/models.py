@@ -8,16 +8,17 @@ import hashlib
 import secrets
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
+from common import fields
+from common.fields import ReportStatus
 from common.privacy import LINE_GUARD, PRIVACY_NOTICE, TEXT_GUARD
-from partnerships.models import Agreement, ContactPerson, Goal, Organisation
+from partnerships.fields import agreement_fk, organisation_fk
+from partnerships.models import ContactPerson, Goal
 
 TEXT_MAX = 20_000
 SHORT_TEXT_MAX = 2_000
@@ -39,13 +40,11 @@ class Meeting(models.Model):
         HELD = "held", "Genomfört"
         CANCELLED = "cancelled", "Inställt"
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="meetings")
-    title = models.CharField(
-        "rubrik", max_length=200, default="Uppföljningsmöte", validators=LINE_GUARD
-    )
+    agreement = agreement_fk("meetings", on_delete=models.CASCADE)
+    title = fields.line("rubrik", 200, default="Uppföljningsmöte")
     starts_at = models.DateTimeField("börjar")
     ends_at = models.DateTimeField("slutar")
-    place = models.CharField("plats", max_length=300, blank=True, validators=LINE_GUARD)
+    place = fields.line("plats", 300, blank=True)
     attendees = models.ManyToManyField(
         ContactPerson, verbose_name="deltagare", blank=True, related_name="followup_meetings"
     )
@@ -62,18 +61,12 @@ class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     invitation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = fields.version()
+    created_by = fields.user_fk(on_delete=models.SET_NULL, null=True)
+    created_at = fields.created_at()
+    updated_at = fields.updated_at()
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"], m2m_fields=[attendees])
+    history = fields.history("updated_at", "version", m2m_fields=[attendees])
 
     class Meta:
         verbose_name = "uppföljningsmöte"
@@ -110,11 +103,9 @@ class CalendarFeed(models.Model):
     """A user's secret calendar address. The token is the only credential of the feed; only
     its SHA-256 is stored, so the address is shown once, when it is made."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
-    )
+    user = fields.user_fk(related_name="calendar_feeds", on_delete=models.CASCADE)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = fields.created_at()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -152,16 +143,14 @@ class FollowUpRound(models.Model):
         OPEN = "open", "Öppen"
         CLOSED = "closed", "Stängd"
 
-    agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="followup_rounds"
-    )
+    agreement = agreement_fk("followup_rounds", on_delete=models.CASCADE)
     period_start = models.DateField("perioden börjar")
     period_end = models.DateField("perioden slutar")
     due_date = models.DateField("sista dag att lämna in")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = fields.created_at()
 
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "uppföljningsomgång"
@@ -233,16 +222,11 @@ class FollowUpRound(models.Model):
             raise ValidationError(errors)
 
 
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "Utkast"
-    SUBMITTED = "submitted", "Inlämnad"
-
-
 class Note(models.Model):
     """A party's narrative on one goal of the agreement for one round."""
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="notes")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    organisation = organisation_fk("+")
     # RESTRICT: a goal partners have reported on cannot be deleted on its own (only with
     # its whole agreement); the edit form says so before it is tried.
     goal = models.ForeignKey(Goal, on_delete=models.RESTRICT, related_name="followup_notes")
@@ -251,16 +235,10 @@ class Note(models.Model):
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = fields.user_fk(on_delete=models.SET_NULL, null=True)
+    updated_at = fields.updated_at()
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = fields.history("updated_at")
 
     class Meta:
         verbose_name = "anteckning"
@@ -282,7 +260,7 @@ class Figures(models.Model):
     the agreement's indicators (``IndicatorValue``)."""
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="figures")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    organisation = organisation_fk("+")
     new_target_groups = _text("nya målgrupper", max_length=SHORT_TEXT_MAX * 5)
     cooperation_partners = _text("samverkanspartner", max_length=SHORT_TEXT_MAX * 5)
     development_ideas = _text("framtida utvecklingsmöjligheter")
@@ -291,14 +269,14 @@ class Figures(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     # The party's report (notes, figures, values) as one edit: its version.
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = fields.version()
+    updated_at = fields.updated_at()
 
     TEXT_FIELDS = ["new_target_groups", "cooperation_partners", "development_ideas"]
     # The fields a party reports here (its form and the report service use this one list).
     REPORTED_FIELDS = TEXT_FIELDS
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    history = fields.history("updated_at", "version")
 
     class Meta:
         verbose_name = "siffror"
@@ -332,18 +310,12 @@ class Assessment(models.Model):
     )
     overall_text = _text("samlad bedömning")
     recommendation = _text("rekommendation")
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assessed_by = fields.user_fk(on_delete=models.SET_NULL, null=True)
     # The party's report (notes and figures) / the assessment as one edit: its version.
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = fields.version()
+    updated_at = fields.updated_at()
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    history = fields.history("updated_at", "version")
 
     class Meta:
         verbose_name = "bedömning"
@@ -359,7 +331,7 @@ class GoalAssessment(models.Model):
     result = models.CharField("bedömning", max_length=20, choices=GoalResult.choices, blank=True)
     comment = _text("kommentar", max_length=SHORT_TEXT_MAX * 5)
 
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "bedömning per mål"
@@ -385,7 +357,7 @@ class SentReminder(models.Model):
     key = models.CharField(max_length=300, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     recipient = models.EmailField(max_length=254, validators=LINE_GUARD)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = fields.created_at()
 
     class Meta:
         verbose_name = "skickad påminnelse"

@@ -10,28 +10,22 @@ last part ends with the agreement.
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
+from django.db import models
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-class PlanStatus(StrEnum):
-    HELD = "held"
-    PLANNED = "planned"
-    OVERDUE = "overdue"
-    DUE = "due"  # due within the warning window, nothing planned
-    UPCOMING = "upcoming"
+class PlanStatus(models.TextChoices):
+    HELD = "held", "Genomförd"
+    PLANNED = "planned", "Möte planerat"
+    OVERDUE = "overdue", "Försenad"
+    DUE = "due", "Ska göras snart"  # due within the warning window, nothing planned
+    UPCOMING = "upcoming", "Kommande"
 
 
-PLAN_STATUS_LABELS = {
-    PlanStatus.HELD: "Genomförd",
-    PlanStatus.PLANNED: "Möte planerat",
-    PlanStatus.OVERDUE: "Försenad",
-    PlanStatus.DUE: "Ska göras snart",
-    PlanStatus.UPCOMING: "Kommande",
-}
+PLAN_STATUS_LABELS = {status: status.label for status in PlanStatus}
 
 
 @dataclass(frozen=True)

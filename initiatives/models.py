@@ -3,14 +3,14 @@ minimis aid the organisation has declared from others."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD, TEXT_GUARD
-from partnerships.models import Agreement, Organisation
+from common import fields
+from common.privacy import TEXT_GUARD
+from partnerships.fields import organisation_fk
+from partnerships.models import Agreement
 
 
 class Status(models.TextChoices):
@@ -36,36 +36,21 @@ INITIATIVE_KINDS = (
 
 
 class Initiative(models.Model):
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="idéburen organisation",
-        on_delete=models.PROTECT,
-        related_name="initiatives",
-    )
-    public_body = models.ForeignKey(
-        Organisation,
-        verbose_name="offentlig part",
-        on_delete=models.PROTECT,
-        related_name="received_initiatives",
-    )
-    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
-    need = models.TextField("behov", validators=TEXT_GUARD)
-    target_group = models.TextField("målgrupp", validators=TEXT_GUARD)
-    goals = models.TextField("mål", validators=TEXT_GUARD, help_text="Ett mål per rad.")
+    organisation = organisation_fk("initiatives", "idéburen organisation")
+    public_body = organisation_fk("received_initiatives", "offentlig part")
+    title = fields.line("rubrik", 300)
+    need = fields.text("behov")
+    target_group = fields.text("målgrupp")
+    goals = fields.text("mål", help_text="Ett mål per rad.")
     own_money = models.PositiveIntegerField("egen insats i pengar (kr per år)", default=0)
-    own_in_kind = models.TextField(
+    own_in_kind = fields.text(
         "egen insats i annat än pengar",
         blank=True,
-        validators=TEXT_GUARD,
         help_text="Till exempel ideella timmar, lokaler, material.",
     )
-    organisation_description = models.TextField(
-        "beskrivning av organisationen", validators=TEXT_GUARD
-    )
-    signatories = models.TextField(
-        "firmatecknare",
-        validators=TEXT_GUARD,
-        help_text="Namn och befattning, en per rad. Inga personnummer.",
+    organisation_description = fields.text("beskrivning av organisationen")
+    signatories = fields.text(
+        "firmatecknare", help_text="Namn och befattning, en per rad. Inga personnummer."
     )
     kammarkollegiet_registered = models.BooleanField(
         "registrerad hos Kammarkollegiet som idéburen organisation (lag 2022:900)",
@@ -78,21 +63,18 @@ class Initiative(models.Model):
     budget_volunteers = models.PositiveIntegerField("budget: volontärer (kr per år)", default=0)
     budget_premises = models.PositiveIntegerField("budget: lokaler (kr per år)", default=0)
     budget_other = models.PositiveIntegerField("budget: övrigt (kr per år)", default=0)
-    attachments_note = models.TextField(
+    attachments_note = fields.text(
         "om handlingarna",
         blank=True,
-        validators=TEXT_GUARD,
         help_text="Stadgar, årsredovisning, verksamhetsberättelse och revisionsberättelse laddas "
         "upp som bilagor på initiativets sida. Skriv här om någon handling kommer senare.",
     )
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    completion_request = models.TextField("begärd komplettering", blank=True, validators=TEXT_GUARD)
+    completion_request = fields.text("begärd komplettering", blank=True)
     completion_requested_at = models.DateTimeField("komplettering begärd", null=True, blank=True)
-    completion_answer = models.TextField(
-        "organisationens svar på kompletteringen", blank=True, validators=TEXT_GUARD
-    )
+    completion_answer = fields.text("organisationens svar på kompletteringen", blank=True)
     completed_at = models.DateTimeField("kompletterat", null=True, blank=True)
     agreement = models.OneToOneField(
         Agreement,
@@ -102,18 +84,11 @@ class Initiative(models.Model):
         on_delete=models.SET_NULL,
         related_name="initiative",
     )
-    filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="inlämnat av",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField("inkommet", auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    filed_by = fields.user_fk("inlämnat av", on_delete=models.SET_NULL, null=True)
+    version = fields.version()
+    created_at = fields.created_at("inkommet")
+    updated_at = fields.updated_at()
+    history = fields.history("version", "updated_at")
 
     class Meta:
         verbose_name = "initiativ"
@@ -218,10 +193,8 @@ class Assessment(models.Model):
         "avtal mot ersättning)?",
         default=False,
     )
-    procurement_reason = models.TextField("motivering: upphandling", validators=TEXT_GUARD)
-    competence_reason = models.TextField(
-        "kommunallagens kompetens (2 kap. kommunallagen)", validators=TEXT_GUARD
-    )
+    procurement_reason = fields.text("motivering: upphandling")
+    competence_reason = fields.text("kommunallagens kompetens (2 kap. kommunallagen)")
     state_aid_route = models.CharField("statsstöd", max_length=20, choices=StateAidRoute.choices)
     de_minimis_amount_sek = models.PositiveBigIntegerField(
         "belopp som stöd av mindre betydelse (kr)", null=True, blank=True
@@ -229,7 +202,7 @@ class Assessment(models.Model):
     de_minimis_sgei = models.BooleanField(
         "tjänst av allmänt ekonomiskt intresse (SGEI, tak 750 000 euro)", default=False
     )
-    decision_date = models.DateField("beslutsdatum", null=True, blank=True)
+    decision_date = fields.decided_on(null=True, blank=True)
     sek_per_eur = models.DecimalField(
         "växelkurs på beslutsdagen (kr per euro)",
         max_digits=8,
@@ -241,26 +214,17 @@ class Assessment(models.Model):
     amount_eur = models.DecimalField(
         "belopp i euro", max_digits=12, decimal_places=2, null=True, blank=True, editable=False
     )
-    declaration_note = models.TextField(
-        "mottagarens skriftliga försäkran om annat stöd av mindre betydelse",
-        blank=True,
-        validators=TEXT_GUARD,
+    declaration_note = fields.text(
+        "mottagarens skriftliga försäkran om annat stöd av mindre betydelse", blank=True
     )
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="bedömd av",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assessed_by = fields.user_fk("bedömd av", on_delete=models.SET_NULL, null=True)
     assessed_at = models.DateTimeField("bedömd", null=True, blank=True)
     signed_off_role = models.CharField(
         "godkänd av (funktion)", max_length=20, choices=SignOffRole.choices
     )
-    signed_off_name = models.CharField("godkänd av (namn)", max_length=200, validators=LINE_GUARD)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    signed_off_name = fields.line("godkänd av (namn)", 200)
+    version = fields.version()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "bedömning"
@@ -287,14 +251,12 @@ class Assessment(models.Model):
 class DeclaredAid(models.Model):
     """De minimis aid from another grantor, as the organisation has declared it in writing."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="declared_de_minimis"
-    )
-    grantor = models.CharField("stödgivare", max_length=200, validators=LINE_GUARD)
+    organisation = organisation_fk("declared_de_minimis", on_delete=models.CASCADE)
+    grantor = fields.line("stödgivare", 200)
     granted_on = models.DateField("beviljat den")
     amount_eur = models.DecimalField("belopp (euro)", max_digits=12, decimal_places=2)
     sgei = models.BooleanField("SGEI", default=False)
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "deklarerat stöd av mindre betydelse"

@@ -121,6 +121,38 @@ def _add_goals_and_responsibilities(
             item.save()
 
 
+def _checked(agreement, amendment, fields: dict, end_before) -> None:
+    """Check an amendment against the agreement as amended before it (``end_before``: the
+    period end then), keep the end it extends, and ``full_clean``."""
+    amendment_validate(
+        agreement=agreement,
+        amendment=amendment,
+        board=fields.get("board"),
+        party=fields.get("party"),
+        end_before=end_before,
+    )
+    amendment.previous_period_end = end_before if amendment.new_period_end else None
+    amendment.full_clean()
+
+
+_LOGGED = {"recorded": "registrerade", "changed": "ändrade"}
+
+
+def _saved(agreement, amendment, original, goals, responsibilities, user, event) -> Amendment:
+    """After an amendment is saved: the goals and responsibilities it adds, the agreement's
+    period end as amended, and the audit event (``event``: "recorded" or "changed")."""
+    _add_goals_and_responsibilities(amendment, goals, responsibilities)
+    _set_period_end(agreement, original)
+    log_event(
+        agreement=agreement,
+        user=user,
+        action=f"partnerships.amendment_{event}",
+        text=f"{_LOGGED[event]} {amendment.label}: {amendment.title}",
+        target=amendment,
+    )
+    return amendment
+
+
 @transaction.atomic
 def amendment_create(
     *,
@@ -139,27 +171,9 @@ def amendment_create(
     amendment = Amendment(agreement=agreement, **fields)
     earlier = [a for a in existing if a.decided_on <= amendment.decided_on]
     end_before = rules.amended_period_end(original, [rules.terms_of(a) for a in earlier])
-    amendment_validate(
-        agreement=agreement,
-        amendment=amendment,
-        board=fields.get("board"),
-        party=fields.get("party"),
-        end_before=end_before,
-    )
-    if amendment.new_period_end is not None:
-        amendment.previous_period_end = end_before
-    amendment.full_clean()
+    _checked(agreement, amendment, fields, end_before)
     amendment.save()
-    _add_goals_and_responsibilities(amendment, goals, responsibilities)
-    _set_period_end(agreement, original)
-    log_event(
-        agreement=agreement,
-        user=user,
-        action="partnerships.amendment_recorded",
-        text=f"registrerade {amendment.label}: {amendment.title}",
-        target=amendment,
-    )
-    return amendment
+    return _saved(agreement, amendment, original, goals, responsibilities, user, "recorded")
 
 
 @transaction.atomic
@@ -182,26 +196,9 @@ def amendment_update(
     end_before = rules.amended_period_end(original, [rules.terms_of(a) for a in earlier])
     for name, value in fields.items():
         setattr(amendment, name, value)
-    amendment_validate(
-        agreement=agreement,
-        amendment=amendment,
-        board=fields.get("board"),
-        party=fields.get("party"),
-        end_before=end_before,
-    )
-    amendment.previous_period_end = end_before if amendment.new_period_end else None
-    amendment.full_clean()
+    _checked(agreement, amendment, fields, end_before)
     save_versioned(amendment, expected_version)
-    _add_goals_and_responsibilities(amendment, goals, responsibilities)
-    _set_period_end(agreement, original)
-    log_event(
-        agreement=agreement,
-        user=user,
-        action="partnerships.amendment_changed",
-        text=f"ändrade {amendment.label}: {amendment.title}",
-        target=amendment,
-    )
-    return amendment
+    return _saved(agreement, amendment, original, goals, responsibilities, user, "changed")
 
 
 def amendment_deletion_stop(amendment: Amendment) -> str:

@@ -65,6 +65,26 @@ def extension_text(original_end: dt.date, amendments: Sequence[AmendmentTerms]) 
     return f"(förlängd genom {word} {dates}, tidigare {original_end:%Y-%m-%d})"
 
 
+def hand_edited_end_error(
+    current_end: dt.date, new_end: dt.date, amendments: Iterable[AmendmentTerms]
+) -> str:
+    """Why the period's end cannot be edited by hand, or "". Once an amendment has
+    extended the period, the end is the amendments' (``amended_period_end``, which
+    ``Agreement.period_end`` is kept equal to): an end set by hand, earlier or later, would
+    make the agreement page ("förlängd genom ändring …") and the economy's years disagree.
+    It is changed by an amendment instead (a new extension, or the extension changed or
+    removed on the Ändringar tab)."""
+    extensions = [a for a in in_date_order(amendments) if a.new_period_end is not None]
+    if not extensions or new_end == current_end:
+        return ""
+    latest = extensions[-1]
+    return (
+        f"Perioden är förlängd genom ändring {latest.decided_on:%Y-%m-%d} till och med "
+        f"{current_end:%Y-%m-%d}. Slutdatumet ändras genom en ändring: registrera en ny "
+        "förlängning, eller ändra eller ta bort förlängningen under Ändringar."
+    )
+
+
 def party_period(
     start: dt.date, end: dt.date, amendments: Iterable[AmendmentTerms]
 ) -> tuple[dt.date, dt.date]:

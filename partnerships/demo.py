@@ -54,6 +54,20 @@ def _user(username: str, **fields) -> User:
     return user
 
 
+def _person(username: str, name: str, organisation, role: str, **fields) -> User:
+    """A demo person with a name ("Förnamn Efternamn") and the address username@example.org."""
+    first_name, last_name = name.split(" ", 1)
+    return _user(
+        username,
+        first_name=first_name,
+        last_name=last_name,
+        organisation=organisation,
+        role=role,
+        email=f"{username}@example.org",
+        **fields,
+    )
+
+
 def _agreement(
     *,
     title: str,
@@ -148,11 +162,22 @@ def seed() -> DemoCase:
         "changes_clause": texts.CHANGES_CLAUSE,
     }
     municipality_party = (linkoping, texts.MUNICIPALITY_RESPONSIBILITIES, [])
-    agreement_2018 = _agreement(
-        title=texts.TITLE,
-        start=dt.date(2018, 1, 1),
+
+    def linkoping_period(start_year: int, **fields) -> Agreement:
+        """One of the Linköping agreements, each renewing the one before: three calendar
+        years, with the same title, goals and clauses."""
+        return _agreement(
+            title=texts.TITLE,
+            start=dt.date(start_year, 1, 1),
+            end=dt.date(start_year + 2, 12, 31),
+            goals=texts.GOALS,
+            **common,
+            **fields,
+        )
+
+    agreement_2018 = linkoping_period(
+        2018,
         registry_number="ON 2017-0456",
-        end=dt.date(2020, 12, 31),
         board=omsorgsnamnden,
         min_followups_per_year=2,
         background=texts.BACKGROUND_2018,
@@ -163,19 +188,15 @@ def seed() -> DemoCase:
         ),
         target_group=texts.TARGET_GROUP_2018,
         follow_up_terms=texts.FOLLOW_UP_TERMS_2018,
-        goals=texts.GOALS,
         parties=[
             municipality_party,
             (iogt, texts.IOGT_RESPONSIBILITIES, []),
             (sion, texts.SION_RESPONSIBILITIES, []),
         ],
-        **common,
     )
-    agreement_2021 = _agreement(
-        title=texts.TITLE,
-        start=dt.date(2021, 1, 1),
+    agreement_2021 = linkoping_period(
+        2021,
         registry_number="SOCN 2020-0312",
-        end=dt.date(2023, 12, 31),
         board=socialnamnden,
         min_followups_per_year=2,
         predecessor=agreement_2018,
@@ -186,19 +207,15 @@ def seed() -> DemoCase:
         follow_up_terms=texts.FOLLOW_UP_TERMS_2018.replace(
             "Omsorgs- och äldreförvaltningen", "Social- och omsorgsförvaltningen"
         ),
-        goals=texts.GOALS,
         parties=[
             municipality_party,
             (iogt, texts.IOGT_RESPONSIBILITIES, []),
             (pingst, texts.PINGST_RESPONSIBILITIES, []),
         ],
-        **common,
     )
-    agreement_2024 = _agreement(
-        title=texts.TITLE,
-        start=dt.date(2024, 1, 1),
+    agreement_2024 = linkoping_period(
+        2024,
         registry_number="SOCN 2023-0287",
-        end=dt.date(2026, 12, 31),
         board=socialnamnden,
         min_followups_per_year=1,
         predecessor=agreement_2021,
@@ -207,7 +224,6 @@ def seed() -> DemoCase:
         goals_introduction=texts.GOALS_INTRODUCTION_2024,
         target_group=texts.TARGET_GROUP_2024,
         follow_up_terms=texts.FOLLOW_UP_TERMS_2024,
-        goals=texts.GOALS,
         parties=[
             (
                 linkoping,
@@ -224,7 +240,6 @@ def seed() -> DemoCase:
                 ],
             ),
         ],
-        **common,
     )
     other_agreement = _agreement(
         title=texts.OTHER_TITLE,
@@ -247,48 +262,19 @@ def seed() -> DemoCase:
             organisation=None,
             role="",
         ),
-        "handlaggare": _user(
-            "handlaggare",
-            first_name="Hanna",
-            last_name="Handläggare",
-            organisation=linkoping,
-            role=User.Role.ADMINISTRATOR,
-            email="handlaggare@example.org",
+        "handlaggare": _person(
+            "handlaggare", "Hanna Handläggare", linkoping, User.Role.ADMINISTRATOR
         ),
-        "namndsekreterare": _user(
-            "namndsekreterare",
-            first_name="Nils",
-            last_name="Nämndsekreterare",
-            organisation=linkoping,
-            role=User.Role.BOARD_STAFF,
-            email="namndsekreterare@example.org",
+        "namndsekreterare": _person(
+            "namndsekreterare", "Nils Nämndsekreterare", linkoping, User.Role.BOARD_STAFF
         ),
-        "iogt": _user(
-            "iogt",
-            first_name="Ingrid",
-            last_name="IOGT-NTO",
-            organisation=iogt,
-            role=User.Role.PARTNER,
-            email="iogt@example.org",
-            is_organisation_admin=True,
+        "iogt": _person(
+            "iogt", "Ingrid IOGT-NTO", iogt, User.Role.PARTNER, is_organisation_admin=True
         ),
-        "pingst": _user(
-            "pingst",
-            first_name="Petra",
-            last_name="Pingst",
-            organisation=pingst,
-            role=User.Role.PARTNER,
-            email="pingst@example.org",
-            is_organisation_admin=True,
+        "pingst": _person(
+            "pingst", "Petra Pingst", pingst, User.Role.PARTNER, is_organisation_admin=True
         ),
-        "annan": _user(
-            "annan",
-            first_name="Anna",
-            last_name="Annan",
-            organisation=other_municipality,
-            role=User.Role.ADMINISTRATOR,
-            email="annan@example.org",
-        ),
+        "annan": _person("annan", "Anna Annan", other_municipality, User.Role.ADMINISTRATOR),
     }
     return DemoCase(
         organisations={

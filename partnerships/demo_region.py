@@ -7,7 +7,7 @@ touched."""
 
 import datetime as dt
 
-from .demo import DemoCase, _agreement, _organisation, _user
+from .demo import DemoCase, _agreement, _organisation, _person
 from .models import Board, PublicKind, Sector, User
 
 REGION_TITLE = "Levande kulturarv i Exempellän"
@@ -63,20 +63,6 @@ def seed_region(case: DemoCase) -> DemoCase:
     case.organisations.update({"region": region, "hembygd": society})
     case.agreements["region"] = agreement
     case.boards["kulturnamnden"] = board
-    case.users["region"] = _user(
-        "region",
-        first_name="Rut",
-        last_name="Region",
-        organisation=region,
-        role=User.Role.ADMINISTRATOR,
-        email="region@example.org",
-    )
-    case.users["hembygd"] = _user(
-        "hembygd",
-        first_name="Henrik",
-        last_name="Hembygd",
-        organisation=society,
-        role=User.Role.PARTNER,
-        email="hembygd@example.org",
-    )
+    case.users["region"] = _person("region", "Rut Region", region, User.Role.ADMINISTRATOR)
+    case.users["hembygd"] = _person("hembygd", "Henrik Hembygd", society, User.Role.PARTNER)
     return case

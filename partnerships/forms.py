@@ -2,10 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from common.forms import ends_after
 from common.privacy import reject_control_characters
 from common.versioning import MISSING_VERSION_MESSAGE, version_field
 from common.widgets import FastSelect
 
+from .amendments import AmendmentTerms, hand_edited_end_error
 from .formatting import format_months
 from .models import (
     Agreement,
@@ -172,9 +174,28 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end <= start:
-            self.add_error("period_end", "Slutdatum måste vara efter startdatum.")
+        message = "Slutdatum måste vara efter startdatum."
+        ends_after(self, cleaned, "period_start", "period_end", message)
+        end = cleaned.get("period_end")
+        if (
+            end
+            and not self.has_error("period_end")
+            and self.instance.pk
+            and "period_end" in self.changed_data
+        ):
+            # The instance still holds the stored end here (the form fills it in later).
+            message = hand_edited_end_error(
+                self.instance.period_end,
+                end,
+                [
+                    AmendmentTerms(decided_on=day, order=pk, new_period_end=new_end)
+                    for pk, day, new_end in self.instance.amendments.filter(
+                        new_period_end__isnull=False
+                    ).values_list("pk", "decided_on", "new_period_end")
+                ],
+            )
+            if message:
+                self.add_error("period_end", message)
         return cleaned
 
     def _post_clean(self):

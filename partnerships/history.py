@@ -125,6 +125,12 @@ def entries_from(records, model, describe) -> list[HistoryEntry]:
     return entries
 
 
+def model_entries(model, describe, **filters) -> list[HistoryEntry]:
+    """The entries of the tracked ``model``'s rows that match ``filters`` (one query)."""
+    records = model.history.filter(**filters).select_related("history_user")
+    return entries_from(records, model, describe)
+
+
 def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEntry]:
     party_records = list(
         Party.history.filter(agreement_id=agreement.pk).select_related("history_user")
@@ -140,37 +146,22 @@ def agreement_history(agreement: Agreement, limit: int = 100) -> list[HistoryEnt
     def party_name(party_id: int) -> str:
         return organisation_names.get(party_id, f"part #{party_id}")
 
-    entries: list[HistoryEntry] = []
-    entries += entries_from(
-        Agreement.history.filter(id=agreement.pk).select_related("history_user"),
-        Agreement,
-        lambda r: "överenskommelsen",
-    )
-    entries += entries_from(
-        Goal.history.filter(agreement_id=agreement.pk).select_related("history_user"),
-        Goal,
-        lambda r: f"mål: {r.text[:60]}",
-    )
-    entries += entries_from(party_records, Party, lambda r: f"part: {party_name(r.id)}")
-    entries += entries_from(
-        Responsibility.history.filter(party_id__in=party_ids).select_related("history_user"),
-        Responsibility,
-        lambda r: f"ansvarsområde för {party_name(r.party_id)}",
-    )
-    entries += entries_from(
-        Signatory.history.filter(party_id__in=party_ids).select_related("history_user"),
-        Signatory,
-        lambda r: f"firmatecknare {r.name} för {party_name(r.party_id)}",
-    )
-    entries += entries_from(
-        Termination.history.filter(agreement_id=agreement.pk).select_related("history_user"),
-        Termination,
-        lambda r: "uppsägning",
-    )
-    entries += entries_from(
-        Amendment.history.filter(agreement_id=agreement.pk).select_related("history_user"),
-        Amendment,
-        lambda r: f"ändring {r.decided_on:%Y-%m-%d}: {r.title[:60]}",
-    )
+    by_agreement = {"agreement_id": agreement.pk}
+    by_party = {"party_id__in": party_ids}
+    entries = [
+        *model_entries(Agreement, lambda r: "överenskommelsen", id=agreement.pk),
+        *model_entries(Goal, lambda r: f"mål: {r.text[:60]}", **by_agreement),
+        *entries_from(party_records, Party, lambda r: f"part: {party_name(r.id)}"),
+        *model_entries(
+            Responsibility, lambda r: f"ansvarsområde för {party_name(r.party_id)}", **by_party
+        ),
+        *model_entries(
+            Signatory, lambda r: f"firmatecknare {r.name} för {party_name(r.party_id)}", **by_party
+        ),
+        *model_entries(Termination, lambda r: "uppsägning", **by_agreement),
+        *model_entries(
+            Amendment, lambda r: f"ändring {r.decided_on:%Y-%m-%d}: {r.title[:60]}", **by_agreement
+        ),
+    ]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]

@@ -7,10 +7,19 @@ from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from common.privacy import LINE_GUARD, TEXT_GUARD
+from common import fields
+from common.privacy import LINE_GUARD
 
+from .fields import (
+    added_by,
+    agreement_fk,
+    board_fk,
+    organisation_fk,
+    paragraph,
+    party_fk,
+    registry_number,
+)
 from .orgnr import normalise_organisation_number, validate_organisation_number
 from .rules import (
     STATUS_LABELS,
@@ -53,7 +62,7 @@ def public_kind_from_name(name: str) -> str:
 class Organisation(models.Model):
     """An organisation in the shared register (organisation numbers are public)."""
 
-    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
+    name = fields.line("namn", 200)
     # NULL, not "", for an unknown number: the unique constraint must allow many unknowns.
     organisation_number = models.CharField(  # noqa: DJ001
         "organisationsnummer",
@@ -72,11 +81,9 @@ class Organisation(models.Model):
         default=PublicKind.MUNICIPALITY,
         help_text="För offentlig sektor: styr om texterna säger ”kommunen” eller ”regionen”.",
     )
-    street_address = models.CharField(
-        "utdelningsadress", max_length=200, blank=True, validators=LINE_GUARD
-    )
-    postal_code = models.CharField("postnummer", max_length=10, blank=True, validators=LINE_GUARD)
-    city = models.CharField("ort", max_length=100, blank=True, validators=LINE_GUARD)
+    street_address = fields.line("utdelningsadress", 200, blank=True)
+    postal_code = fields.line("postnummer", 10, blank=True)
+    city = fields.line("ort", 100, blank=True)
     successor = models.ForeignKey(
         "self",
         verbose_name="verksamheten fortsätter i",
@@ -96,10 +103,10 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    created_at = fields.created_at()
+    updated_at = fields.updated_at()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "organisation"
@@ -146,20 +153,13 @@ class ContactPerson(models.Model):
     administrators) or a public body that keeps its own contacts for the organisations it
     works with. Nobody but the owner can change where the owner's mail goes."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="contacts"
-    )
-    owner = models.ForeignKey(
-        Organisation,
-        verbose_name="uppgiften förs av",
-        on_delete=models.CASCADE,
-        related_name="kept_contacts",
-    )
-    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
-    title = models.CharField("befattning", max_length=200, blank=True, validators=LINE_GUARD)
+    organisation = organisation_fk("contacts", on_delete=models.CASCADE)
+    owner = organisation_fk("kept_contacts", "uppgiften förs av", on_delete=models.CASCADE)
+    name = fields.line("namn", 200)
+    title = fields.line("befattning", 200, blank=True)
     email = models.EmailField("e-post", blank=True, validators=LINE_GUARD)
-    phone = models.CharField("telefon", max_length=40, blank=True, validators=LINE_GUARD)
-    history = HistoricalRecords()
+    phone = fields.line("telefon", 40, blank=True)
+    history = fields.history()
 
     class Meta:
         verbose_name = "kontaktperson"
@@ -173,13 +173,11 @@ class ContactPerson(models.Model):
 class Board(models.Model):
     """A political board (nämnd) of a public organisation, e.g. the social and care board."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="boards")
-    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
-    administration_name = models.CharField(
-        "förvaltning", max_length=200, blank=True, validators=LINE_GUARD
-    )
+    organisation = organisation_fk("boards")
+    name = fields.line("namn", 200)
+    administration_name = fields.line("förvaltning", 200, blank=True)
     # A renamed board keeps its history (who renamed it, when, what it was called before).
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "nämnd"
@@ -201,10 +199,8 @@ class User(AbstractUser):
         validators=[AbstractUser.username_validator, *LINE_GUARD],
         error_messages={"unique": _("A user with that username already exists.")},
     )
-    first_name = models.CharField(
-        _("first name"), max_length=150, blank=True, validators=LINE_GUARD
-    )
-    last_name = models.CharField(_("last name"), max_length=150, blank=True, validators=LINE_GUARD)
+    first_name = fields.line(_("first name"), 150, blank=True)
+    last_name = fields.line(_("last name"), 150, blank=True)
     email = models.EmailField(_("email address"), blank=True, validators=LINE_GUARD)
 
     class Role(models.TextChoices):
@@ -214,14 +210,7 @@ class User(AbstractUser):
         # Runs the installation: onboards public bodies, keeps shared data such as SKR's OPI.
         OPERATOR = "operator", "Driftansvarig"
 
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="users",
-    )
+    organisation = organisation_fk("users", "organisation", null=True)
     role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
     is_organisation_admin = models.BooleanField("administratör för organisationen", default=False)
 
@@ -269,18 +258,9 @@ class AgreementQuerySet(models.QuerySet):
 class Agreement(models.Model):
     """An IOP agreement (överenskommelse). Its text sections follow seeds/003."""
 
-    title = models.CharField("rubrik", max_length=300, validators=LINE_GUARD)
-    registry_number = models.CharField(
-        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
-    )
-    board = models.ForeignKey(
-        Board,
-        verbose_name="ansvarig nämnd",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="agreements",
-    )
+    title = fields.line("rubrik", 300)
+    registry_number = registry_number()
+    board = board_fk("agreements", "ansvarig nämnd", null=True)
     approved = models.BooleanField(
         "beslutad",
         default=False,
@@ -300,27 +280,21 @@ class Agreement(models.Model):
         on_delete=models.PROTECT,
         related_name="successor",
     )
-    background = models.TextField("bakgrund", blank=True, validators=TEXT_GUARD)
-    starting_points = models.TextField("utgångspunkter", blank=True, validators=TEXT_GUARD)
-    shared_values = models.TextField("värdegrund", blank=True, validators=TEXT_GUARD)
-    actors = models.TextField("aktörer", blank=True, validators=TEXT_GUARD)
-    challenge_and_purpose = models.TextField(
-        "gemensam samhällsutmaning och syfte", blank=True, validators=TEXT_GUARD
-    )
-    goals_introduction = models.TextField(
-        "målsättning, inledning", blank=True, validators=TEXT_GUARD
-    )
-    target_group = models.TextField("målgrupp", blank=True, validators=TEXT_GUARD)
-    joint_responsibilities = models.TextField("gemensamt ansvar", blank=True, validators=TEXT_GUARD)
-    follow_up_terms = models.TextField(
-        "avstämning och uppföljning", blank=True, validators=TEXT_GUARD
-    )
-    repayment_clause = models.TextField("återbetalning", blank=True, validators=TEXT_GUARD)
-    changes_clause = models.TextField("förändringar", blank=True, validators=TEXT_GUARD)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    background = fields.text("bakgrund", blank=True)
+    starting_points = fields.text("utgångspunkter", blank=True)
+    shared_values = fields.text("värdegrund", blank=True)
+    actors = fields.text("aktörer", blank=True)
+    challenge_and_purpose = fields.text("gemensam samhällsutmaning och syfte", blank=True)
+    goals_introduction = fields.text("målsättning, inledning", blank=True)
+    target_group = fields.text("målgrupp", blank=True)
+    joint_responsibilities = fields.text("gemensamt ansvar", blank=True)
+    follow_up_terms = fields.text("avstämning och uppföljning", blank=True)
+    repayment_clause = fields.text("återbetalning", blank=True)
+    changes_clause = fields.text("förändringar", blank=True)
+    version = fields.version()
+    created_at = fields.created_at()
+    updated_at = fields.updated_at()
+    history = fields.history("version", "updated_at")
 
     objects = AgreementQuerySet.as_manager()
 
@@ -422,34 +396,13 @@ class Amendment(models.Model):
     agreement as amended is computed from the original and the amendments in date order
     (``partnerships.amendments``)."""
 
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name="överenskommelse",
-        on_delete=models.PROTECT,
-        related_name="amendments",
-    )
-    decided_on = models.DateField("beslutsdatum")
-    board = models.ForeignKey(
-        Board,
-        verbose_name="nämnd",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="amendments",
-    )
-    paragraph = models.CharField(
-        "paragraf", max_length=40, blank=True, validators=LINE_GUARD, help_text="T.ex. § 87."
-    )
-    registry_number = models.CharField(
-        "diarienummer", max_length=60, blank=True, validators=LINE_GUARD
-    )
-    title = models.CharField(
-        "rubrik",
-        max_length=200,
-        validators=LINE_GUARD,
-        help_text="T.ex. ”Tilläggsbeslut om utökat uppdrag”.",
-    )
-    description = models.TextField("beskrivning", blank=True, validators=TEXT_GUARD)
+    agreement = agreement_fk("amendments", "överenskommelse")
+    decided_on = fields.decided_on()
+    board = board_fk("amendments", "nämnd", null=True)
+    paragraph = paragraph("T.ex. § 87.")
+    registry_number = registry_number()
+    title = fields.line("rubrik", 200, help_text="T.ex. ”Tilläggsbeslut om utökat uppdrag”.")
+    description = fields.text("beskrivning", blank=True)
     new_period_end = models.DateField(
         "förlängs till och med",
         null=True,
@@ -457,21 +410,14 @@ class Amendment(models.Model):
         help_text="Fyll i om ändringen förlänger perioden (utan ny överenskommelse).",
     )
     previous_period_end = models.DateField("tidigare slutdatum", null=True, editable=False)
-    party = models.ForeignKey(
-        "Party",
-        verbose_name="part som tillkommer eller lämnar",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="amendments",
-    )
+    party = party_fk("amendments", "part som tillkommer eller lämnar", null=True)
     party_change = models.CharField(
         "partändring", max_length=10, choices=PartyChange.choices, blank=True
     )
     party_change_on = models.DateField("partändringen gäller från och med", null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["version"])
+    version = fields.version()
+    created_at = fields.created_at()
+    history = fields.history("version")
 
     class Meta:
         verbose_name = "ändring"
@@ -502,18 +448,11 @@ class Amendment(models.Model):
 
 
 class Goal(models.Model):
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
-    position = models.PositiveSmallIntegerField("ordning", default=0)
-    text = models.TextField("mål", validators=TEXT_GUARD)
-    added_by_amendment = models.ForeignKey(
-        "Amendment",
-        verbose_name="tillagt genom ändring",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="goals",
-    )
-    history = HistoricalRecords()
+    agreement = agreement_fk("goals", on_delete=models.CASCADE)
+    position = fields.position()
+    text = fields.text("mål")
+    added_by_amendment = added_by("goals")
+    history = fields.history()
 
     class Meta:
         verbose_name = "mål"
@@ -525,30 +464,19 @@ class Goal(models.Model):
 
 
 class Party(models.Model):
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name="överenskommelse",
-        on_delete=models.CASCADE,
-        related_name="parties",
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="organisation",
-        on_delete=models.PROTECT,
-        related_name="parties",
-    )
+    agreement = agreement_fk("parties", "överenskommelse", on_delete=models.CASCADE)
+    organisation = organisation_fk("parties", "organisation")
     role = models.CharField("roll", max_length=20, choices=Sector.choices)
     # A unit of a public body as the party (e.g. its GIS department), not a made-up
     # organisation: "Linköpings kommun, GIS-avdelningen".
-    unit = models.CharField(
+    unit = fields.line(
         "enhet",
-        max_length=200,
+        200,
         blank=True,
-        validators=LINE_GUARD,
         help_text="För en enhet i en kommun eller region, t.ex. GIS-avdelningen. "
         "Lämnas tomt annars.",
     )
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "part"
@@ -586,18 +514,11 @@ def party_display_name(organisation_name: str, unit: str = "") -> str:
 
 
 class Responsibility(models.Model):
-    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="responsibilities")
-    position = models.PositiveSmallIntegerField("ordning", default=0)
-    text = models.TextField("ansvarsområde", validators=TEXT_GUARD)
-    added_by_amendment = models.ForeignKey(
-        "Amendment",
-        verbose_name="tillagt genom ändring",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="responsibilities",
-    )
-    history = HistoricalRecords()
+    party = party_fk("responsibilities", on_delete=models.CASCADE)
+    position = fields.position()
+    text = fields.text("ansvarsområde")
+    added_by_amendment = added_by("responsibilities")
+    history = fields.history()
 
     class Meta:
         verbose_name = "ansvarsområde"
@@ -609,12 +530,12 @@ class Responsibility(models.Model):
 
 
 class Signatory(models.Model):
-    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="signatories")
-    name = models.CharField("namn", max_length=200, validators=LINE_GUARD)
-    title = models.CharField("befattning", max_length=200, blank=True, validators=LINE_GUARD)
-    place = models.CharField("ort", max_length=100, blank=True, validators=LINE_GUARD)
+    party = party_fk("signatories", on_delete=models.CASCADE)
+    name = fields.line("namn", 200)
+    title = fields.line("befattning", 200, blank=True)
+    place = fields.line("ort", 100, blank=True)
     signed_on = models.DateField("datum", null=True, blank=True)
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "firmatecknare"
@@ -631,12 +552,10 @@ class Termination(models.Model):
     agreement = models.OneToOneField(
         Agreement, on_delete=models.CASCADE, related_name="termination"
     )
-    given_by = models.ForeignKey(
-        Organisation, verbose_name="uppsagd av", on_delete=models.PROTECT, related_name="+"
-    )
+    given_by = organisation_fk("+", "uppsagd av")
     notice_date = models.DateField("datum för skriftlig uppsägning")
-    reason = models.TextField("skäl", blank=True, validators=TEXT_GUARD)
-    history = HistoricalRecords()
+    reason = fields.text("skäl", blank=True)
+    history = fields.history()
 
     class Meta:
         verbose_name = "uppsägning"
@@ -669,19 +588,13 @@ class RenewalDecision(models.Model):
         Agreement, on_delete=models.CASCADE, related_name="renewal_decision"
     )
     outcome = models.CharField("beslut", max_length=20, choices=Outcome.choices)
-    decided_on = models.DateField("beslutsdatum")
-    paragraph = models.CharField(
-        "paragraf",
-        max_length=40,
-        blank=True,
-        help_text="Protokollsparagraf, t.ex. § 123.",
-        validators=LINE_GUARD,
-    )
-    note = models.TextField("anteckning", blank=True, validators=TEXT_GUARD)
+    decided_on = fields.decided_on()
+    paragraph = paragraph("Protokollsparagraf, t.ex. § 123.")
+    note = fields.text("anteckning", blank=True)
     successor_title = models.CharField(
         max_length=300, blank=True, editable=False, validators=LINE_GUARD
     )
-    history = HistoricalRecords()
+    history = fields.history()
 
     class Meta:
         verbose_name = "beslut om förnyelse"
@@ -698,16 +611,12 @@ class AuditEvent(models.Model):
 
     # CASCADE only for a draft successor the board's decision discards (the only agreement
     # the application deletes): its events go with it.
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="audit_events")
+    agreement = agreement_fk("audit_events", on_delete=models.CASCADE)
     action = models.CharField("händelse", max_length=60)  # e.g. "followups.report_submitted"
-    text = models.CharField("beskrivning", max_length=300, validators=LINE_GUARD)
-    user = models.ForeignKey(
-        User, verbose_name="av", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    text = fields.line("beskrivning", 300)
+    user = fields.user_fk("av", on_delete=models.SET_NULL, null=True)
     # The organisation the event concerns, when only it (and the administration) may see it.
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    organisation = organisation_fk("+", null=True)
     target_type = models.CharField(max_length=100, blank=True)  # "app_label.model"
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)

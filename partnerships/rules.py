@@ -1,26 +1,20 @@
 """Date rules of an agreement: pure functions, callable without a database."""
 
 import datetime as dt
-from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
+from django.db import models
 
 
-class AgreementStatus(StrEnum):
-    DRAFT = "draft"
-    APPROVED = "approved"
-    ACTIVE = "active"
-    ENDED = "ended"
-    TERMINATED = "terminated"
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", "Utkast"
+    APPROVED = "approved", "Beslutad"
+    ACTIVE = "active", "Pågående"
+    ENDED = "ended", "Avslutad"
+    TERMINATED = "terminated", "Uppsagd"
 
 
-STATUS_LABELS = {
-    AgreementStatus.DRAFT: "Utkast",
-    AgreementStatus.APPROVED: "Beslutad",
-    AgreementStatus.ACTIVE: "Pågående",
-    AgreementStatus.ENDED: "Avslutad",
-    AgreementStatus.TERMINATED: "Uppsagd",
-}
+STATUS_LABELS = {status: status.label for status in AgreementStatus}
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -56,21 +56,25 @@ def agreement_detail_for_user(user: User, pk: object) -> Agreement:
         "termination__given_by",
         "renewal_decision",
     ).prefetch_related(
-        Prefetch("goals", queryset=Goal.objects.select_related("added_by_amendment")),
-        Prefetch(
-            "parties",
-            queryset=Party.objects.select_related("organisation").prefetch_related(
-                Prefetch(
-                    "responsibilities",
-                    queryset=Responsibility.objects.select_related("added_by_amendment"),
-                ),
-                Prefetch("signatories", queryset=Signatory.objects.all()),
-                "amendments",
-            ),
-        ),
-        Prefetch("amendments", queryset=amendments_queryset()),
+        *contents_prefetch("amendments"), Prefetch("amendments", queryset=amendments_queryset())
     )
     return agreement_for_user(user, pk, queryset=queryset)
+
+
+def contents_prefetch(*party_lookups) -> list[Prefetch]:
+    """What an agreement says, for its page and its document: the goals and the parties
+    (organisation, responsibilities, signatories), each with the amendment that added it;
+    ``party_lookups`` are more of each party's relations."""
+    responsibilities = Responsibility.objects.select_related("added_by_amendment")
+    parties = Party.objects.select_related("organisation").prefetch_related(
+        Prefetch("responsibilities", queryset=responsibilities),
+        Prefetch("signatories", queryset=Signatory.objects.all()),
+        *party_lookups,
+    )
+    return [
+        Prefetch("goals", queryset=Goal.objects.select_related("added_by_amendment")),
+        Prefetch("parties", queryset=parties),
+    ]
 
 
 def amendments_queryset() -> QuerySet[Amendment]:

@@ -1,39 +1,20 @@
-from django.urls import path
-
-from common import converters
+from common.urls import pages, path, under
 
 from . import views
-
-converters.register()
 
 app_name = "partnerships"
 
 urlpatterns = [
-    path("overenskommelser/", views.agreement_list, name="agreement_list"),
-    path("overenskommelser/ny/", views.agreement_create, name="agreement_create"),
-    path("overenskommelser/<id:pk>/", views.agreement_detail, name="agreement_detail"),
-    path("overenskommelser/<id:pk>/historik/", views.agreement_history, name="agreement_history"),
-    path("overenskommelser/<id:pk>/redigera/", views.agreement_update, name="agreement_update"),
-    path(
-        "overenskommelser/<id:pk>/parter/<id:party_pk>/",
-        views.party_update,
-        name="party_update",
+    *pages("overenskommelser/", "agreement", views),
+    *under(
+        "overenskommelser/<id:pk>/",
+        ("historik/", views.agreement_history, "agreement_history"),
+        ("parter/<id:party_pk>/", views.party_update, "party_update"),
+        ("uppsagning/", views.termination_create, "termination_create"),
+        ("fornyelse/", views.renewal_start, "renewal_start"),
+        ("fornyelse/beslut/", views.renewal_decide, "renewal_decide"),
     ),
-    path(
-        "overenskommelser/<id:pk>/uppsagning/",
-        views.termination_create,
-        name="termination_create",
-    ),
-    path("overenskommelser/<id:pk>/fornyelse/", views.renewal_start, name="renewal_start"),
-    path(
-        "overenskommelser/<id:pk>/fornyelse/beslut/",
-        views.renewal_decide,
-        name="renewal_decide",
-    ),
-    path("organisationer/", views.organisation_list, name="organisation_list"),
-    path("organisationer/ny/", views.organisation_create, name="organisation_create"),
-    path("organisationer/<id:pk>/", views.organisation_detail, name="organisation_detail"),
-    path("organisationer/<id:pk>/redigera/", views.organisation_update, name="organisation_update"),
+    *pages("organisationer/", "organisation", views),
     path(
         "organisationer/<id:pk>/kontakter/",
         views.organisation_contacts,

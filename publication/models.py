@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from common.privacy import LINE_GUARD
+from common import fields
 from partnerships.models import Organisation
 
 SLUG_VALIDATOR = RegexValidator(
@@ -38,11 +38,11 @@ class Publication(models.Model):
         default=False,
         help_text="Listan och de öppna data visas för alla, utan inloggning.",
     )
-    slug = models.CharField(
+    slug = fields.line(
         "adress",
-        max_length=60,
+        60,
+        validators=[SLUG_VALIDATOR],
         unique=True,
-        validators=[*LINE_GUARD, SLUG_VALIDATOR],
         help_text="Listan finns på /offentlig/ADRESS/. Ändra den inte när den är publicerad: "
         "andra länkar dit.",
     )
@@ -50,8 +50,8 @@ class Publication(models.Model):
     hide_board = models.BooleanField("dölj ansvarig nämnd", default=False)
     hide_registry_number = models.BooleanField("dölj diarienummer", default=False)
     hide_compensation = models.BooleanField("dölj ersättning per år", default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = fields.version()
+    updated_at = fields.updated_at()
 
     class Meta:
         verbose_name = "publicering"

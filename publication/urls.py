@@ -1,4 +1,4 @@
-from django.urls import path
+from common.urls import path, under
 
 from . import views
 
@@ -6,9 +6,12 @@ app_name = "publication"
 
 urlpatterns = [
     path("offentlig/schema/overenskommelser.json", views.schema, name="schema"),
-    path("offentlig/<slug:slug>/", views.public_list, name="public_list"),
-    path("offentlig/<slug:slug>/overenskommelser.csv", views.public_csv, name="public_csv"),
-    path("offentlig/<slug:slug>/overenskommelser.json", views.public_json, name="public_json"),
-    path("offentlig/<slug:slug>/dcat.rdf", views.public_dcat, name="public_dcat"),
+    *under(
+        "offentlig/<slug:slug>/",
+        ("", views.public_list, "public_list"),
+        ("overenskommelser.csv", views.public_csv, "public_csv"),
+        ("overenskommelser.json", views.public_json, "public_json"),
+        ("dcat.rdf", views.public_dcat, "public_dcat"),
+    ),
     path("installningar/publicering/", views.settings_edit, name="settings"),
 ]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -16,7 +15,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.csv_export import csv_response
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 
 from . import opendata, selectors, services
@@ -106,7 +105,8 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     form = PublicationForm(
         request.POST or None, instance=publication, initial={"version": publication.version}
     )
-    status = submit(
+    context = {"form": form, "publication": publication}
+    return submit_or_page(
         request,
         form,
         lambda: services.publication_save(
@@ -114,9 +114,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
             publication=form.instance,
             expected_version=form.cleaned_data["version"],
         ),
+        done="Publiceringen är sparad.",
+        to="publication:settings",
+        page=lambda status: render(request, "publication/settings.html", context, status=status),
     )
-    if status is None:
-        messages.success(request, "Publiceringen är sparad.")
-        return redirect("publication:settings")
-    context = {"form": form, "publication": publication}
-    return render(request, "publication/settings.html", context, status=status)

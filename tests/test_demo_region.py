@@ -8,8 +8,9 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from finance import sie
 from finance.ledger import build_ledger, index_points, ledger_queryset
-from finance.models import Compensation, InKindContribution, Payment
+from finance.models import Compensation, InKindContribution, Payment, SieExportBatch
 from followups.models import FollowUpRound, Indicator, IndicatorValue
 from partnerships.models import Agreement, Amendment, Organisation, PublicKind, User
 from partnerships.selectors import agreements_visible_to
@@ -97,3 +98,15 @@ def test_seed_demo_adds_a_region_from_1_july_and_leaves_linkoping_as_it_is(db, c
     client.force_login(region_user)
     body = " ".join(client.get(economy).content.decode().replace("\xa0", " ").split())
     assert "223 100 kr" in body and "6 av 12 månader av 240 000 kr = 120 000 kr" in body
+
+    # The region exports its payments to SIE straight away: one voucher per instalment.
+    response = client.post(
+        "/ekonomi/sie/",
+        {"include_paid": "on", "include_planned": "on", "planned_until": "2026-12-31"},
+    )
+    assert response.status_code == 302
+    parsed = sie.parse_sie(bytes(SieExportBatch.objects.get(organisation=region).content))
+    assert parsed.checksum_ok
+    assert [v.transactions[0].amount_ore // 100 for v in parsed.vouchers] == [
+        50_000, 50_000, 55_775, 55_775, 55_775, 55_775,
+    ]  # fmt: skip

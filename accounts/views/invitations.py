@@ -9,39 +9,42 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.forms import apply_validation_error
+from common.forms import act, apply_validation_error
 
 from .. import selectors, services
 from ..emails import send_invitation
 from ..forms import AcceptInvitationForm
+from ._page import people_url
 
 
 @login_required
 @require_POST
 def invitation_resend(request: HttpRequest, pk: str) -> HttpResponse:
     invitation = selectors.invitation_for_manager(request.user, pk)
-    try:
+
+    def resend():
         token = services.invitation_resend(user=request.user, invitation=invitation)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
         invitation.refresh_from_db()
         send_invitation(request, invitation, token)
-        messages.success(request, f"En ny inbjudan är skickad till {invitation.email}.")
-    return redirect("accounts:people", org_pk=invitation.organisation_id)
+
+    return act(
+        request,
+        resend,
+        done=f"En ny inbjudan är skickad till {invitation.email}.",
+        to=people_url(invitation.organisation_id),
+    )
 
 
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: str) -> HttpResponse:
     invitation = selectors.invitation_for_manager(request.user, pk)
-    try:
-        services.invitation_revoke(user=request.user, invitation=invitation)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Inbjudan till {invitation.email} är återkallad.")
-    return redirect("accounts:people", org_pk=invitation.organisation_id)
+    return act(
+        request,
+        lambda: services.invitation_revoke(user=request.user, invitation=invitation),
+        done=f"Inbjudan till {invitation.email} är återkallad.",
+        to=people_url(invitation.organisation_id),
+    )
 
 
 @never_cache

@@ -1,18 +1,18 @@
 """Operators add public bodies; a body's administrators keep its boards."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import permitted, require
 from partnerships.models import Organisation, Sector
 
 from .. import permissions, selectors, services
 from ..emails import send_invitation
 from ..forms import BoardForm, PublicBodyForm
+from ._page import boards_url, people_url
 
 
 @login_required
@@ -20,22 +20,27 @@ from ..forms import BoardForm, PublicBodyForm
 def public_bodies(request: HttpRequest) -> HttpResponse:
     require(permissions.can_onboard(request.user))
     form = PublicBodyForm(request.POST or None)
-    done = {}
-    status = submit(
+
+    def save():
+        organisation, invitation, token = services.public_body_onboard(
+            user=request.user, **_onboard_args(form)
+        )
+        send_invitation(request, invitation, token)
+        return organisation, invitation
+
+    return submit_or_page(
         request,
         form,
-        lambda: done.update(
-            result=services.public_body_onboard(user=request.user, **_onboard_args(form))
+        save,
+        done=lambda made: (
+            f"{made[0].name} är tillagd; en inbjudan är skickad till {made[1].email}."
         ),
+        to=lambda made: people_url(made[0].pk),
+        page=lambda status: _public_bodies_page(request, form, status),
     )
-    if status is None:
-        organisation, invitation, token = done["result"]
-        send_invitation(request, invitation, token)
-        messages.success(
-            request,
-            f"{organisation.name} är tillagd; en inbjudan är skickad till {invitation.email}.",
-        )
-        return redirect("accounts:people", org_pk=organisation.pk)
+
+
+def _public_bodies_page(request: HttpRequest, form, status: int) -> HttpResponse:
     bodies = Organisation.objects.filter(sector=Sector.PUBLIC).order_by("name")
     context = {"form": form, "bodies": bodies}
     return render(request, "accounts/public_bodies.html", context, status=status)
@@ -50,22 +55,29 @@ def _onboard_args(form: PublicBodyForm) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def boards(request: HttpRequest, org_pk: str) -> HttpResponse:
-    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
-    require(permissions.can_manage_boards(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_manage_boards
+    )
     form = BoardForm(request.POST or None)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.board_create(
             user=request.user, organisation=organisation, **form.cleaned_data
         ),
+        done=lambda _: f"{form.cleaned_data['name']} är tillagd.",
+        to=boards_url(organisation.pk),
+        page=lambda status: render(
+            request,
+            "accounts/boards.html",
+            {
+                "organisation": organisation,
+                "boards": selectors.boards_of(organisation),
+                "form": form,
+            },
+            status=status,
+        ),
     )
-    if status is None:
-        messages.success(request, f"{form.cleaned_data['name']} är tillagd.")
-        return redirect("accounts:boards", org_pk=organisation.pk)
-    context = {"organisation": organisation, "boards": selectors.boards_of(organisation)}
-    context["form"] = form
-    return render(request, "accounts/boards.html", context, status=status)
 
 
 @login_required
@@ -74,14 +86,17 @@ def board_update(request: HttpRequest, pk: str) -> HttpResponse:
     board = selectors.board_for_manager(request.user, pk)
     require(permissions.can_manage_boards(request.user, board.organisation))
     form = BoardForm(request.POST or None, instance=None, initial=_board_initial(board))
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.board_update(user=request.user, board=board, **form.cleaned_data),
+        done="Nämnden är ändrad. Utfärdade dokument behåller sitt namn.",
+        to=boards_url(board.organisation_id),
+        page=lambda status: _board_page(request, board, form, status),
     )
-    if status is None:
-        messages.success(request, "Nämnden är ändrad. Utfärdade dokument behåller sitt namn.")
-        return redirect("accounts:boards", org_pk=board.organisation_id)
+
+
+def _board_page(request: HttpRequest, board, form, status: int) -> HttpResponse:
     history = board.history.select_related("history_user").order_by("-history_date")
     context = {"board": board, "organisation": board.organisation, "form": form}
     context["history"] = history

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.converters import parse_id
-from common.forms import submit
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import permitted
 
 from .. import permissions, selectors, services, twofactor
 from ..emails import send_invitation, send_two_factor_reset
 from ..forms import InvitationForm, PersonForm
+from ._page import people_url
 
 
 @login_required
@@ -48,46 +49,51 @@ def _contact_initial(organisation, contact_pk: int | None) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
-    organisation = selectors.managed_organisation_for_user(request.user, org_pk)
-    require(permissions.can_invite(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_invite
+    )
     roles = permissions.invitable_roles(request.user, organisation)
     kontakt = request.GET.get("kontakt", "")
     initial = _contact_initial(organisation, parse_id(kontakt))
     form = InvitationForm(request.POST or None, roles=roles, initial=initial)
-    created = {}
-    status = submit(
+
+    def save():
+        pair = services.invitation_create(
+            user=request.user, organisation=organisation, **form.cleaned_data
+        )
+        send_invitation(request, *pair)
+
+    context = {"organisation": organisation, "form": form}
+    return submit_or_page(
         request,
         form,
-        lambda: created.update(
-            pair=services.invitation_create(
-                user=request.user, organisation=organisation, **form.cleaned_data
-            )
-        ),
+        save,
+        done=lambda _: f"En inbjudan är skickad till {form.cleaned_data['email']}.",
+        to=people_url(organisation.pk),
+        page=lambda status: render(request, "accounts/invite.html", context, status=status),
     )
-    if status is None:
-        send_invitation(request, *created["pair"])
-        messages.success(request, f"En inbjudan är skickad till {form.cleaned_data['email']}.")
-        return redirect("accounts:people", org_pk=organisation.pk)
-    context = {"organisation": organisation, "form": form}
-    return render(request, "accounts/invite.html", context, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_update(request: HttpRequest, pk: str) -> HttpResponse:
-    person = selectors.person_for_manager(request.user, pk)
-    require(permissions.can_change_person(request.user, person))
+    person = permitted(
+        request.user, selectors.person_for_manager, pk, permissions.can_change_person
+    )
     roles = permissions.invitable_roles(request.user, person.organisation)
     initial = {"role": person.role, "is_organisation_admin": person.is_organisation_admin}
     form = PersonForm(request.POST or None, roles=roles, initial=initial)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.person_update(user=request.user, person=person, **form.cleaned_data),
+        done=f"{person.get_full_name()} har fått en ny roll.",
+        to=people_url(person.organisation_id),
+        page=lambda status: _person_page(request, person, form, status),
     )
-    if status is None:
-        messages.success(request, f"{person.get_full_name()} har fått en ny roll.")
-        return redirect("accounts:people", org_pk=person.organisation_id)
+
+
+def _person_page(request: HttpRequest, person, form, status: int) -> HttpResponse:
     context = {
         "person": person,
         "organisation": person.organisation,

@@ -1,5 +1,7 @@
 """Enrol an authenticator app, enter a code after the password, replace recovery codes."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -69,12 +71,23 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/mfa_verify.html", context, status=status)
 
 
+def _verified_with_device(view):
+    """A view for a session verified with the user's own authenticator (else: verify first)."""
+
+    @wraps(view)
+    def verified(request: HttpRequest) -> HttpResponse:
+        if not twofactor.has_device(request.user) or not request.user.is_verified():
+            return redirect("accounts:mfa_verify")
+        return view(request)
+
+    return verified
+
+
 @never_cache
 @login_required
 @require_POST
+@_verified_with_device
 def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
-    if not twofactor.has_device(request.user) or not request.user.is_verified():
-        return redirect("accounts:mfa_verify")
     codes = twofactor.recovery_codes_replace(request.user)
     return render(request, "accounts/mfa_recovery_codes.html", {"codes": codes, "next": "/konto/"})
 
@@ -82,10 +95,9 @@ def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
+@_verified_with_device
 def mfa_remove(request: HttpRequest) -> HttpResponse:
     """Remove one's own authenticator and recovery codes, in a session verified with them."""
-    if not twofactor.has_device(request.user) or not request.user.is_verified():
-        return redirect("accounts:mfa_verify")
     twofactor.two_factor_remove_own(request)
     send_two_factor_removed(request)
     if twofactor.requires_two_factor(request.user) and settings.IOP_REQUIRE_MFA:

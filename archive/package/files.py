@@ -159,25 +159,19 @@ def package_files(agreement: Agreement) -> tuple[list[PackageFile], dt.datetime]
             "Documentation",
         ),
     ]
-    files += [
-        PackageFile(
-            path,
-            bytes(d.content),
-            "application/pdf",
-            _utc(d.issued_at),
-            "Representations/rep1/Data",
-        )  # fmt: skip
-        for d, path in content.documents
+    data = [
+        *(
+            (path, bytes(d.content), "application/pdf", d.issued_at)
+            for d, path in content.documents
+        ),
+        *(
+            (path, attachment_bytes(a), a.content_type, a.uploaded_at)
+            for a, path in content.attachments
+        ),
     ]
     files += [
-        PackageFile(
-            path,
-            attachment_bytes(a),
-            a.content_type,
-            _utc(a.uploaded_at),
-            "Representations/rep1/Data",
-        )  # fmt: skip
-        for a, path in content.attachments
+        PackageFile(path, body, kind, _utc(when), "Representations/rep1/Data")
+        for path, body, kind, when in data
     ]
     files += [
         PackageFile(

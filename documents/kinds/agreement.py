@@ -10,8 +10,8 @@ from django.db.models import Prefetch
 from finance import documents_data as finance_data
 from finance.amendment_documents import AmendmentItem, amendment_items
 from partnerships.amendments import as_amended
-from partnerships.models import Agreement, Goal, Party, Responsibility, Signatory
-from partnerships.selectors import amendments_queryset
+from partnerships.models import Agreement, Party
+from partnerships.selectors import amendments_queryset, contents_prefetch
 
 from .. import texts
 from ..models import DocumentKind
@@ -95,18 +95,7 @@ class AgreementSnapshot(Snapshot):
 
 def queryset():
     return Agreement.objects.select_related("board__organisation").prefetch_related(
-        Prefetch("goals", queryset=Goal.objects.select_related("added_by_amendment")),
-        Prefetch(
-            "parties",
-            queryset=Party.objects.select_related("organisation").prefetch_related(
-                Prefetch(
-                    "responsibilities",
-                    queryset=Responsibility.objects.select_related("added_by_amendment"),
-                ),
-                Prefetch("signatories", queryset=Signatory.objects.all()),
-            ),
-        ),
-        Prefetch("amendments", queryset=amendments_queryset()),
+        *contents_prefetch(), Prefetch("amendments", queryset=amendments_queryset())
     )
 
 

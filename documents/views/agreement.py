@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import kinds, permissions, selectors, services
 from ..models import IssuedDocument
-from .common import documents_page, pdf_response, preview_response
+from .common import documents_page, issue, pdf_response, preview_response
 
 logger = logging.getLogger("documents.integrity")
 
@@ -37,14 +37,15 @@ def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_POST
 def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_documents(request.user, pk)
-    require(permissions.can_issue_documents(request.user, agreement))
-    try:
-        document = services.agreement_issue(user=request.user, agreement=agreement)
-    except ValidationError as refused:
-        return documents_page(request, agreement, problems=refused.messages, status=400)
-    messages.success(request, f"Överenskommelsen är utfärdad som version {document.version}.")
-    return redirect("documents:agreement_documents", pk=agreement.pk)
+    agreement = permitted(
+        request.user, selectors.agreement_for_documents, pk, permissions.can_issue_documents
+    )
+    return issue(
+        request,
+        agreement,
+        lambda: services.agreement_issue(user=request.user, agreement=agreement),
+        "Överenskommelsen",
+    )
 
 
 @login_required

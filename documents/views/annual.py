@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.permissions import require
+from common.permissions import permitted, require
 
 from .. import annual_jobs, permissions, selectors
 from ..forms import AnnualReportForm
@@ -20,9 +20,9 @@ REFRESH_SECONDS = 3
 
 
 def _board_for_staff(request: HttpRequest, board_pk: str):
-    board = selectors.board_for_user(request.user, board_pk)
-    require(permissions.can_issue_annual_report(request.user, board))
-    return board
+    return permitted(
+        request.user, selectors.board_for_user, board_pk, permissions.can_issue_annual_report
+    )
 
 
 @login_required

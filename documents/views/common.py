@@ -1,13 +1,16 @@
 """What the documents views share: PDF responses, previews with their limit, the memo kind
-in the URL, and the documents page of an agreement."""
+in the URL, the documents page of an agreement and issuing a document from it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
+from common.forms import act
 from followups import documents_data as followup_data
 from partnerships.models import Agreement
 from partnerships.tabs import agreement_tabs
@@ -70,3 +73,19 @@ def documents_page(
         "active_tab": "documents",
     }
     return render(request, "documents/agreement_documents.html", context, status=status)
+
+
+def issue(
+    request: HttpRequest, agreement: Agreement, issuing: Callable[[], Any], what: str
+) -> HttpResponse:
+    """Issue a document of the agreement (``what``: "Överenskommelsen"): its version said and
+    back to the documents page, or that page again with why it was refused (400)."""
+    return act(
+        request,
+        issuing,
+        done=lambda document: f"{what} är utfärdad som version {document.version}.",
+        to=reverse("documents:agreement_documents", kwargs={"pk": agreement.pk}),
+        refused=lambda error: documents_page(
+            request, agreement, problems=error.messages, status=400
+        ),
+    )

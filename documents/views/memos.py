@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import submit
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import permitted, require
 from partnerships.tabs import agreement_tabs
 
 from .. import kinds, permissions, selectors, services
 from ..forms import MemoForm
-from .common import documents_page, memo_kind, preview_response
+from .common import issue, memo_kind, preview_response
 
 
 @login_required
@@ -41,13 +41,14 @@ def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     """Edit a memo; a save over somebody else's newer one answers 409, the input kept."""
-    agreement = selectors.agreement_for_documents(request.user, pk)
-    require(permissions.can_edit_memo(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_documents, pk, permissions.can_edit_memo
+    )
     memo = selectors.memo_for_agreement(agreement, memo_kind(kind))
     if memo is None:
         raise Http404("Tjänsteskrivelsen är inte skapad.")
     form = MemoForm(request.POST or None, instance=memo)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.memo_update(
@@ -55,10 +56,13 @@ def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
             memo=form.instance,
             expected_version=form.cleaned_data["version"],
         ),
+        done="Tjänsteskrivelsen är sparad.",
+        to=reverse("documents:memo_edit", args=[agreement.pk, kind]),
+        page=lambda status: _memo_page(request, agreement, memo, form, kind, status),
     )
-    if status is None:
-        messages.success(request, "Tjänsteskrivelsen är sparad.")
-        return redirect(reverse("documents:memo_edit", args=[agreement.pk, kind]))
+
+
+def _memo_page(request: HttpRequest, agreement, memo, form, kind: str, status: int):
     context = {
         "agreement": agreement,
         "memo": memo,
@@ -92,9 +96,9 @@ def memo_preview(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 def memo_issue(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
     agreement, memo = _readable_memo(request, pk, kind)
     require(permissions.can_issue_documents(request.user, agreement))
-    try:
-        document = services.memo_issue(user=request.user, memo=memo)
-    except ValidationError as refused:
-        return documents_page(request, agreement, problems=refused.messages, status=400)
-    messages.success(request, f"Tjänsteskrivelsen är utfärdad som version {document.version}.")
-    return redirect("documents:agreement_documents", pk=agreement.pk)
+    return issue(
+        request,
+        agreement,
+        lambda: services.memo_issue(user=request.user, memo=memo),
+        "Tjänsteskrivelsen",
+    )

@@ -11,10 +11,7 @@ from django.db.models.functions import ExtractYear
 from partnerships.models import Agreement, User
 
 from .. import indexation
-from ..ledger import (
-    agreement_years,
-    index_points,
-)
+from ..ledger import agreement_years, build_ledger, index_points, ledger_queryset
 from ..models import (
     IndexRule,
     IndexSeries,
@@ -66,39 +63,34 @@ def _may_have_unknown_years(points, today: dt.date) -> Q:
 
 
 def missing_index_values(user: User, today: dt.date) -> list[MissingIndex]:
-    """Compensations whose amount is unknown up to this year for want of an index value.
+    """Compensations whose amount is unknown up to this year for want of an index value,
+    as the ledger has it, amendments included: a new level an amendment gives from a year
+    whose index is missing is listed for that year (and for the years indexed from it); a
+    year an amendment's new level covers from 1 January, and a year the party is not a
+    party in (it joins later, or has left), is not.
 
     Loads only the compensations that can have an unknown year (see
-    ``_may_have_unknown_years``) with their decided amounts: the work follows the number of
+    ``_may_have_unknown_years``) with what the ledger needs: the work follows the number of
     gaps in the index series, not the number of agreements."""
     points = index_points()
-    compensations = (
-        compensations_visible_to(user)
-        .filter(
+    compensations = ledger_queryset(
+        compensations_visible_to(user).filter(
             _may_have_unknown_years(points, today),
             agreement__approved=True,
             agreement__period_start__lte=dt.date(today.year, 12, 31),
-        )
-        .select_related("agreement", "party__organisation", "index_series")
-        .prefetch_related("decided_amounts")
-        .order_by("agreement__period_end", "party__organisation__name")
-    )
+        ),
+        chain=False,
+    ).order_by("agreement__period_end", "party__organisation__name")
     found = []
     for compensation in compensations:
         agreement = compensation.agreement
         years = [y for y in agreement_years(agreement) if y <= today.year]
-        schedule = indexation.compute_schedule(
-            base_amount=compensation.base_amount,
-            base_year=compensation.base_year,
-            first_index_year=compensation.first_index_year,
-            years=years,
-            index=points.get(compensation.index_series_id, {}),
-            rule=compensation.index_rule,
-            decided={d.year: d.amount for d in compensation.decided_amounts.all()},
-            series_name=compensation.index_series.name if compensation.index_series else "",
-            one_off_years={d.year for d in compensation.decided_amounts.all() if d.one_off},
-        )
-        unknown = [r for r in schedule if r.amount is None and r.missing_reason]
+        ledger = build_ledger(compensation, points, today, years=years)
+        unknown = [
+            r.schedule
+            for r in ledger.rows
+            if r.schedule.amount is None and r.schedule.missing_reason
+        ]
         if unknown:
             found.append(
                 MissingIndex(

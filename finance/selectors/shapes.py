@@ -62,7 +62,7 @@ def schedules_of(ledgers: list[Ledger], today: dt.date) -> list[CompensationSche
     out = []
     for ledger in ledgers:
         compensation = ledger.compensation
-        agreement = compensation.agreement
+        start, end = compensation.period()  # the party's own period (joins / leaves)
         years = [
             payment_plan.year_instalments(
                 year=row.year,
@@ -70,8 +70,8 @@ def schedules_of(ledgers: list[Ledger], today: dt.date) -> list[CompensationSche
                 paid=row.paid,
                 kind=compensation.payment_schedule,
                 payment_month=compensation.payment_month,
-                period_start=agreement.period_start,
-                period_end=agreement.period_end,
+                period_start=start,
+                period_end=end,
                 today=today,
                 given=[(g.due_on, g.amount) for g in given.get((compensation.pk, row.year), [])],
             )

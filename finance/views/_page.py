@@ -1,15 +1,21 @@
-"""What every finance view shares: the economy tab's address, the edit permission and the
-one form page (``finance/form.html``)."""
+"""What every finance view shares: the economy tab's address, the edit permission, the
+compensation year being edited and the one form page (``finance/form.html``)."""
+
+import datetime
+from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import Decision, require
 from partnerships.models import Agreement
 from partnerships.selectors import agreement_for_user
 
-from .. import permissions
+from .. import permissions, selectors
+from ..models import Compensation
 
 FORM_TEMPLATE = "finance/form.html"
 
@@ -31,6 +37,53 @@ def editable_agreement(request: HttpRequest, pk: int) -> Agreement:
 
 def require_edit(request: HttpRequest, agreement: Agreement) -> None:
     require(permissions.can_edit_economy(request.user, agreement))
+
+
+def editable_compensation(request: HttpRequest, compensation_pk: int) -> Compensation:
+    """The compensation if the user sees it (else 404) and may change its money (else 403)."""
+    compensation = selectors.compensation_for_user(request.user, compensation_pk)
+    require_edit(request, compensation.agreement)
+    return compensation
+
+
+def editable_year(
+    request: HttpRequest,
+    compensation_pk: int,
+    year: int,
+    rule: Callable[..., Decision] = permissions.ledger_year,
+    today: datetime.date | None = None,
+):
+    """The compensation and its ledger row of ``year``, when the user may change its money
+    and ``rule`` allows the row (a year of the agreement, by default; else 403)."""
+    compensation = editable_compensation(request, compensation_pk)
+    row = selectors.compensation_ledger(compensation, today or timezone.localdate()).row(year)
+    require(rule(row))
+    return compensation, row
+
+
+def finance_form(
+    request: HttpRequest,
+    form,
+    save: Callable[[], object],
+    *,
+    done: str | Callable,
+    title: str,
+    agreement: Agreement | None = None,
+    **page,
+) -> HttpResponse:
+    """How a finance edit view ends: ``submit`` the form to ``save``; saved, the message
+    ``done`` and back to the agreement's economy tab (the index values without an
+    agreement); else the form page again (``page``: its intro, submit label, extra context)."""
+    return submit_or_page(
+        request,
+        form,
+        save,
+        done=done,
+        to=economy_url(agreement) if agreement else index_values_url(),
+        page=lambda status: form_page(
+            request, form, title=title, agreement=agreement, status=status, **page
+        ),
+    )
 
 
 def form_page(

@@ -1,19 +1,16 @@
 """An idea-based party's budget for a year, and repayment claims."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
 from common.permissions import require
 from partnerships.selectors import agreement_for_user
 
 from .. import permissions, selectors, services
 from ..forms import BudgetForm, ClaimForm
 from ..models import BudgetCategory, PartyBudget
-from ._page import economy_url, form_page, require_edit
+from ._page import finance_form, require_edit
 
 
 def _budget_initial(budget: PartyBudget | None) -> dict:
@@ -35,7 +32,7 @@ def budget_edit(request: HttpRequest, pk: int, party_pk: int, year: int) -> Http
     require(permissions.year_in_period(agreement, year))
     budget = PartyBudget.objects.filter(party=party, year=year).prefetch_related("lines").first()
     form = BudgetForm(request.POST or None, initial=_budget_initial(budget))
-    status = submit(
+    return finance_form(
         request,
         form,
         lambda: services.budget_save(
@@ -49,13 +46,11 @@ def budget_edit(request: HttpRequest, pk: int, party_pk: int, year: int) -> Http
             note=form.cleaned_data["note"],
             expected_version=form.expected_version,
         ),
+        agreement=agreement,
+        done=f"Budgeten för {year} har sparats.",
+        title=f"Budget {year} – {party.organisation.name}",
+        extra={"budget_form": True, "categories": BudgetCategory.choices},
     )
-    if status is None:
-        messages.success(request, f"Budgeten för {year} har sparats.")
-        return redirect(economy_url(agreement))
-    title = f"Budget {year} – {party.organisation.name}"
-    extra = {"budget_form": True, "categories": BudgetCategory.choices}
-    return form_page(request, form, title=title, agreement=agreement, status=status, extra=extra)
 
 
 CLAIM_FIELDS = ("party", "amount", "reason", "decided_on", "status")
@@ -65,25 +60,17 @@ CLAIM_FIELDS = ("party", "amount", "reason", "decided_on", "status")
 @require_http_methods(["GET", "POST"])
 def claim_edit(request: HttpRequest, pk: int, claim_pk: int | None = None) -> HttpResponse:
     agreement = agreement_for_user(request.user, pk)
-    claim = None
-    if claim_pk is not None:
-        claim = selectors.claim_for_user(request.user, agreement, claim_pk)
+    claim = (
+        None if claim_pk is None else selectors.claim_for_user(request.user, agreement, claim_pk)
+    )
     require_edit(request, agreement)
     initial = ClaimForm.initial_from(claim, CLAIM_FIELDS)
     form = ClaimForm(request.POST or None, agreement=agreement, initial=initial)
-    status = submit(
+    return finance_form(
         request,
         form,
-        lambda: services.claim_save(
-            user=request.user,
-            agreement=agreement,
-            instance=claim,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.claim_save, user=request.user, agreement=agreement, instance=claim),
+        agreement=agreement,
+        done="Återbetalningskravet har sparats.",
+        title="Ändra återbetalningskrav" if claim else "Nytt återbetalningskrav",
     )
-    if status is None:
-        messages.success(request, "Återbetalningskravet har sparats.")
-        return redirect(economy_url(agreement))
-    title = "Ändra återbetalningskrav" if claim else "Nytt återbetalningskrav"
-    return form_page(request, form, title=title, agreement=agreement, status=status)

@@ -8,14 +8,19 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
 from common.permissions import require
 from partnerships.formatting import format_sek
 
 from .. import permissions, selectors, services
 from ..forms import CompensationForm, DecidedAmountForm, PaymentForm, SettlementForm
 from ..models import Compensation
-from ._page import economy_url, editable_agreement, form_page, require_edit
+from ._page import (
+    economy_url,
+    editable_agreement,
+    editable_compensation,
+    editable_year,
+    finance_form,
+)
 
 COMPENSATION_FIELDS = (
     "party",
@@ -57,27 +62,18 @@ def compensation_edit(
     if compensation_pk is not None:
         instance = selectors.compensation_for_user(request.user, compensation_pk)
         require(permissions.compensation_of_agreement(instance, agreement))
-    form = CompensationForm(
-        request.POST or None,
-        agreement=agreement,
-        initial=_compensation_initial(agreement, instance),
-    )
-    status = submit(
+    initial = _compensation_initial(agreement, instance)
+    form = CompensationForm(request.POST or None, agreement=agreement, initial=initial)
+    return finance_form(
         request,
         form,
-        lambda: services.compensation_save(
-            user=request.user,
-            agreement=agreement,
-            instance=instance,
-            expected_version=form.expected_version,
-            **form.values(),
+        form.saving(
+            services.compensation_save, user=request.user, agreement=agreement, instance=instance
         ),
+        agreement=agreement,
+        done="Ersättningen har sparats.",
+        title="Ändra ersättning" if instance else "Ny ersättning",
     )
-    if status is None:
-        messages.success(request, "Ersättningen har sparats.")
-        return redirect(economy_url(agreement))
-    title = "Ändra ersättning" if instance else "Ny ersättning"
-    return form_page(request, form, title=title, agreement=agreement, status=status)
 
 
 def _decided_intro(year: int, row) -> str:
@@ -110,30 +106,21 @@ def _decided_saved_message(year: int, amount: int, computed: int | None) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def decided_amount_edit(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
-    compensation = selectors.compensation_for_user(request.user, compensation_pk)
-    agreement = compensation.agreement
-    require_edit(request, agreement)
-    row = selectors.compensation_ledger(compensation, timezone.localdate()).row(year)
-    require(permissions.ledger_year(row))
+    compensation, row = editable_year(request, compensation_pk, year)
     form = DecidedAmountForm(request.POST or None, initial=_decided_initial(row))
-    status = submit(
+    return finance_form(
         request,
         form,
-        lambda: services.decided_amount_save(
-            user=request.user,
-            compensation=compensation,
-            year=year,
-            expected_version=form.expected_version,
-            **form.values(),
+        form.saving(
+            services.decided_amount_save, user=request.user, compensation=compensation, year=year
         ),
+        agreement=compensation.agreement,
+        done=lambda _: _decided_saved_message(
+            year, form.cleaned_data["amount"], row.schedule.computed
+        ),
+        title=f"Beslutat belopp {year} – {compensation.party.organisation.name}",
+        intro=_decided_intro(year, row),
     )
-    if status is None:
-        amount = form.cleaned_data["amount"]
-        messages.success(request, _decided_saved_message(year, amount, row.schedule.computed))
-        return redirect(economy_url(agreement))
-    title = f"Beslutat belopp {year} – {compensation.party.organisation.name}"
-    intro = _decided_intro(year, row)
-    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)
 
 
 def _payment_form(request: HttpRequest, agreement) -> PaymentForm:
@@ -147,17 +134,20 @@ def _payment_form(request: HttpRequest, agreement) -> PaymentForm:
 @login_required
 @require_http_methods(["GET", "POST"])
 def payment_create(request: HttpRequest, compensation_pk: int) -> HttpResponse:
-    compensation = selectors.compensation_for_user(request.user, compensation_pk)
+    compensation = editable_compensation(request, compensation_pk)
     agreement = compensation.agreement
-    require_edit(request, agreement)
     form = _payment_form(request, agreement)
     try:
-        status = submit(
+        return finance_form(
             request,
             form,
             lambda: services.payment_register(
                 user=request.user, compensation=compensation, **form.cleaned_data
             ),
+            agreement=agreement,
+            done="Utbetalningen har registrerats.",
+            title=f"Registrera utbetalning – {compensation.party.organisation.name}",
+            submit="Registrera utbetalning",
         )
     except services.DuplicatePaymentError as dup:
         messages.info(
@@ -166,18 +156,6 @@ def payment_create(request: HttpRequest, compensation_pk: int) -> HttpResponse:
             "Formuläret skickades två gånger; betalningen finns bara en gång.",
         )
         return redirect(economy_url(agreement))
-    if status is None:
-        messages.success(request, "Utbetalningen har registrerats.")
-        return redirect(economy_url(agreement))
-    title = f"Registrera utbetalning – {compensation.party.organisation.name}"
-    return form_page(
-        request,
-        form,
-        title=title,
-        agreement=agreement,
-        submit="Registrera utbetalning",
-        status=status,
-    )
 
 
 def _settlement_intro(year: int, row) -> str:
@@ -198,23 +176,17 @@ def _settlement_intro(year: int, row) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def settlement_create(request: HttpRequest, compensation_pk: int, year: int) -> HttpResponse:
-    compensation = selectors.compensation_for_user(request.user, compensation_pk)
-    agreement = compensation.agreement
-    require_edit(request, agreement)
     today = timezone.localdate()
-    row = selectors.compensation_ledger(compensation, today).row(year)
-    require(permissions.can_settle(row))
+    compensation, row = editable_year(request, compensation_pk, year, permissions.can_settle, today)
     form = SettlementForm(request.POST or None, initial={"decided_on": today})
-    status = submit(
+    return finance_form(
         request,
         form,
         lambda: services.settlement_record(
             user=request.user, compensation=compensation, year=year, **form.cleaned_data
         ),
+        agreement=compensation.agreement,
+        done=f"Avräkningen för {year} har sparats.",
+        title=f"Avräkning av index {year} – {compensation.party.organisation.name}",
+        intro=_settlement_intro(year, row),
     )
-    if status is None:
-        messages.success(request, f"Avräkningen för {year} har sparats.")
-        return redirect(economy_url(agreement))
-    title = f"Avräkning av index {year} – {compensation.party.organisation.name}"
-    intro = _settlement_intro(year, row)
-    return form_page(request, form, title=title, agreement=agreement, intro=intro, status=status)

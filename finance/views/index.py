@@ -7,14 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from common.forms import submit
 from common.permissions import require
 
 from .. import permissions, selectors, services
 from ..forms import IndexImportForm, IndexSeriesForm, IndexValueForm
 from ..index_import import parse_index_csv
 from ..models import IndexSeries, IndexValue
-from ._page import form_page, index_values_url
+from ._page import finance_form, index_values_url
 
 INDEX_VALUE_FIELDS = (
     "series",
@@ -71,21 +70,13 @@ def index_value_edit(request: HttpRequest, value_pk: int | None = None) -> HttpR
         else {"series": editable.first()}
     )
     form = IndexValueForm(request.POST or None, initial=initial, series_queryset=editable)
-    status = submit(
+    return finance_form(
         request,
         form,
-        lambda: services.index_value_save(
-            user=request.user,
-            instance=instance,
-            expected_version=form.expected_version,
-            **form.values(),
-        ),
+        form.saving(services.index_value_save, user=request.user, instance=instance),
+        done="Indexvärdet har sparats.",
+        title=f"Ändra {instance}" if instance else "Nytt indexvärde",
     )
-    if status is None:
-        messages.success(request, "Indexvärdet har sparats.")
-        return redirect(index_values_url())
-    title = f"Ändra {instance}" if instance else "Nytt indexvärde"
-    return form_page(request, form, title=title, cancel_url=index_values_url(), status=status)
 
 
 @login_required
@@ -94,16 +85,12 @@ def index_series_create(request: HttpRequest) -> HttpResponse:
     _require_index_manager(request)
     owner = None if request.user.is_operator else request.user.organisation
     form = IndexSeriesForm(request.POST or None, owner=owner)
-    status = submit(
+    return finance_form(
         request,
         form,
         lambda: services.index_series_create(user=request.user, **form.cleaned_data),
-    )
-    if status is None:
-        messages.success(request, "Indexserien har skapats.")
-        return redirect(index_values_url())
-    return form_page(
-        request, form, title="Ny indexserie", cancel_url=index_values_url(), status=status
+        done="Indexserien har skapats.",
+        title="Ny indexserie",
     )
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
-from common.permissions import require
+from common.permissions import permitted
 
 from .. import selectors
 from ..forms import IndicatorFormSet, indicator_initial
@@ -62,8 +62,9 @@ def _save(request: HttpRequest, agreement, formset) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicators_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = selectors.agreement_followup_for_user(request.user, pk)
-    require(can_manage_followups(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_followup_for_user, pk, can_manage_followups
+    )
     goals = list(agreement.goals.all())
     if request.method == "POST":
         formset = IndicatorFormSet(request.POST, prefix=PREFIX, form_kwargs={"goals": goals})

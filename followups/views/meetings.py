@@ -1,13 +1,11 @@
 """Follow-up meetings: plan and edit, read, download as .ics, send the invitation."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import submit
+from common.forms import act, submit_or_page
 from common.permissions import require
 from partnerships.models import Agreement
 
@@ -23,28 +21,26 @@ def _meeting_form_view(request: HttpRequest, agreement: Agreement, meeting: Meet
     contacts = services.party_contacts(agreement)
     data = request.POST if request.method == "POST" else None
     form = MeetingForm(data, instance=meeting, contacts=contacts)
-    saved: list[Meeting] = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: saved.append(
-            services.meeting_save(
-                user=request.user,
-                agreement=agreement,
-                meeting=meeting,
-                data={
-                    n: form.cleaned_data[n]
-                    for n in services.MEETING_FIELDS
-                    if n in form.cleaned_data
-                },
-                attendees=form.cleaned_data["attendees"],
-                expected_version=form.cleaned_data.get("version"),
-            )
+        lambda: services.meeting_save(
+            user=request.user,
+            agreement=agreement,
+            meeting=meeting,
+            data={
+                n: form.cleaned_data[n] for n in services.MEETING_FIELDS if n in form.cleaned_data
+            },
+            attendees=form.cleaned_data["attendees"],
+            expected_version=form.cleaned_data.get("version"),
         ),
+        done="Mötet är sparat.",
+        to=lambda saved: saved,
+        page=lambda status: _meeting_page(request, agreement, meeting, form, contacts, status),
     )
-    if status is None:
-        messages.success(request, "Mötet är sparat.")
-        return redirect(saved[0].get_absolute_url())
+
+
+def _meeting_page(request, agreement, meeting, form, contacts, status: int) -> HttpResponse:
     context = {"form": form, "meeting": meeting, "has_contacts": bool(contacts)}
     context |= agreement_context(agreement, request)
     return render(request, "followups/meeting_form.html", context, status=status)
@@ -95,12 +91,9 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for_user(request.user, pk)
-    try:
-        recipients = services.meeting_send_invitation(user=request.user, meeting=meeting)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, f"Inbjudan skickad till {len(recipients)} mottagare: {', '.join(recipients)}."
-        )
-    return redirect(meeting.get_absolute_url())
+    return act(
+        request,
+        lambda: services.meeting_send_invitation(user=request.user, meeting=meeting),
+        done=lambda sent: f"Inbjudan skickad till {len(sent)} mottagare: {', '.join(sent)}.",
+        to=meeting,
+    )

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.forms import submit
-from common.permissions import require
+from common.forms import act, submit_or_page
+from common.permissions import permitted, require
 
 from .. import selectors, services
 from ..forms import AssessmentForm, FiguresForm, NotesForm, RoundForm
@@ -28,22 +27,21 @@ from ._page import agreement_context, idea_parties
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = selectors.agreement_followup_for_user(request.user, pk)
-    require(can_open_rounds(request.user, agreement))
+    agreement = permitted(request.user, selectors.agreement_followup_for_user, pk, can_open_rounds)
     form = RoundForm(request.POST if request.method == "POST" else None, agreement=agreement)
-    created: list[FollowUpRound] = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: created.append(
-            services.round_create(user=request.user, agreement=agreement, **form.cleaned_data)
+        lambda: services.round_create(user=request.user, agreement=agreement, **form.cleaned_data),
+        done=lambda created: f"Omgången {created.period_label} är öppnad.",
+        to=lambda created: created,
+        page=lambda status: render(
+            request,
+            "followups/round_form.html",
+            {**agreement_context(agreement, request), "form": form},
+            status=status,
         ),
     )
-    if status is None:
-        messages.success(request, f"Omgången {created[0].period_label} är öppnad.")
-        return redirect(created[0].get_absolute_url())
-    context = {**agreement_context(agreement, request), "form": form}
-    return render(request, "followups/round_form.html", context, status=status)
 
 
 def _parties_of_round(request: HttpRequest, round: FollowUpRound, goals: list) -> list[dict]:
@@ -121,16 +119,27 @@ def _report_forms(
     )
 
 
-def _report_saved(request: HttpRequest, round: FollowUpRound, organisation, submitted: bool):
+def _report_saved(organisation, submitted: bool) -> str:
     if submitted:
-        messages.success(
-            request,
+        return (
             "Rapporten är inlämnad. Den är nu låst och synlig för förvaltningen och "
-            "de andra parterna.",
+            "de andra parterna."
         )
-        return redirect(round.get_absolute_url())
-    messages.success(request, "Utkastet är sparat. Bara ni på " + organisation.name + " ser det.")
-    return redirect(reverse("followups:round_report", args=[round.pk]))
+    return "Utkastet är sparat. Bara ni på " + organisation.name + " ser det."
+
+
+def _report_page(request, round, organisation, notes_form, figures_form, locked, status: int):
+    context = {
+        **agreement_context(round.agreement, request),
+        "round": round,
+        "organisation": organisation,
+        "notes_form": notes_form,
+        "figures_form": figures_form,
+        "form": notes_form,
+        "formset_errors": figures_form.errors,
+        "locked": locked,
+    }
+    return render(request, "followups/round_report.html", context, status=status)
 
 
 @login_required
@@ -148,7 +157,7 @@ def round_report(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         require(can_write_report(request.user, round, locked=locked))
     submitted = "submit" in request.POST
-    status = submit(
+    return submit_or_page(
         request,
         notes_form,
         lambda: services.report_save(
@@ -162,20 +171,12 @@ def round_report(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         also=[figures_form],
         prefixed={"figures": figures_form},
+        done=_report_saved(organisation, submitted),
+        to=round if submitted else reverse("followups:round_report", args=[round.pk]),
+        page=lambda status: _report_page(
+            request, round, organisation, notes_form, figures_form, locked, status
+        ),
     )
-    if status is None:
-        return _report_saved(request, round, organisation, submitted)
-    context = {
-        **agreement_context(round.agreement, request),
-        "round": round,
-        "organisation": organisation,
-        "notes_form": notes_form,
-        "figures_form": figures_form,
-        "form": notes_form,
-        "formset_errors": figures_form.errors,
-        "locked": locked,
-    }
-    return render(request, "followups/round_report.html", context, status=status)
 
 
 @login_required
@@ -196,15 +197,14 @@ def round_reopen(request: HttpRequest, pk: int, organisation_pk: int) -> HttpRes
 @require_POST
 def round_status(request: HttpRequest, pk: int) -> HttpResponse:
     round = selectors.round_for_user(request.user, pk)
-    try:
-        services.round_set_status(
+    return act(
+        request,
+        lambda: services.round_set_status(
             user=request.user, round=round, status=request.POST.get("status", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Omgången är nu {round.get_status_display().lower()}.")
-    return redirect(round.get_absolute_url())
+        ),
+        done=lambda _: f"Omgången är nu {round.get_status_display().lower()}.",
+        to=round,
+    )
 
 
 @login_required
@@ -218,7 +218,7 @@ def round_assessment(request: HttpRequest, pk: int) -> HttpResponse:
         {} if posted is not None else AssessmentForm.initial_from(selectors.assessment_of(round))
     )
     form = AssessmentForm(posted, goals=goals, initial=initial)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.assessment_save(
@@ -230,9 +230,12 @@ def round_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             goal_results=form.goal_results(),
             expected_version=form.cleaned_data["version"],
         ),
+        done="Bedömningen är sparad.",
+        to=round,
+        page=lambda status: render(
+            request,
+            "followups/assessment_form.html",
+            {**agreement_context(round.agreement, request), "round": round, "form": form},
+            status=status,
+        ),
     )
-    if status is None:
-        messages.success(request, "Bedömningen är sparad.")
-        return redirect(round.get_absolute_url())
-    context = {**agreement_context(round.agreement, request), "round": round, "form": form}
-    return render(request, "followups/assessment_form.html", context, status=status)

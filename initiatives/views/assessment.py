@@ -1,15 +1,15 @@
 """The assessment (IOP criteria, legal assessment, de minimis) and the de minimis register."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.csv_export import csv_response
-from common.forms import submit
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import permitted, require
 
 from .. import de_minimis, selectors, services
 from ..forms import AssessmentForm, DeclaredAidForm
@@ -39,13 +39,12 @@ def _render(request, initiative, assessment, form, aid_form, status: int) -> Htt
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_handle_initiative)
     assessment = selectors.assessment_of(initiative)
     data = request.POST if request.method == "POST" else None
     initial = {"version": assessment.version if assessment else 0}
     form = AssessmentForm(data, instance=assessment, initial=initial)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.assessment_save(
@@ -55,34 +54,38 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"],
             accept_over_cap=form.cleaned_data["accept_over_cap"],
         ),
+        done="Bedömningen är sparad.",
+        to=initiative,
+        page=lambda status: _render(
+            request, initiative, assessment, form, DeclaredAidForm(), status
+        ),
     )
-    if status is None:
-        messages.success(request, "Bedömningen är sparad.")
-        return redirect(initiative.get_absolute_url())
-    return _render(request, initiative, assessment, form, DeclaredAidForm(), status)
 
 
 @login_required
 @require_POST
 def declared_aid_add(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_handle_initiative(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_handle_initiative)
     form = DeclaredAidForm(request.POST)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.declared_aid_add(
             user=request.user, initiative=initiative, **form.cleaned_data
         ),
+        done="Det deklarerade stödet är registrerat.",
+        to=reverse("initiatives:assessment", args=[initiative.pk]),
+        page=lambda status: _aid_refused(request, initiative, form, status),
     )
-    if status is None:
-        messages.success(request, "Det deklarerade stödet är registrerat.")
-        return redirect("initiatives:assessment", pk=initiative.pk)
+
+
+def _aid_refused(request, initiative, aid_form, status: int) -> HttpResponse:
+    """The assessment page again, as stored, with the declared aid that was refused."""
     assessment = selectors.assessment_of(initiative)
-    assessment_form = AssessmentForm(
+    form = AssessmentForm(
         instance=assessment, initial={"version": assessment.version if assessment else 0}
     )
-    return _render(request, initiative, assessment, assessment_form, form, status)
+    return _render(request, initiative, assessment, form, aid_form, status)
 
 
 DE_MINIMIS_HEADER = [

@@ -3,14 +3,13 @@ answer to a completion request. Files are served only through the scoped downloa
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attachments.views import file_response
-from common.forms import save_through_service, submit
-from common.permissions import require
+from common.forms import act, save_through_service, submit_or_page
+from common.permissions import permitted
 
 from .. import selectors, services
 from ..forms import CompletionAnswerForm, InitiativeAttachmentForm
@@ -21,8 +20,7 @@ from ._page import detail_context
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_attach(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_attach)
     form = InitiativeAttachmentForm(request.POST, request.FILES)
     status = 400
     if form.is_valid():
@@ -59,22 +57,20 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     initiative = selectors.initiative_for_user(request.user, pk)
     attachment = selectors.initiative_attachment_for_user(request.user, initiative, attachment_pk)
-    try:
-        services.initiative_attachment_delete(
+    return act(
+        request,
+        lambda: services.initiative_attachment_delete(
             user=request.user, initiative=initiative, attachment=attachment
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Bilagan {attachment.name} är borttagen.")
-    return redirect(initiative.get_absolute_url())
+        ),
+        done=f"Bilagan {attachment.name} är borttagen.",
+        to=initiative,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = selectors.initiative_for_user(request.user, pk)
-    require(can_complete(request.user, initiative))
+    initiative = permitted(request.user, selectors.initiative_for_user, pk, can_complete)
     form = CompletionAnswerForm(
         request.POST or None,
         instance=initiative,
@@ -92,9 +88,12 @@ def initiative_complete(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"],
         )
 
-    status = submit(request, form, save)
-    if status is None:
-        messages.success(request, "Initiativet är kompletterat.")
-        return redirect(initiative.get_absolute_url())
     context = {"form": form, "initiative": initiative}
-    return render(request, "initiatives/form.html", context, status=status)
+    return submit_or_page(
+        request,
+        form,
+        save,
+        done="Initiativet är kompletterat.",
+        to=initiative,
+        page=lambda status: render(request, "initiatives/form.html", context, status=status),
+    )

@@ -1,12 +1,11 @@
 """The queue, filing an initiative and reading one."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from common.forms import submit
+from common.forms import submit_or_page
 from common.permissions import require
 
 from .. import selectors, services
@@ -37,23 +36,23 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(can_file_initiative(user))
     form = InitiativeForm(request.POST if request.method == "POST" else None, user=user)
-    saved = []
 
     def save():
         data = {n: form.cleaned_data[n] for n in services.INITIATIVE_FIELDS}
         organisation = form.cleaned_data.get("organisation") or user.organisation
         public_body = form.cleaned_data.get("public_body") or user.organisation
-        saved.append(
-            services.initiative_file(
-                user=user, organisation=organisation, public_body=public_body, data=data
-            )
+        return services.initiative_file(
+            user=user, organisation=organisation, public_body=public_body, data=data
         )
 
-    status = submit(request, form, save)
-    if status is None:
-        messages.success(request, "Initiativet är inlämnat.")
-        return redirect(saved[0].get_absolute_url())
-    return render(request, "initiatives/form.html", {"form": form}, status=status)
+    return submit_or_page(
+        request,
+        form,
+        save,
+        done="Initiativet är inlämnat.",
+        to=lambda initiative: initiative,
+        page=lambda status: render(request, "initiatives/form.html", {"form": form}, status=status),
+    )
 
 
 @login_required

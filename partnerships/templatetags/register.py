@@ -116,3 +116,11 @@ def public_noun(subject, form: str = ""):
     body = _public_body(subject)
     definite, genitive = public_body_words(body.public_kind if body is not None else None)
     return genitive if form == "genitive" else definite
+
+
+@register.filter
+def fields(form, names: str) -> list:
+    """The form's bound fields named in ``names`` ("title need goals"), in that order: for
+    ``{% include "includes/fields.html" with fields=form|fields:"title need" %}``. A name the
+form does not have (a field its ``__init__`` left out) is passed over, as ``form.name`` is."""
+    return [form[name] for name in names.split() if name in form.fields]

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
 from common.errors import CONCURRENT_EDIT_MESSAGE, ConcurrentEditError
-from common.forms import apply_validation_error, shown_without_errors, submit
-from common.permissions import require
+from common.forms import apply_validation_error, shown_without_errors, submit_or_page
+from common.permissions import permitted, require
 
 from .. import permissions, selectors, services
 from ..amendments import as_amended
@@ -116,8 +116,9 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_start_renewal(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_start_renewal
+    )
     form = RenewalStartForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange en förlängning på mellan 1 och 10 år.")
@@ -141,8 +142,9 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_decide_renewal(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_decide_renewal
+    )
     form = RenewalDecisionForm(request.POST or None)
     declining_removes = renewal_decline_effects(agreement)
     status = 200
@@ -220,28 +222,27 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     form, goal_formset, party_formset = _agreement_forms(request)
     if ADD_PARTY in request.POST:
         return _with_one_more_party(request, form, goal_formset, party_formset)
-    created = []
-    status = submit(
+    return submit_or_page(
         request,
         form,
-        lambda: created.append(
-            services.agreement_create(
-                user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
-            )
+        lambda: services.agreement_create(
+            user=request.user, form=form, goal_formset=goal_formset, party_formset=party_formset
         ),
         also=[goal_formset, party_formset],
+        done="Överenskommelsen har sparats.",
+        to=lambda created: created,
+        page=lambda status: _render_agreement_form(
+            request, form, goal_formset, party_formset, status=status
+        ),
     )
-    if status is None:
-        messages.success(request, "Överenskommelsen har sparats.")
-        return redirect(created[0])
-    return _render_agreement_form(request, form, goal_formset, party_formset, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_edit_agreement(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_edit_agreement
+    )
     form, goal_formset, party_formset = _agreement_forms(request, agreement=agreement)
     if ADD_PARTY in request.POST:
         return _with_one_more_party(request, form, goal_formset, party_formset, agreement)
@@ -317,23 +318,23 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
-    agreement = selectors.agreement_for_user(request.user, pk)
-    require(permissions.can_terminate_agreement(request.user, agreement))
+    agreement = permitted(
+        request.user, selectors.agreement_for_user, pk, permissions.can_terminate_agreement
+    )
     data = request.POST if request.method == "POST" else None
     form = TerminationForm(data, agreement=agreement)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.termination_create(
             agreement=agreement, user=request.user, **form.cleaned_data
         ),
-    )
-    if status is None:
-        messages.success(request, "Uppsägningen har registrerats.")
-        return redirect(agreement)
-    return render(
-        request,
-        "partnerships/termination_form.html",
-        {"agreement": agreement, "form": form},
-        status=status,
+        done="Uppsägningen har registrerats.",
+        to=agreement,
+        page=lambda status: render(
+            request,
+            "partnerships/termination_form.html",
+            {"agreement": agreement, "form": form},
+            status=status,
+        ),
     )

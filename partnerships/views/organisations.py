@@ -9,8 +9,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from common.deletion import deletion_stop
-from common.forms import submit
-from common.permissions import require
+from common.forms import submit_or_page
+from common.permissions import permitted, require
 
 from .. import permissions, selectors, services
 from ..forms import ContactFormSet, OrganisationForm
@@ -73,18 +73,17 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_manage_organisations(request.user))
     form = OrganisationForm(request.POST or None)
     contact_formset = _contact_formset(request, None, None)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.organisation_create(
             user=request.user, form=form, contact_formset=contact_formset
         ),
         also=[contact_formset],
+        done="Organisationen har sparats.",
+        to=lambda _: form.instance,
+        page=lambda status: _organisation_form(request, form, contact_formset, None, status),
     )
-    if status is None:
-        messages.success(request, "Organisationen har sparats.")
-        return redirect(form.instance)
-    return _organisation_form(request, form, contact_formset, None, status)
 
 
 def _organisation_form(request, form, contact_formset, organisation, status):
@@ -104,10 +103,11 @@ def _organisation_form(request, form, contact_formset, organisation, status):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    require(permissions.can_edit_organisation(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.organisation_for_user, pk, permissions.can_edit_organisation
+    )
     form = OrganisationForm(request.POST or None, instance=organisation)
-    status = submit(
+    return submit_or_page(
         request,
         form,
         lambda: services.organisation_update(
@@ -115,18 +115,18 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
             form=form,
             expected_version=form.cleaned_data["version"],
         ),
+        done="Organisationen har sparats.",
+        to=organisation,
+        page=lambda status: _organisation_form(request, form, None, organisation, status),
     )
-    if status is None:
-        messages.success(request, "Organisationen har sparats.")
-        return redirect(organisation)
-    return _organisation_form(request, form, None, organisation, status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_contacts(request: HttpRequest, pk: str) -> HttpResponse:
-    organisation = selectors.organisation_for_user(request.user, pk)
-    require(permissions.can_edit_contacts(request.user, organisation))
+    organisation = permitted(
+        request.user, selectors.organisation_for_user, pk, permissions.can_edit_contacts
+    )
     owner = permissions.contact_owner_for(request.user, organisation)
     formset = _contact_formset(request, organisation, owner)
     status, deletion = 200, None

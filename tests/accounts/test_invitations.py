@@ -5,6 +5,7 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -53,6 +54,10 @@ def test_status_rule_without_database():
 def test_invite_accept_sign_in(world, client_for, client):
     response = invite(client_for(world.admin), world.municipality)
     assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:people", args=[world.municipality.pk])
+    assert [m.message for m in get_messages(response.wsgi_request)] == [
+        "En inbjudan är skickad till ny@example.org."
+    ]
     invitation = Invitation.objects.get(email="ny@example.org")
     link = link_from_mail(mail.outbox[0])
     token = link.strip("/").split("/")[-1]

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from finance import attention
@@ -195,10 +196,18 @@ def test_in_kind_is_edited_and_removed_with_the_version_read(world, client_for):
     url = reverse("finance:in_kind_update", args=[world.agreement.pk, item.pk])
     base = {"party": idea.pk, "year": "", "kind": "staff_time", "description": "Volontärer 2 h"}
     assert client.post(url, {**base, "version": "7"}).status_code == 409
-    assert client.post(url, {**base, "version": "1"}).status_code == 302
+    saved = client.post(url, {**base, "version": "1"})
+    assert saved.status_code == 302
+    assert saved["Location"] == reverse("finance:economy", args=[world.agreement.pk])
+    assert [m.message for m in get_messages(saved.wsgi_request)] == ["Insatsen har sparats."]
     item.refresh_from_db()
     assert item.description == "Volontärer 2 h" and item.year is None and item.version == 2
-    assert client.post(url, {**base, "version": "2", "delete": "on"}).status_code == 302
+    removed = client.post(url, {**base, "version": "2", "delete": "on"})
+    assert removed.status_code == 302
+    # The saved message above was never shown (no page followed), so it is still queued.
+    assert [m.message for m in get_messages(removed.wsgi_request)][-1] == (
+        "Insatsen har tagits bort."
+    )
     assert not InKindContribution.objects.exists()
     assert AuditEvent.objects.filter(action="finance.in_kind_removed").exists()
 
@@ -225,6 +234,8 @@ def test_cap_shows_what_is_left_and_warns_when_passed(world, client_for):
          "compensations": [compensation.pk]},
     )  # fmt: skip
     assert response.status_code == 302
+    assert response["Location"] == reverse("finance:economy", args=[world.agreement.pk])
+    assert [m.message for m in get_messages(response.wsgi_request)] == ["Taket har sparats."]
     cap = AgreementCap.objects.get()
     assert list(cap.compensations.all()) == [compensation]
     assert cap.history.exists()

@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import re
 
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
@@ -37,6 +38,8 @@ def test_admin_plans_meeting_with_party_contacts(world, client_for, contacts):
     response = client_for(world.admin).post(url, meeting_post(contacts))
     assert response.status_code == 302
     meeting = Meeting.objects.get()
+    assert response["Location"] == meeting.get_absolute_url()
+    assert [m.message for m in get_messages(response.wsgi_request)] == ["Mötet är sparat."]
     assert set(meeting.attendees.all()) == set(contacts)
     assert meeting.starts_at == dt.datetime(2026, 12, 3, 13, 0, tzinfo=STOCKHOLM)
 

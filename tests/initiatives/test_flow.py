@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 
@@ -63,6 +64,8 @@ def test_partner_files_an_initiative_to_a_public_body(world, client_for):
     )
     initiative = Initiative.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == initiative.get_absolute_url()
+    assert [m.message for m in get_messages(response.wsgi_request)] == ["Initiativet är inlämnat."]
     assert initiative.organisation == world.association
     assert initiative.public_body == world.municipality
     assert initiative.status == Status.RECEIVED

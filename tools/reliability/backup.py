@@ -77,6 +77,17 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
+def _script(name: str, dump: Path, env: dict) -> None:
+    """Run ``scripts/<name> <dump>`` (backup or restore) as an operator would."""
+    subprocess.run(
+        [str(ROOT / "scripts" / name), str(dump)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
 def check_backup(cluster: Cluster, checks: Checks) -> None:
     log("backup and restore of the demo data")
     source = cluster.url("iop_source")
@@ -102,13 +113,7 @@ def check_backup(cluster: Cluster, checks: Checks) -> None:
     env = dict(os.environ, **tools, DATABASE_URL=source + "?conn_max_age=60")
     env.pop("IOP_S3_BUCKET", None)
     env["MEDIA_ROOT"] = str(media_source)
-    subprocess.run(
-        [str(ROOT / "scripts" / "backup"), str(dump)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    _script("backup", dump, env)
     checks.expect(
         dump.exists() and dump.stat().st_size > 0, f"backup written ({dump.stat().st_size} bytes)"
     )
@@ -122,13 +127,7 @@ def check_backup(cluster: Cluster, checks: Checks) -> None:
     env["DATABASE_URL"] = cluster.url("iop_restored")
     media_restored = cluster.dir / "media-restored"
     env["MEDIA_ROOT"] = str(media_restored)
-    subprocess.run(
-        [str(ROOT / "scripts" / "restore"), str(dump)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    _script("restore", dump, env)
     checks.expect(
         tree_digest(media_restored) == tree_digest(media_source) != {},
         "uploaded files equal after restore",

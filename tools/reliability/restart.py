@@ -83,6 +83,17 @@ class App:
 PAGE = "/overenskommelser/"
 
 
+def _until_ok(app, session) -> tuple[int, int]:
+    """(the last status, how many requests failed) of up to five tries of the page."""
+    failed = 0
+    for _ in range(5):
+        status, _ = app.get(PAGE, session)
+        if status == 200:
+            break
+        failed += 1
+    return status, failed
+
+
 def restart_mode(
     cluster: Cluster, checks: Checks, name: str, options: str, max_failed_after_restart: int
 ) -> None:
@@ -112,12 +123,7 @@ def restart_mode(
         checks.expect(status in (200, 500), f"database stopped: login page {status}, no hang")
 
         cluster.start()
-        failed = 0
-        for _ in range(5):
-            page_status, _ = app.get(PAGE, session)
-            if page_status == 200:
-                break
-            failed += 1
+        page_status, failed = _until_ok(app, session)
         status, body = app.get("/healthz")
         checks.expect(status == 200, f"database back: /healthz 200 ({status})")
         checks.expect(page_status == 200, f"database back: {PAGE} 200 ({page_status})")
@@ -132,12 +138,7 @@ def restart_mode(
         # first request fails and Django drops the connection.
         cluster.stop()
         cluster.start()
-        failed = 0
-        for _ in range(5):
-            page_status, _ = app.get(PAGE, session)
-            if page_status == 200:
-                break
-            failed += 1
+        page_status, failed = _until_ok(app, session)
         checks.expect(
             page_status == 200 and failed <= max_failed_after_restart,
             f"restart between requests: {failed} failed page request(s) before it worked "
