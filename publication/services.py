@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.permissions import require
 from common.versioning import save_versioned
 from partnerships.models import Sector, User
 
 from .models import Publication
+from .permissions import can_manage_publication
 
 
 @transaction.atomic
-def publication_save(
-    *, user: User, publication: Publication, expected_version: int | None
-) -> Publication:
+def publication_save(*, user: User, publication: Publication, expected_version: int) -> Publication:
     """Save a body's publication settings; ConcurrentEditError when somebody saved first."""
+    require(can_manage_publication(user))
     if publication.organisation.sector != Sector.PUBLIC:
         raise ValidationError("Bara en offentlig organisation kan publicera en IOP-lista.")
     if user.organisation_id != publication.organisation_id:
