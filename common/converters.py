@@ -26,15 +26,23 @@ def register() -> None:
         register_converter(IdConverter, "id")
 
 
-def id_or_404(value: object, message: str) -> int:
-    """The id a selector looks up: an int from ``<id:...>`` as it is; text (from a caller that
-    still passes a string) only when it is a well-formed id; anything else is the 404."""
+def parse_id(value: object) -> int | None:
+    """An int from ``<id:...>`` as it is; text (a caller that still passes a string, a query
+    parameter) only when it is a well-formed id (what ``IdConverter`` matches); else None."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = str(value)
     if text.isascii() and text.isdigit() and len(text) <= 18:
         return int(text)
-    raise Http404(message)
+    return None
+
+
+def id_or_404(value: object, message: str) -> int:
+    """The id a selector looks up (``parse_id``); anything that is not an id is the 404."""
+    found = parse_id(value)
+    if found is None:
+        raise Http404(message)
+    return found
 
 
 def one_or_404[M: Model](queryset: QuerySet[M], pk: object, message: str) -> M:

@@ -3,6 +3,7 @@ form carries the version it was read at; the save moves the stored version on by
 if nobody else did first (one conditional UPDATE)."""
 
 from django import forms
+from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 
 from .errors import ConcurrentEditError
@@ -36,12 +37,26 @@ def bump_version(instance: Model, expected: int) -> None:
     instance.version = expected + 1
 
 
-def save_versioned(instance: Model, expected_version: int | None) -> None:
-    """Save ``instance`` (already cleaned) if its stored version is still ``expected``."""
-    if instance.pk is None:
-        instance.save()
-        return
+def save_versioned(instance: Model, expected_version: int) -> None:
+    """Save ``instance`` (already cleaned) if its stored version is still ``expected_version``,
+    the version the user read (the edit form's required hidden field). There is no "no
+    check": ``None`` is a programming error.
+
+    A new row (no pk) has no version to compare: it is inserted (a service that creates or
+    updates "the row of this key" checks first that the form read 0, "nothing saved yet",
+    when there is none, and that it did not read 0 when there is one). Two creates of the same
+    row at once (the budget of one party and year, twice) are refused by the row's unique
+    constraint: ``full_clean`` has already checked it, so a database refusal of the insert
+    means somebody else created it meanwhile, and is a ``ConcurrentEditError`` too (inside
+    a savepoint, so the caller's transaction is undone cleanly by the atomic service)."""
     if expected_version is None:
-        expected_version = instance.version
+        raise TypeError("save_versioned needs the version the user read, never None")
+    if instance.pk is None:
+        try:
+            with transaction.atomic():
+                instance.save()
+        except IntegrityError as exc:
+            raise ConcurrentEditError from exc
+        return
     bump_version(instance, expected_version)
     instance.save()

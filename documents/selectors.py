@@ -29,18 +29,12 @@ def issued_documents_for_agreement(user: User, agreement: Agreement) -> QuerySet
 
 
 def issued_document_for_user(user: User, pk: object) -> IssuedDocument:
-    """One issued document, if the user may read it; else 404 (also for a bad id)."""
-    try:
-        pk = int(str(pk))
-    except ValueError as exc:
-        raise Http404("Inget sådant dokument.") from exc
+    """One issued document, if the user may read it; else 404 (also for a bad id: the id is
+    read by ``one_or_404`` like every other, an ``<id:...>`` int or a well-formed text)."""
+    documents = IssuedDocument.objects.select_related("agreement", "organisation")
     if not user.is_authenticated:
-        raise Http404("Inget sådant dokument.")
-    document = (
-        IssuedDocument.objects.select_related("agreement", "organisation").filter(pk=pk).first()
-    )
-    if document is None:
-        raise Http404("Inget sådant dokument.")
+        documents = documents.none()
+    document = one_or_404(documents, pk, "Inget sådant dokument.")
     if document.agreement_id is not None:
         if not agreements_visible_to(user).filter(pk=document.agreement_id).exists():
             raise Http404("Inget sådant dokument.")

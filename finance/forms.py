@@ -117,13 +117,27 @@ class PercentField(_TypedNumberField):
 
 
 class VersionedForm(TextGuardFormMixin, forms.Form):
-    """A form over a versioned row: the hidden ``version`` is the one the user read."""
+    """A form over a versioned row: the hidden ``version`` is the one the user read, required
+    (``common.versioning.version_field``) whenever the initial data carry one: an edit of a
+    stored row (``initial_from``), or the form of "the row of this key" (a year's budget)
+    with 0 when none is saved yet. A POST without it is a 400 with
+    ``MISSING_VERSION_MESSAGE``, never an edit without the concurrency check. A form that
+    only creates (no version in the initial data) has no version field: there is nothing to
+    compare with; two such creates of one unique row are refused by its constraint."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "version" not in self.initial:
+            del self.fields["version"]  # a new row: nothing to compare with
 
     @staticmethod
-    def initial_from(instance: object, fields: tuple[str, ...]) -> dict:
-        """The form's initial values from a stored row, its version included."""
+    def initial_from(instance: object | None, fields: tuple[str, ...]) -> dict:
+        """The form's initial values from a stored row, its version included; for no row
+        (the form creates one) nothing."""
+        if instance is None:
+            return {}
         return {f: getattr(instance, f) for f in fields} | {"version": instance.version}
 
     def values(self) -> dict:
@@ -131,8 +145,9 @@ class VersionedForm(TextGuardFormMixin, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "delete")}
 
     @property
-    def expected_version(self) -> int | None:
-        return self.cleaned_data.get("version")
+    def expected_version(self) -> int:
+        """The version the user read; 0 ("nothing saved yet") on a form that creates."""
+        return self.cleaned_data["version"] if "version" in self.fields else 0
 
     def saving(self, service: Callable[..., object], **context) -> Callable[[], object]:
         """The call that saves this form through ``service``: ``context`` (who and what), the

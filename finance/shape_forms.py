@@ -18,7 +18,7 @@ class ShapeForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["version"]
+        self.fields.pop("version", None)
         self.fields["version"] = version_field()  # last, as the form's other fields come first
 
 

@@ -8,9 +8,8 @@ import datetime as dt
 
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 
-from common.converters import id_or_404, one_or_404
+from common.converters import one_or_404
 
 from .models import (
     Agreement,
@@ -43,13 +42,9 @@ def agreements_visible_to(user: User) -> QuerySet[Agreement]:
 
 def agreement_for_user(user: User, pk: object, queryset: QuerySet | None = None) -> Agreement:
     """The agreement if the user may see it, else 404 (also for a malformed id)."""
-    pk = id_or_404(pk, "Ingen sådan överenskommelse.")
     qs = queryset if queryset is not None else Agreement.objects.all()
     visible = agreements_visible_to(user).values("pk")
-    agreement = qs.filter(pk=pk, pk__in=visible).with_status().first()
-    if agreement is None:
-        raise Http404("Ingen sådan överenskommelse.")
-    return agreement
+    return one_or_404(qs.filter(pk__in=visible).with_status(), pk, "Ingen sådan överenskommelse.")
 
 
 def agreement_detail_for_user(user: User, pk: object) -> Agreement:

@@ -10,6 +10,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 
 from common.deletion import deletion_effects, protected_message
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.versioning import bump_version
 
 from .audit import log_event
@@ -24,6 +25,7 @@ from .models import (
     Termination,
     User,
 )
+from .permissions import can_edit_agreement
 from .signals import successor_created, successor_discarding
 
 
@@ -109,6 +111,7 @@ def agreement_update(
     party_formset: BaseInlineFormSet,
 ) -> Agreement:
     """Save the edit unless somebody else saved since ``expected_version`` was read."""
+    require(can_edit_agreement(user, agreement))
     bumped = Agreement.objects.filter(pk=agreement.pk, version=expected_version).update(
         version=F("version") + 1
     )

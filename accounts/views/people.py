@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.converters import parse_id
 from common.forms import submit_or_page
 from common.permissions import permitted
 
@@ -37,7 +38,7 @@ def people(request: HttpRequest, org_pk: str) -> HttpResponse:
     return render(request, "accounts/people.html", context)
 
 
-def _contact_initial(organisation, contact_pk: str | None) -> dict:
+def _contact_initial(organisation, contact_pk: int | None) -> dict:
     contact = organisation.contacts.filter(pk=contact_pk).first() if contact_pk else None
     if contact is None or not contact.email:
         return {}
@@ -53,7 +54,7 @@ def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
     )
     roles = permissions.invitable_roles(request.user, organisation)
     kontakt = request.GET.get("kontakt", "")
-    initial = _contact_initial(organisation, kontakt if kontakt.isdigit() else None)
+    initial = _contact_initial(organisation, parse_id(kontakt))
     form = InvitationForm(request.POST or None, roles=roles, initial=initial)
 
     def save():

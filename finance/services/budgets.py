@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.versioning import save_versioned
-from partnerships.models import Agreement, Party, Sector
+from partnerships.models import Agreement, Party, Sector, User
 
 from ..models import (
     BudgetCategory,
@@ -17,6 +18,7 @@ from ..models import (
     EconomicReportStatus,
     PartyBudget,
 )
+from ..permissions import can_edit_economy
 
 # --- budgets ------------------------------------------------------------------------------
 
@@ -52,6 +54,7 @@ def _refuse_removing_reported_lines(budget, party, year, lines) -> None:
 @transaction.atomic
 def budget_save(
     *,
+    user: User,
     agreement: Agreement,
     party: Party,
     year: int,
@@ -59,9 +62,14 @@ def budget_save(
     municipal_financing: int | None,
     lines: dict[str, tuple[str, int | None]],
     note: str = "",
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> PartyBudget:
-    """Save a party's budget for a year; ``lines`` maps category -> (label, amount or None)."""
+    """Save a party's budget for a year; ``lines`` maps category -> (label, amount or None).
+    ``expected_version``: of the budget as the editor read it, 0 when there was none. Two
+    first saves at once: the second finds the first's budget (read at 0: refused), or, when
+    both inserted together, the unique constraint of party and year refuses it
+    (``save_versioned``); either way a ``ConcurrentEditError``, nothing half-saved."""
+    require(can_edit_economy(user, agreement))
     if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
         raise ValidationError("Välj en idéburen part i överenskommelsen.")
     if not agreement.period_start.year <= year <= agreement.period_end.year:
@@ -70,7 +78,7 @@ def budget_save(
     if budget is not None:
         _refuse_removing_reported_lines(budget, party, year, lines)
     if budget is None:
-        if expected_version not in (None, 0):
+        if expected_version != 0:
             raise ConcurrentEditError
         budget = PartyBudget(agreement=agreement, party=party, year=year)
     elif expected_version == 0:
@@ -79,7 +87,7 @@ def budget_save(
     budget.municipal_financing = municipal_financing
     budget.note = note
     budget.full_clean()
-    save_versioned(budget, expected_version or None)
+    save_versioned(budget, expected_version)
     existing = {line.category: line for line in budget.lines.all()}
     for category in BudgetCategory.values:
         label, amount = lines.get(category, ("", None))

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.permissions import require
 from common.versioning import save_versioned
 from partnerships.audit import log_event
 from partnerships.models import Agreement, Party, Sector, User
@@ -16,6 +17,7 @@ from ..models import (
     EconomicReport,
     RepaymentClaim,
 )
+from ..permissions import can_edit_economy
 
 # --- repayment claims ---------------------------------------------------------------------
 
@@ -23,6 +25,7 @@ from ..models import (
 @transaction.atomic
 def claim_save(
     *,
+    user: User,
     agreement: Agreement,
     party: Party,
     amount: int,
@@ -30,12 +33,13 @@ def claim_save(
     decided_on: dt.date | None,
     status: str,
     instance: RepaymentClaim | None = None,
-    expected_version: int | None = None,
-    user: User | None = None,
+    expected_version: int,
     economic_report: EconomicReport | None = None,
 ) -> RepaymentClaim:
     """Create or update a claim. ``economic_report`` (only when creating) links the claim to
-    the report whose unspent remainder it starts from; the party must be the report's."""
+    the report whose unspent remainder it starts from; the party must be the report's.
+    ``expected_version``: of the claim as the editor read it (0 for a new one)."""
+    require(can_edit_economy(user, agreement))
     if party.agreement_id != agreement.pk or party.role != Sector.IDEA_BASED:
         raise ValidationError({"party": "Välj en idéburen part i överenskommelsen."})
     claim = instance or RepaymentClaim(agreement=agreement)

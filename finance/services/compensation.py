@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.versioning import save_versioned
-from partnerships.models import Agreement, Party, Sector
+from partnerships.models import Agreement, Party, Sector, User
 
 from ..models import (
     Compensation,
@@ -19,6 +20,7 @@ from ..models import (
     PaymentSchedule,
     Proration,
 )
+from ..permissions import can_edit_economy, compensation_of_agreement
 from ..selectors import index_series_for_agreement
 
 # --- compensation -------------------------------------------------------------------------
@@ -48,6 +50,7 @@ def _check_compensation(compensation: Compensation) -> None:
 @transaction.atomic
 def compensation_save(
     *,
+    user: User,
     agreement: Agreement,
     party: Party,
     base_amount: int,
@@ -61,8 +64,14 @@ def compensation_save(
     payment_schedule: str = PaymentSchedule.YEARLY,
     continues_from: Compensation | None = None,
     instance: Compensation | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> Compensation:
+    """Create (``instance`` None, ``expected_version`` 0) or update a compensation. A second
+    compensation of the same party created at once is refused by the unique constraint of
+    the party (``ConcurrentEditError``)."""
+    require(can_edit_economy(user, agreement))
+    if instance is not None:
+        require(compensation_of_agreement(instance, agreement))
     compensation = instance or Compensation(agreement=agreement)
     compensation.agreement = agreement
     compensation.party = party
@@ -101,20 +110,25 @@ def compensation_save(
 @transaction.atomic
 def decided_amount_save(
     *,
+    user: User,
     compensation: Compensation,
     year: int,
     amount: int,
     decided_on: dt.date | None = None,
     note: str = "",
     scope: str = DecidedScope.NEW_LEVEL,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> DecidedAmount:
+    """Set the decided amount of a year; ``expected_version`` of the one the editor read, 0
+    when there was none (then one saved meanwhile, or inserted at the same moment and refused
+    by the unique constraint of compensation and year, is a ``ConcurrentEditError``)."""
     agreement = compensation.agreement
+    require(can_edit_economy(user, agreement))
     if not agreement.period_start.year <= year <= agreement.period_end.year:
         raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
     decided = DecidedAmount.objects.filter(compensation=compensation, year=year).first()
     if decided is None:
-        if expected_version not in (None, 0):
+        if expected_version != 0:
             raise ConcurrentEditError  # somebody removed it meanwhile
         decided = DecidedAmount(compensation=compensation, year=year)
     elif expected_version == 0:
@@ -124,5 +138,5 @@ def decided_amount_save(
     decided.decided_on = decided_on
     decided.note = note
     decided.full_clean()
-    save_versioned(decided, expected_version or None)
+    save_versioned(decided, expected_version)
     return decided

@@ -28,13 +28,13 @@ LOCKED_MESSAGE = "Redovisningen är inlämnad och låst. Handläggaren kan öppn
 
 
 def _report_for_update(
-    agreement: Agreement, party: Party, year: int, expected_version: int | None
+    agreement: Agreement, party: Party, year: int, expected_version: int
 ) -> EconomicReport:
     """The party's report for ``year``, locked, or a new one; version 0 means "read before
     anything was saved", so a report saved meanwhile is a concurrent edit."""
     report = EconomicReport.objects.select_for_update().filter(party=party, year=year).first()
     if report is None:
-        if expected_version not in (None, 0):
+        if expected_version != 0:
             raise ConcurrentEditError
         return EconomicReport(agreement=agreement, party=party, year=year)
     if expected_version == 0:
@@ -95,7 +95,7 @@ def economic_report_save(
     other_funding: list[tuple[str, int]],
     comment: str = "",
     submit: bool = False,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> EconomicReport:
     """Save the party's report for ``year`` (``actuals``: category -> (actual, comment);
     ``other_funding``: (funder, amount)). Only the party's own organisation writes it;
@@ -123,7 +123,7 @@ def economic_report_save(
         errors.update(_submission_errors(party, year, actuals))
     if errors:
         raise ValidationError(errors)
-    save_versioned(report, expected_version or None)
+    save_versioned(report, expected_version)
     report.lines.all().delete()
     report.other_funding.all().delete()
     for row in [*lines, *funding]:

@@ -6,12 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from common.versioning import save_versioned
 from partnerships.audit import log_event
 from partnerships.formatting import format_sek
 from partnerships.models import Agreement, Party, User
 
 from ..models import InKindContribution
+from ..permissions import can_edit_economy
 
 
 def _text(item: InKindContribution) -> str:
@@ -33,10 +35,13 @@ def in_kind_save(
     value: int | None,
     valuation_basis: str,
     instance: InKindContribution | None = None,
-    expected_version: int | None = None,
-    user: User | None = None,
+    expected_version: int = 0,
+    user: User,
 ) -> InKindContribution:
-    """Create or update a contribution in kind of a party (either side) of ``agreement``."""
+    """Create or update a contribution in kind of a party (either side) of ``agreement``.
+    ``expected_version``: of the contribution as the editor read it; 0 (the default) for a
+    new one, so an update that does not say which version it changed is refused."""
+    require(can_edit_economy(user, agreement))
     errors: dict[str, str] = {}
     if party.agreement_id != agreement.pk:
         errors["party"] = "Välj en part i överenskommelsen."
@@ -46,11 +51,7 @@ def in_kind_save(
         errors["valuation_basis"] = "Ange vad värderingen grundar sig på."
     if errors:
         raise ValidationError(errors)
-    if (
-        instance is not None
-        and expected_version is not None
-        and instance.version != expected_version
-    ):
+    if instance is not None and instance.version != expected_version:
         raise ConcurrentEditError
     item = instance or InKindContribution(agreement=agreement)
     item.party = party
@@ -60,7 +61,7 @@ def in_kind_save(
     item.value = value
     item.valuation_basis = valuation_basis.strip()
     item.full_clean()
-    save_versioned(item, expected_version if instance is not None else None)
+    save_versioned(item, expected_version)
     log_event(
         agreement=agreement,
         user=user,
@@ -73,9 +74,8 @@ def in_kind_save(
 
 
 @transaction.atomic
-def in_kind_delete(
-    *, item: InKindContribution, expected_version: int, user: User | None = None
-) -> None:
+def in_kind_delete(*, item: InKindContribution, expected_version: int, user: User) -> None:
+    require(can_edit_economy(user, item.agreement))
     if InKindContribution.objects.filter(pk=item.pk, version=expected_version).delete()[0] != 1:
         raise ConcurrentEditError
     log_event(

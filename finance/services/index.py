@@ -51,7 +51,7 @@ def index_value_save(
     definitive_published: dt.date | None,
     source: str,
     instance: IndexValue | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> IndexValue:
     _require_series_editor(user, series)
     if instance is not None:

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from common.permissions import require
 from partnerships.audit import log_event
 from partnerships.models import User
 
@@ -14,6 +15,7 @@ from ..models import (
     Compensation,
     Payment,
 )
+from ..permissions import can_edit_economy
 
 
 class DuplicatePaymentError(Exception):
@@ -30,7 +32,7 @@ class DuplicatePaymentError(Exception):
 @transaction.atomic
 def payment_register(
     *,
-    user: User | None,
+    user: User,
     compensation: Compensation,
     year: int,
     paid_on: dt.date,
@@ -41,6 +43,7 @@ def payment_register(
     """Register a payment. A resubmitted form raises DuplicatePaymentError (with the payment
     already saved); a reference already used on the agreement is a ValidationError."""
     agreement = compensation.agreement
+    require(can_edit_economy(user, agreement))
     if form_token:
         earlier = Payment.objects.filter(form_token=form_token).first()
         if earlier is not None:

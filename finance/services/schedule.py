@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.errors import ConcurrentEditError
+from common.permissions import require
 from partnerships.audit import log_event
 from partnerships.formatting import format_sek
 from partnerships.models import User
 
 from ..models import Compensation, GivenInstalment, PaymentSchedule
+from ..permissions import can_edit_economy
 
 
 def given_instalments_version(compensation: Compensation, year: int) -> int:
@@ -30,10 +32,11 @@ def given_instalments_save(
     year: int,
     rows: list[tuple[dt.date, int]],
     expected_version: int,
-    user: User | None = None,
+    user: User,
 ) -> list[GivenInstalment]:
     """Replace the given instalments of ``year`` with ``rows`` (due date, amount)."""
     agreement = compensation.agreement
+    require(can_edit_economy(user, agreement))
     if not agreement.period_start.year <= year <= agreement.period_end.year:
         raise ValidationError({"year": "Året ligger utanför överenskommelsens period."})
     if compensation.payment_schedule != PaymentSchedule.GIVEN_DATES:

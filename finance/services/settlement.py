@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from common.permissions import require
 from partnerships.models import User
 
 from ..ledger import build_ledger, index_points
@@ -17,6 +18,7 @@ from ..models import (
     RepaymentClaim,
     SettlementAction,
 )
+from ..permissions import can_edit_economy
 
 # --- index settlement ---------------------------------------------------------------------
 
@@ -24,7 +26,7 @@ from ..models import (
 @transaction.atomic
 def settlement_record(
     *,
-    user: User | None,
+    user: User,
     compensation: Compensation,
     year: int,
     action: str,
@@ -35,6 +37,7 @@ def settlement_record(
     """Record how the definitive-minus-preliminary difference of a year is handled, once.
 
     The difference is computed here, never taken from the form."""
+    require(can_edit_economy(user, compensation.agreement))
     compensation = Compensation.objects.select_for_update().get(pk=compensation.pk)
     if IndexSettlement.objects.filter(compensation=compensation, year=year).exists():
         raise ValidationError(

@@ -36,6 +36,7 @@ def budget_edit(request: HttpRequest, pk: int, party_pk: int, year: int) -> Http
         request,
         form,
         lambda: services.budget_save(
+            user=request.user,
             agreement=agreement,
             party=party,
             year=year,
@@ -63,7 +64,7 @@ def claim_edit(request: HttpRequest, pk: int, claim_pk: int | None = None) -> Ht
         None if claim_pk is None else selectors.claim_for_user(request.user, agreement, claim_pk)
     )
     require_edit(request, agreement)
-    initial = ClaimForm.initial_from(claim, CLAIM_FIELDS) if claim else {}
+    initial = ClaimForm.initial_from(claim, CLAIM_FIELDS)
     form = ClaimForm(request.POST or None, agreement=agreement, initial=initial)
     return finance_form(
         request,

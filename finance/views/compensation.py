@@ -67,7 +67,9 @@ def compensation_edit(
     return finance_form(
         request,
         form,
-        form.saving(services.compensation_save, agreement=agreement, instance=instance),
+        form.saving(
+            services.compensation_save, user=request.user, agreement=agreement, instance=instance
+        ),
         agreement=agreement,
         done="Ersättningen har sparats.",
         title="Ändra ersättning" if instance else "Ny ersättning",
@@ -109,7 +111,9 @@ def decided_amount_edit(request: HttpRequest, compensation_pk: int, year: int) -
     return finance_form(
         request,
         form,
-        form.saving(services.decided_amount_save, compensation=compensation, year=year),
+        form.saving(
+            services.decided_amount_save, user=request.user, compensation=compensation, year=year
+        ),
         agreement=compensation.agreement,
         done=lambda _: _decided_saved_message(
             year, form.cleaned_data["amount"], row.schedule.computed

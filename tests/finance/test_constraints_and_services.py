@@ -73,6 +73,7 @@ def test_service_refuses_compensation_for_public_party(world):
     party = world.agreement.parties.get(organisation=world.municipality)
     with pytest.raises(ValidationError) as info:
         services.compensation_save(
+            user=world.admin,
             agreement=world.agreement,
             party=party,
             base_amount=1,
@@ -81,6 +82,7 @@ def test_service_refuses_compensation_for_public_party(world):
             first_index_year=2024,
             index_rule="definitive",
             payment_month=1,
+            expected_version=0,
         )
     assert "idéburen" in str(info.value)
 
@@ -89,6 +91,7 @@ def test_compensation_concurrent_edit(world):
     party = world.agreement.parties.get(organisation=world.association)
     comp = CompensationFactory(party=party, base_year=2023, first_index_year=2024)
     kwargs = dict(
+        user=world.admin,
         agreement=world.agreement,
         party=party,
         base_year=2023,
@@ -128,7 +131,7 @@ def test_repayment_settlement_creates_a_draft_claim(seeded):
     assert claim.amount == -settlement.difference and claim.status == ClaimStatus.DRAFT
     with pytest.raises(ValidationError):
         services.settlement_record(
-            user=None,
+            user=seeded.users["admin"],
             compensation=iogt,
             year=2023,
             action=SettlementAction.NO_ACTION,
@@ -145,7 +148,7 @@ def test_supplementary_settlement_raises_what_is_expected(seeded):
         agreement=seeded.agreements["2021"], party__organisation=seeded.organisations["pingst"]
     )
     services.settlement_record(
-        user=None,
+        user=seeded.users["admin"],
         compensation=pingst,
         year=2023,
         action=SettlementAction.SUPPLEMENTARY_PAYMENT,
@@ -185,7 +188,7 @@ def test_payment_outside_period_is_refused(world):
     )
     with pytest.raises(ValidationError):
         services.payment_register(
-            user=None,
+            user=world.admin,
             compensation=comp,
             year=2030,
             paid_on=dt.date(2030, 1, 1),
@@ -196,8 +199,10 @@ def test_payment_outside_period_is_refused(world):
 
 def test_budget_lines_are_replaced_not_duplicated(world):
     party = world.agreement.parties.get(organisation=world.association)
-    for amount in (100, 200):
+    for version, amount in enumerate((100, 200)):
         services.budget_save(
+            user=world.admin,
+            expected_version=version,
             agreement=world.agreement,
             party=party,
             year=2024,
