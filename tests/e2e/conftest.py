@@ -203,17 +203,7 @@ class A11y:
 
         # The app's CSP does not stop this: Playwright evaluates over the DevTools protocol,
         # not through a <script> element, so the page is checked exactly as users get it.
-        results = (
-            Axe()
-            .run(
-                self.page,
-                options={
-                    "runOnly": {"type": "tag", "values": AXE_TAGS},
-                    "resultTypes": ["violations"],
-                },
-            )
-            .response
-        )
+        results = self._run_axe(Axe())
         assert results.get("testEngine", {}).get("name") == "axe-core", results
         violations = results["violations"]
         path = self._path(self.page.url)
@@ -224,6 +214,26 @@ class A11y:
         for v in violations:
             print(f"    {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:5]]}")
         return violations
+
+    def _run_axe(self, axe) -> dict:
+        """Runs axe once the page has loaded. A click that submits a form or follows a link
+        returns before the next page has loaded; axe started in that moment finds no
+        document (or its context is destroyed by the navigation), so it waits for the load
+        and runs again on the page that arrived."""
+        from playwright.sync_api import Error
+
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        for attempt in range(3):
+            self.page.wait_for_load_state()
+            try:
+                return axe.run(self.page, options=options).response
+            except Error as error:
+                navigating = "documentElement" in str(error) or "context was destroyed" in str(
+                    error
+                )
+                if not navigating or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def assert_clean(self) -> None:
         """Zero violations on every checked page, every visited page was checked, and the

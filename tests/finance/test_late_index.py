@@ -132,8 +132,10 @@ def test_following_the_definitive_value_a_payment_at_the_old_level_leaves_the_re
 
 
 def test_start_page_query_count_does_not_grow_with_late_values(
-    world, client_for, paid_before_definitive, django_assert_max_num_queries
+    world, client_for, paid_before_definitive, django_assert_max_num_queries, settings
 ):
+    # The page's own work, not the page cache's (tests/common/test_pagecache.py covers that).
+    settings.IOP_PAGE_CACHE_SECONDS = 0
     from tests.factories import OrganisationFactory, PartyFactory
 
     client = client_for(world.admin)
