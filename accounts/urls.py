@@ -17,22 +17,22 @@ urlpatterns = [
     path("inbjudan/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     path("personer/", people.people_index, name="people_index"),
     *under(
-        "personer/<str:org_pk>/",
+        "personer/<id:org_pk>/",
         ("", people.people, "people"),
         ("bjud-in/", people.invite, "invite"),
         ("namnder/", onboarding.boards, "boards"),
     ),
     *under(
-        "person/<str:pk>/",
+        "person/<id:pk>/",
         ("", people.person_update, "person_update"),
         ("aktiv/", people.person_set_active, "person_set_active"),
         ("tvastegs/nollstall/", people.person_two_factor_reset, "person_two_factor_reset"),
     ),
     *under(
-        "inbjudningar/<str:pk>/",
+        "inbjudningar/<id:pk>/",
         ("skicka-igen/", invitations.invitation_resend, "invitation_resend"),
         ("aterkalla/", invitations.invitation_revoke, "invitation_revoke"),
     ),
-    path("namnder/<str:pk>/", onboarding.board_update, name="board_update"),
+    path("namnder/<id:pk>/", onboarding.board_update, name="board_update"),
     path("drift/offentliga-organisationer/", onboarding.public_bodies, name="public_bodies"),
 ]

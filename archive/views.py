@@ -35,7 +35,7 @@ def _zip_response(filename: str, content: bytes) -> HttpResponse:
 
 @login_required
 @require_GET
-def archive_package(request: HttpRequest, pk: str) -> HttpResponse:
+def archive_package(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(request.user, agreement_for_user, pk, can_export_records)
     if not package.is_closed(agreement):
         require(deny("Bara avslutade eller uppsagda överenskommelser kan arkiveras."))
@@ -44,6 +44,6 @@ def archive_package(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def auditors_dossier(request: HttpRequest, pk: str) -> HttpResponse:
+def auditors_dossier(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(request.user, agreement_for_user, pk, can_export_records)
     return _zip_response(*package.auditors_dossier(agreement))

@@ -48,7 +48,7 @@ def _next_url(request: HttpRequest, agreement_pk: int) -> str:
 
 @login_required
 @require_GET
-def agreement_attachments(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_attachments(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreement_for_user(request.user, pk)
     organisations = permissions.upload_organisations(request.user, agreement)
     return render(
@@ -82,7 +82,7 @@ def _upload(request: HttpRequest, agreement, data: dict) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest, pk: str) -> HttpResponse:
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(request.user, agreement_for_user, pk, permissions.can_upload)
     organisations = permissions.upload_organisations(request.user, agreement)
     form = UploadForm(request.POST or None, request.FILES or None, organisations=organisations)
@@ -111,13 +111,13 @@ def file_response(attachment) -> FileResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, pk: str) -> FileResponse:
+def download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(selectors.attachment_for_user(request.user, pk))
 
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: str) -> HttpResponse:
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_for_user(request.user, pk)
     try:
         services.attachment_delete(user=request.user, attachment=attachment)

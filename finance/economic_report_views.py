@@ -33,7 +33,7 @@ def report_url(report_or_party, year: int | None = None) -> str:
     return reverse("finance:economic_report", args=[party.agreement_id, party.pk, year])
 
 
-def _load(request: HttpRequest, pk: str, party_pk: str, year: int) -> tuple[Agreement, Party]:
+def _load(request: HttpRequest, pk: int, party_pk: int, year: int) -> tuple[Agreement, Party]:
     agreement = agreement_for_user(request.user, pk)
     party = selectors.idea_based_party_for_user(request.user, agreement, party_pk)
     if not agreement.period_start.year <= year <= agreement.period_end.year:
@@ -63,7 +63,7 @@ def _form(request: HttpRequest, party: Party, year: int, report: EconomicReport 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def economic_report(request: HttpRequest, pk: str, party_pk: str, year: int) -> HttpResponse:
+def economic_report(request: HttpRequest, pk: int, party_pk: int, year: int) -> HttpResponse:
     agreement, party = _load(request, pk, party_pk, year)
     report = selectors.economic_report_of(request.user, party, year)
     writable = permissions.can_write_economic_report(request.user, party).allowed
@@ -134,7 +134,7 @@ def _page_context(request, agreement, party, year, report, form) -> dict:
 
 @login_required
 @require_POST
-def economic_report_reopen(request: HttpRequest, report_pk: str) -> HttpResponse:
+def economic_report_reopen(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = selectors.economic_report_for_user(request.user, report_pk)
     require(permissions.can_reopen_economic_report(request.user, report.agreement))
     services.economic_report_reopen(user=request.user, report=report)
@@ -146,7 +146,7 @@ def economic_report_reopen(request: HttpRequest, report_pk: str) -> HttpResponse
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def economic_report_claim(request: HttpRequest, report_pk: str) -> HttpResponse:
+def economic_report_claim(request: HttpRequest, report_pk: int) -> HttpResponse:
     """Start a repayment claim from the report's unspent remainder (a draft, editable)."""
     report = selectors.economic_report_for_user(request.user, report_pk)
     agreement = agreement_for_user(request.user, report.agreement_id)

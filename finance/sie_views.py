@@ -68,7 +68,7 @@ def accounting_defaults(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def compensation_coding(request: HttpRequest, compensation_pk: str) -> HttpResponse:
+def compensation_coding(request: HttpRequest, compensation_pk: int) -> HttpResponse:
     require(sie_export.can_export_payments(request.user))
     compensation = sie_export.compensation_for_coding(request.user, compensation_pk)
     return _coding_page(
@@ -116,7 +116,7 @@ def _sie_exports_page(request: HttpRequest, form, status: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def sie_export_download(request: HttpRequest, batch_pk: str) -> HttpResponse:
+def sie_export_download(request: HttpRequest, batch_pk: int) -> HttpResponse:
     """The batch's file, byte for byte as first written (an explicit "export again")."""
     require(sie_export.can_export_payments(request.user))
     batch = sie_export.batch_for_user(request.user, batch_pk)

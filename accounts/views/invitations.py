@@ -19,7 +19,7 @@ from ._page import people_url
 
 @login_required
 @require_POST
-def invitation_resend(request: HttpRequest, pk: str) -> HttpResponse:
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = selectors.invitation_for_manager(request.user, pk)
 
     def resend():
@@ -37,7 +37,7 @@ def invitation_resend(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, pk: str) -> HttpResponse:
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = selectors.invitation_for_manager(request.user, pk)
     return act(
         request,

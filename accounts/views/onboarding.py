@@ -54,7 +54,7 @@ def _onboard_args(form: PublicBodyForm) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def boards(request: HttpRequest, org_pk: str) -> HttpResponse:
+def boards(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permitted(
         request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_manage_boards
     )
@@ -82,7 +82,7 @@ def boards(request: HttpRequest, org_pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def board_update(request: HttpRequest, pk: str) -> HttpResponse:
+def board_update(request: HttpRequest, pk: int) -> HttpResponse:
     board = selectors.board_for_manager(request.user, pk)
     require(permissions.can_manage_boards(request.user, board.organisation))
     form = BoardForm(request.POST or None, instance=None, initial=_board_initial(board))

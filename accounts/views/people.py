@@ -25,7 +25,7 @@ def people_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def people(request: HttpRequest, org_pk: str) -> HttpResponse:
+def people(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = selectors.managed_organisation_for_user(request.user, org_pk)
     context = {
         "organisation": organisation,
@@ -48,7 +48,7 @@ def _contact_initial(organisation, contact_pk: int | None) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
+def invite(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permitted(
         request.user, selectors.managed_organisation_for_user, org_pk, permissions.can_invite
     )
@@ -76,7 +76,7 @@ def invite(request: HttpRequest, org_pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_update(request: HttpRequest, pk: str) -> HttpResponse:
+def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     person = permitted(
         request.user, selectors.person_for_manager, pk, permissions.can_change_person
     )
@@ -106,7 +106,7 @@ def _person_page(request: HttpRequest, person, form, status: int) -> HttpRespons
 
 @login_required
 @require_POST
-def person_set_active(request: HttpRequest, pk: str) -> HttpResponse:
+def person_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_manager(request.user, pk)
     active = request.POST.get("aktiv") == "1"
     services.person_set_active(user=request.user, person=person, active=active)
@@ -117,7 +117,7 @@ def person_set_active(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def person_two_factor_reset(request: HttpRequest, pk: str) -> HttpResponse:
+def person_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     """Reset the second factor of a person who lost their authenticator (audited, the
     person is told by e-mail and enrols again at the next sign-in)."""
     person = selectors.person_for_manager(request.user, pk)

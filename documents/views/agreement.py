@@ -22,13 +22,13 @@ logger = logging.getLogger("documents.integrity")
 
 @login_required
 @require_GET
-def agreement_documents(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_documents(request: HttpRequest, pk: int) -> HttpResponse:
     return documents_page(request, selectors.agreement_for_documents(request.user, pk))
 
 
 @login_required
 @require_GET
-def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement as it would print now; for everyone who can see the agreement."""
     agreement = selectors.agreement_for_documents(request.user, pk)
     return preview_response(request, agreement.pk, kinds.agreement_snapshot(agreement.pk))
@@ -36,7 +36,7 @@ def agreement_preview(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_issue(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(
         request.user, selectors.agreement_for_documents, pk, permissions.can_issue_documents
     )
@@ -50,7 +50,7 @@ def agreement_issue(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def issued_document_download(request: HttpRequest, document_pk: str) -> HttpResponse:
+def issued_document_download(request: HttpRequest, document_pk: int) -> HttpResponse:
     """The issued PDF, only when its bytes and data still match their checksums."""
     document: IssuedDocument = selectors.issued_document_for_user(request.user, document_pk)
     if not document.verify():
@@ -70,7 +70,7 @@ def issued_document_download(request: HttpRequest, document_pk: str) -> HttpResp
 
 @login_required
 @require_GET
-def followup_report_preview(request: HttpRequest, pk: str, round_pk: str) -> HttpResponse:
+def followup_report_preview(request: HttpRequest, pk: int, round_pk: int) -> HttpResponse:
     """The report of a round as it would print now (submitted reports only); for everyone
     who can see the agreement, partners included."""
     agreement = selectors.agreement_for_documents(request.user, pk)
@@ -81,7 +81,7 @@ def followup_report_preview(request: HttpRequest, pk: str, round_pk: str) -> Htt
 
 @login_required
 @require_POST
-def followup_report_issue(request: HttpRequest, pk: str, round_pk: str) -> HttpResponse:
+def followup_report_issue(request: HttpRequest, pk: int, round_pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
     round = selectors.round_for_documents(agreement, round_pk)
     require(permissions.can_issue_documents(request.user, agreement))

@@ -19,7 +19,7 @@ from ..models import AnnualReportJob
 REFRESH_SECONDS = 3
 
 
-def _board_for_staff(request: HttpRequest, board_pk: str):
+def _board_for_staff(request: HttpRequest, board_pk: int):
     return permitted(
         request.user, selectors.board_for_user, board_pk, permissions.can_issue_annual_report
     )
@@ -27,7 +27,7 @@ def _board_for_staff(request: HttpRequest, board_pk: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def board_annual_reports(request: HttpRequest, board_pk: str) -> HttpResponse:
+def board_annual_reports(request: HttpRequest, board_pk: int) -> HttpResponse:
     """The board's annual reports: their status, and a form to start a new one."""
     board = _board_for_staff(request, board_pk)
     form = AnnualReportForm(request.POST or None)
@@ -65,7 +65,7 @@ def board_annual_reports(request: HttpRequest, board_pk: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def annual_report_job(request: HttpRequest, job_pk: str) -> HttpResponse:
+def annual_report_job(request: HttpRequest, job_pk: int) -> HttpResponse:
     """Status of one annual report render; refreshes itself until it is done or failed."""
     job = selectors.annual_report_job_for_user(request.user, job_pk)
     require(permissions.can_issue_annual_report(request.user, job.board))
@@ -91,7 +91,7 @@ def annual_report_job(request: HttpRequest, job_pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def annual_report_retry(request: HttpRequest, job_pk: str) -> HttpResponse:
+def annual_report_retry(request: HttpRequest, job_pk: int) -> HttpResponse:
     job = selectors.annual_report_job_for_user(request.user, job_pk)
     require(permissions.can_issue_annual_report(request.user, job.board))
     try:

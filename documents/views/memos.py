@@ -21,7 +21,7 @@ from .common import issue, memo_kind, preview_response
 
 @login_required
 @require_POST
-def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
+def memo_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     agreement = selectors.agreement_for_documents(request.user, pk)
     kind_value = memo_kind(kind)
     require(permissions.can_edit_memo(request.user, agreement))
@@ -39,7 +39,7 @@ def memo_create(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def memo_edit(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
+def memo_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Edit a memo; a save over somebody else's newer one answers 409, the input kept."""
     agreement = permitted(
         request.user, selectors.agreement_for_documents, pk, permissions.can_edit_memo
@@ -74,7 +74,7 @@ def _memo_page(request: HttpRequest, agreement, memo, form, kind: str, status: i
     return render(request, "documents/memo_form.html", context, status=status)
 
 
-def _readable_memo(request: HttpRequest, pk: str, kind: str):
+def _readable_memo(request: HttpRequest, pk: int, kind: str):
     agreement = selectors.agreement_for_documents(request.user, pk)
     kind_value = memo_kind(kind)
     require(permissions.can_read_memos(request.user, agreement))
@@ -86,14 +86,14 @@ def _readable_memo(request: HttpRequest, pk: str, kind: str):
 
 @login_required
 @require_GET
-def memo_preview(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
+def memo_preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     _, memo = _readable_memo(request, pk, kind)
     return preview_response(request, memo.pk, kinds.memo_snapshot(memo.pk))
 
 
 @login_required
 @require_POST
-def memo_issue(request: HttpRequest, pk: str, kind: str) -> HttpResponse:
+def memo_issue(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     agreement, memo = _readable_memo(request, pk, kind)
     require(permissions.can_issue_documents(request.user, agreement))
     return issue(

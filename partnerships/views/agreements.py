@@ -91,7 +91,7 @@ def _as_amended_with_boards(agreement):
 
 
 @login_required
-def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_detail_for_user(request.user, pk)
     chain = selectors.agreement_chain_for_user(request.user, agreement)
     today = timezone.localdate()
@@ -122,7 +122,7 @@ def agreement_detail(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
+def renewal_start(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(
         request.user, selectors.agreement_for_user, pk, permissions.can_start_renewal
     )
@@ -148,7 +148,7 @@ def renewal_start(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def renewal_decide(request: HttpRequest, pk: str) -> HttpResponse:
+def renewal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(
         request.user, selectors.agreement_for_user, pk, permissions.can_decide_renewal
     )
@@ -246,7 +246,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_update(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(
         request.user, selectors.agreement_for_user, pk, permissions.can_edit_agreement
     )
@@ -290,7 +290,7 @@ def agreement_update(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
+def party_update(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
     party = selectors.party_for_user(request.user, agreement, party_pk)
     require(permissions.can_edit_agreement(request.user, agreement))
@@ -324,7 +324,7 @@ def party_update(request: HttpRequest, pk: str, party_pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def termination_create(request: HttpRequest, pk: str) -> HttpResponse:
+def termination_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = permitted(
         request.user, selectors.agreement_for_user, pk, permissions.can_terminate_agreement
     )

@@ -30,7 +30,7 @@ class HistoryFilterForm(forms.Form):
 
 @login_required
 @require_GET
-def agreement_history(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_detail_for_user(request.user, pk)
     form = HistoryFilterForm(request.GET or None)
     kind, from_date = "", None

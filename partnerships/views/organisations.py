@@ -40,7 +40,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_detail(request: HttpRequest, pk: str) -> HttpResponse:
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_for_user(request.user, pk)
     user = request.user
     return render(
@@ -102,7 +102,7 @@ def _organisation_form(request, form, contact_formset, organisation, status):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
+def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = permitted(
         request.user, selectors.organisation_for_user, pk, permissions.can_edit_organisation
     )
@@ -123,7 +123,7 @@ def organisation_update(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_contacts(request: HttpRequest, pk: str) -> HttpResponse:
+def organisation_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = permitted(
         request.user, selectors.organisation_for_user, pk, permissions.can_edit_contacts
     )

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -209,3 +210,23 @@ def test_create_operator_command(db, monkeypatch, client):
     assert operator.is_operator and operator.organisation is None
     sign_in(client, "drift@example.org", "drift-lösenord-som-håller-9")
     assert client.get(reverse("accounts:public_bodies")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/personer/abc/",
+        "/personer/1.0/bjud-in/",
+        "/person/x1/",
+        "/person/-1/aktiv/",
+        "/inbjudningar/abc/aterkalla/",
+        "/namnder/1e3/",
+    ],
+)
+def test_malformed_id_is_404(world, client_for, path):
+    """The typed converter (<id:...>) refuses anything but an id before a view runs."""
+    assert client_for(world.admin).get(path).status_code == 404
+
+
+def test_unknown_person_is_404(world, client_for):
+    assert client_for(world.admin).get("/person/987654/").status_code == 404

@@ -41,9 +41,19 @@ def test_agreement_pdf_outside_scope_is_404(world, client_for, who):
     assert client.post(_url("agreement_issue", world.agreement.pk)).status_code == 404
 
 
-def test_malformed_id_is_404(world, client_for):
-    assert client_for(world.admin).get(_url("agreement_preview", "x1")).status_code == 404
-    assert client_for(world.admin).get(_url("download", "x1")).status_code == 404
+@pytest.mark.parametrize("name", ["agreement_preview", "download", "board_annual_reports"])
+@pytest.mark.parametrize("malformed", ["x1", "1.0", "-1", "9" * 19])
+def test_malformed_id_does_not_match_the_url_and_is_404(world, client_for, name, malformed):
+    """The typed converter (<id:...>) refuses anything but an id before a view runs."""
+    url = _url(name, 1).replace("/1/", f"/{malformed}/", 1)
+    assert url != _url(name, 1)
+    assert client_for(world.admin).get(url).status_code == 404
+
+
+def test_unknown_id_is_404(world, client_for):
+    client = client_for(world.admin)
+    assert client.get(_url("agreement_preview", 987654)).status_code == 404
+    assert client.get(_url("download", 987654)).status_code == 404
 
 
 def test_anonymous_is_sent_to_login(world, client):
