@@ -20,7 +20,7 @@ the year's amount exactly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .rules import payment_due_date
@@ -220,15 +220,42 @@ class PlannedInstalment:
 
 
 def planned_instalments(
-    year: YearInstalments, *, until: dt.date, exported: Iterable[dt.date] = ()
+    year: YearInstalments, *, until: dt.date, exported: Mapping[dt.date, int] | None = None
 ) -> list[PlannedInstalment]:
     """The instalments of ``year`` to export as planned payments: due by ``until``, not
-    exported before (their due dates in ``exported``), with what is outstanding of them
-    (payments fill the earliest first). Unpaid, the amounts add up to the year's amount."""
-    done = set(exported)
+    exported before, with what is outstanding of them (payments fill the earliest first).
+    Unpaid and never exported, the amounts add up to the year's amount.
+
+    ``exported`` is what earlier batches planned for the year (due date -> amount). A line
+    on an instalment's due date of at most its amount is that instalment, exported once.
+    Any other line was planned under another payment schedule (the year was exported
+    yearly, say, and the compensation then paid quarterly): its amount covers the year's
+    other instalments from the last one back, so that the year's planned vouchers together
+    never exceed its amount (``tests/finance/test_sie_instalments.py``)."""
+    exported = dict(exported or {})
+    own = {
+        item.due_on
+        for item in year.instalments
+        if item.due_on in exported and exported[item.due_on] <= item.amount
+    }
+    foreign = sum(amount for due_on, amount in exported.items() if due_on not in own)
+    left = [0 if item.due_on in own else item.outstanding for item in year.instalments]
+    for index in reversed(range(len(left))):  # the other schedule's amount: from the end
+        taken = min(foreign, left[index])
+        left[index] -= taken
+        foreign -= taken
     count = len(year.instalments)
     return [
-        PlannedInstalment(number, count, item.due_on, item.outstanding)
-        for number, item in enumerate(year.instalments, start=1)
-        if item.outstanding > 0 and item.due_on <= until and item.due_on not in done
+        PlannedInstalment(number, count, item.due_on, amount)
+        for number, (item, amount) in enumerate(zip(year.instalments, left, strict=True), 1)
+        if amount > 0 and item.due_on <= until
     ]
+
+
+def unplanned_year(outstanding: int, exported: Mapping[dt.date, int], due_on: dt.date) -> int:
+    """What a yearly compensation still has to export as planned for a year: nothing when
+    its due date was exported; else the outstanding amount less what earlier batches
+    planned under another payment schedule (never below zero)."""
+    if due_on in exported:
+        return 0
+    return max(outstanding - sum(exported.values()), 0)

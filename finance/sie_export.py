@@ -156,11 +156,11 @@ def due_items(
             compensation__in=[c.pk for c in compensations], payment__isnull=False
         ).values_list("payment_id", flat=True)
     )
-    planned_done: dict[tuple[int, int], set[dt.date]] = defaultdict(set)
-    for compensation_id, year, voucher_date in SieExportLine.objects.filter(
+    planned_done: dict[tuple[int, int], dict[dt.date, int]] = defaultdict(dict)
+    for compensation_id, year, voucher_date, amount in SieExportLine.objects.filter(
         compensation__in=[c.pk for c in compensations], payment__isnull=True
-    ).values_list("compensation_id", "year", "voucher_date"):
-        planned_done[(compensation_id, year)].add(voucher_date)
+    ).values_list("compensation_id", "year", "voucher_date", "amount"):
+        planned_done[(compensation_id, year)][voucher_date] = amount
     points = index_points() if include_planned else {}
     ledgers = [build_ledger(c, points, today) for c in compensations] if include_planned else []
     by_instalment = [
@@ -186,12 +186,10 @@ def due_items(
             continue
         for row in ledgers[number].rows:
             due = payment_due_date(row.year, compensation.payment_month)
-            if (
-                row.outstanding
-                and due <= planned_until
-                and (compensation.pk, row.year) not in planned_done
-            ):
-                items.append(DueItem(compensation, row.year, row.outstanding, due, None))
+            exported = planned_done.get((compensation.pk, row.year), {})
+            amount = payment_plan.unplanned_year(row.outstanding or 0, exported, due)
+            if amount and due <= planned_until:
+                items.append(DueItem(compensation, row.year, amount, due, None))
     return items
 
 
@@ -199,7 +197,7 @@ def _planned_instalments(
     compensation: Compensation,
     schedule,
     planned_until: dt.date,
-    planned_done: dict[tuple[int, int], set[dt.date]],
+    planned_done: dict[tuple[int, int], dict[dt.date, int]],
 ) -> list[DueItem]:
     """One planned item per instalment (half-yearly, quarterly, monthly, given dates): due
     by ``planned_until``, dated its due date, not exported before as planned."""
@@ -207,7 +205,7 @@ def _planned_instalments(
         DueItem(compensation, year.year, planned.amount, planned.due_on, None, planned)
         for year in schedule.years
         for planned in payment_plan.planned_instalments(
-            year, until=planned_until, exported=planned_done.get((compensation.pk, year.year), ())
+            year, until=planned_until, exported=planned_done.get((compensation.pk, year.year))
         )
     ]
 

@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from finance import schedule as payment_plan
 from finance import sie
@@ -58,12 +60,75 @@ def test_planned_instalments_skip_paid_exported_and_later_ones():
     # 25 000 x 3 + 25 003; 30 000 paid covers the first and 5 000 of the second.
     assert [i.amount for i in year.instalments] == [25_000, 25_000, 25_000, 25_003]
     planned = payment_plan.planned_instalments(
-        year, until=D(2024, 10, 31), exported={D(2024, 7, 31)}
+        year, until=D(2024, 10, 31), exported={D(2024, 7, 31): 25_000}
     )
     assert planned == [
         payment_plan.PlannedInstalment(2, 4, D(2024, 4, 30), 20_000),
         payment_plan.PlannedInstalment(4, 4, D(2024, 10, 31), 25_003),
     ]
+
+
+def _quarterly(paid=0):
+    return payment_plan.year_instalments(
+        year=2024, amount=100_003, paid=paid, kind=payment_plan.QUARTERLY, payment_month=1,
+        period_start=D(2024, 1, 1), period_end=D(2024, 12, 31), today=D(2024, 6, 10),
+    )  # fmt: skip
+
+
+def test_a_year_planned_yearly_is_not_planned_again_by_quarter():
+    # Exported yearly (one voucher on 31 January, the due date of the first quarter too),
+    # then paid quarterly: the year is planned already, nothing more.
+    exported = {D(2024, 1, 31): 100_003}
+    assert (
+        payment_plan.planned_instalments(_quarterly(), until=D(2024, 12, 31), exported=exported)
+        == []
+    )
+    # 60 000 paid first, the rest (40 003) planned yearly: still nothing more.
+    exported = {D(2024, 1, 31): 40_003}
+    assert (
+        payment_plan.planned_instalments(
+            _quarterly(60_000), until=D(2024, 12, 31), exported=exported
+        )
+        == []
+    )
+
+
+def test_part_of_a_year_planned_under_another_schedule_leaves_the_rest():
+    # 50 003 planned under another schedule on a date that is no quarter's due date: it
+    # covers the last quarters; the first two plan the other 50 000, never more in all.
+    exported = {D(2024, 3, 31): 50_003}
+    planned = payment_plan.planned_instalments(
+        _quarterly(), until=D(2024, 12, 31), exported=exported
+    )
+    assert [(p.number, p.amount) for p in planned] == [(1, 25_000), (2, 25_000)]
+    assert sum(p.amount for p in planned) + 50_003 == 100_003
+
+
+@given(
+    paid=st.integers(0, 100_003),
+    first=st.lists(st.sampled_from(range(1, 13)), unique=True, max_size=4),
+    split=st.integers(1, 100_003),
+)
+def test_planned_vouchers_of_a_year_never_exceed_its_amount(paid, first, split):
+    """Whatever another schedule exported before (on any month ends, any amounts up to
+    what was outstanding then), the quarters add at most what is left of the year."""
+    before = {payment_plan.payment_due_date(2024, m): 0 for m in first}
+    outstanding = 100_003 - paid
+    for due in before:
+        before[due] = min(split, outstanding)
+        outstanding -= before[due]
+    before = {due: amount for due, amount in before.items() if amount > 0}
+    planned = payment_plan.planned_instalments(
+        _quarterly(paid), until=D(2024, 12, 31), exported=before
+    )
+    assert sum(before.values()) + sum(p.amount for p in planned) <= 100_003
+
+
+def test_a_yearly_year_planned_by_instalments_before_plans_only_the_rest():
+    assert payment_plan.unplanned_year(100_003, {}, D(2024, 1, 31)) == 100_003
+    assert payment_plan.unplanned_year(100_003, {D(2024, 1, 31): 25_000}, D(2024, 1, 31)) == 0
+    assert payment_plan.unplanned_year(100_003, {D(2024, 4, 30): 25_000}, D(2024, 3, 31)) == 75_003
+    assert payment_plan.unplanned_year(10_000, {D(2024, 4, 30): 25_000}, D(2024, 3, 31)) == 0
 
 
 # --- through the app -------------------------------------------------------------------
@@ -172,3 +237,33 @@ def test_a_yearly_compensation_exports_byte_for_byte_as_before(client_for, world
         assert _export_planned(client, until="2025-12-31").status_code == 302
         _, content = _parsed(client, SieExportBatch.objects.get())
     assert content == YEARLY_FILE
+
+
+@pytest.mark.django_db
+def test_a_year_exported_yearly_then_switched_to_quarters_is_not_planned_twice(client_for, world):
+    with time_machine.travel(NOW, tick=False):
+        compensation = _compensation(world)  # yearly, due 31 January
+        client = client_for(world.admin)
+        assert _export_planned(client).status_code == 302
+        compensation.payment_schedule = "quarterly"
+        compensation.save()
+        # 2024 was planned in full; only 2025's first quarter is new.
+        assert _export_planned(client, until="2025-01-31").status_code == 302
+        second, _ = _parsed(client, SieExportBatch.objects.get(number=2))
+    assert [(v.date, v.transactions[0].amount_ore // 100) for v in second.vouchers] == [
+        (D(2025, 1, 31), 25_000)
+    ]
+    planned_2024 = SieExportLine.objects.filter(
+        compensation=compensation, year=2024, payment__isnull=True
+    )
+    assert sum(planned_2024.values_list("amount", flat=True)) == 100_003
+
+
+def test_a_quarter_exported_as_itself_and_a_yearly_voucher_together_never_exceed_the_year():
+    # The second quarter exported as itself, and 75 003 under a yearly plan: the first
+    # quarter is covered by that (counted back from the end past the second quarter).
+    exported = {D(2024, 1, 31): 75_003, D(2024, 4, 30): 25_000}
+    assert (
+        payment_plan.planned_instalments(_quarterly(), until=D(2024, 12, 31), exported=exported)
+        == []
+    )
